@@ -1,0 +1,43 @@
+// Command aesbench measures how fast symmetric encryption really is on a
+// host, whether the host really gets hardware AES, and how hosts compare.
+//
+// main stays thin: it sets up a signal context, calls run, and turns the
+// error into an exit status (2 for usage errors, 1 for failures).
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(exitCode(err, os.Stderr))
+}
+
+// exitCode prints err as one line on stderr and maps it to an exit status.
+func exitCode(err error, stderr io.Writer) int {
+	if err == nil {
+		return 0
+	}
+	var st exitStatus
+	if errors.As(err, &st) && st.quiet {
+		return st.code
+	}
+	fmt.Fprintf(stderr, "aesbench: %v\n", err)
+	var ue *usageError
+	switch {
+	case errors.As(err, &ue):
+		return 2
+	case errors.As(err, &st):
+		return st.code
+	}
+	return 1
+}
