@@ -1,0 +1,166 @@
+package bench
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/aesbench/aesbench/cpuinfo"
+)
+
+// Schema names the results format. Later versions add fields; they never
+// rename or drop these.
+const Schema = "aesbench/v1"
+
+// Results is one run on one host, as written to results/<label>.json.
+type Results struct {
+	Schema        string          `json:"schema"`         // always Schema
+	Label         string          `json:"label"`          // the host's name in tables (--label; default the hostname)
+	Time          time.Time       `json:"time"`           // when the run started
+	Probe         *cpuinfo.Report `json:"probe"`          // the host as the measuring process saw it
+	GoVersion     string          `json:"go_version"`     // runtime.Version() of the measuring binary
+	GODEBUG       string          `json:"godebug"`        // the measuring process's GODEBUG; "" when unset
+	AESNIMasked   bool            `json:"aesni_masked"`   // run with --no-aesni: Go's hardware AES turned off
+	SampleSeconds float64         `json:"sample_seconds"` // the target length of one sample
+	Count         int             `json:"count"`          // samples per cell
+	Measurements  []Measurement   `json:"measurements"`
+
+	// Added by later features; absent in plain runs.
+	Source  string            `json:"source,omitempty"`  // "imported" for results read from saved openssl speed output; "" when measured here
+	OpenSSL *OpenSSLInfo      `json:"openssl,omitempty"` // the openssl binary measured or imported; nil when none
+	Files   []FileMeasurement `json:"files,omitempty"`   // whole-file encryption workloads (run --file)
+}
+
+// OpenSSLInfo describes the openssl whose figures a results file holds.
+type OpenSSLInfo struct {
+	Version string `json:"version"`           // e.g. "OpenSSL 3.0.19 27 Jan 2026"; "" when unknown
+	CPUInfo string `json:"cpuinfo,omitempty"` // its CPUINFO/OPENSSL_ia32cap line; "" when unknown
+}
+
+// FileMeasurement is the time to read a whole file, encrypt it and write
+// the ciphertext beside it, with the disk I/O, as one job.
+type FileMeasurement struct {
+	Engine         string    `json:"engine"`          // "go", or "openssl" for openssl enc
+	Algo           string    `json:"algo"`            // e.g. "aes-256-cbc"
+	Path           string    `json:"path"`            // the input file
+	Bytes          int64     `json:"bytes"`           // its size
+	Cold           bool      `json:"cold"`            // input evicted from the page cache before each run
+	Fsync          bool      `json:"fsync"`           // the output's fsync counted in the time
+	SamplesSeconds []float64 `json:"samples_seconds"` // every run's wall time
+	Seconds        float64   `json:"seconds"`         // median wall time
+	MinSeconds     float64   `json:"min_seconds"`
+	MaxSeconds     float64   `json:"max_seconds"`
+	KBps           float64   `json:"kbps"`     // Bytes / Seconds, in 1000s of bytes per second
+	Verified       bool      `json:"verified"` // the ciphertext decrypted back to the input (SHA-256)
+}
+
+// Measurement is one cell of the table: one algorithm, direction and size.
+// Throughputs are in kB/s, 1000s of bytes per second, counting plaintext
+// bytes (the tag of an AEAD is not counted), as openssl speed does.
+type Measurement struct {
+	Engine      string    `json:"engine"`              // "go": Go's crypto in this process
+	Algo        string    `json:"algo"`                // stable name, e.g. "aes-256-cbc"
+	Direction   Direction `json:"direction"`           // "encrypt" or "decrypt"
+	Size        int       `json:"size"`                // message bytes
+	Threads     int       `json:"threads"`             // workers measured together
+	AEADMode    string    `json:"aead_mode,omitempty"` // AEADs only: "seal", one Seal or Open per message under a key set up once
+	SamplesKBps []float64 `json:"samples_kbps"`        // every sample, in the order taken
+	KBps        float64   `json:"kbps"`                // median of the samples
+	MinKBps     float64   `json:"min_kbps"`
+	MaxKBps     float64   `json:"max_kbps"`
+}
+
+// AEADModeSeal is how the go engine times AEADs: see Op.
+const AEADModeSeal = "seal"
+
+// Find returns the measurement of engine, algo, direction and size, or nil.
+func (r *Results) Find(engine, algo string, dir Direction, size int) *Measurement {
+	for i := range r.Measurements {
+		m := &r.Measurements[i]
+		if m.Engine == engine && m.Algo == algo && m.Direction == dir && m.Size == size {
+			return m
+		}
+	}
+	return nil
+}
+
+// WriteFile writes the results as indented JSON to path atomically: into a
+// temporary file beside it, then renamed, so that path never holds half a
+// file and an interrupted write leaves nothing behind.
+func (r *Results) WriteFile(path string) error {
+	return WriteFileAtomic(path, func(w io.Writer) error {
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		return enc.Encode(r)
+	})
+}
+
+// WriteFileAtomic creates path with the bytes write produces, through a
+// temporary file in the same directory that is synced and renamed into
+// place. On any error the temporary file is removed and path is untouched.
+func WriteFileAtomic(path string, write func(io.Writer) error) (err error) {
+	dir, base := filepath.Split(path)
+	if dir == "" {
+		dir = "."
+	}
+	f, err := os.CreateTemp(dir, "."+base+".tmp*")
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	defer func() {
+		if err != nil {
+			f.Close()
+			os.Remove(f.Name())
+		}
+	}()
+	if err = write(f); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err = f.Chmod(0o644); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err = f.Sync(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err = f.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err = os.Rename(f.Name(), path); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}
+
+// ErrNotResults is wrapped by ReadResults for a file that is not an
+// aesbench results file.
+var ErrNotResults = errors.New("not an aesbench results file")
+
+// ReadResults reads and checks a results file written by WriteFile.
+func ReadResults(path string) (*Results, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("read results: %w", err)
+	}
+	return ParseResults(path, data)
+}
+
+// ParseResults decodes results JSON; name says where it came from in errors.
+func ParseResults(name string, data []byte) (*Results, error) {
+	var r Results
+	if err := json.Unmarshal(data, &r); err != nil {
+		return nil, fmt.Errorf("%s: %w: %v", name, ErrNotResults, err)
+	}
+	if r.Schema != Schema {
+		return nil, fmt.Errorf("%s: %w: schema %q, want %q", name, ErrNotResults, r.Schema, Schema)
+	}
+	for i, m := range r.Measurements {
+		if m.Algo == "" || m.Size <= 0 || m.Engine == "" || len(m.SamplesKBps) == 0 {
+			return nil, fmt.Errorf("%s: %w: measurement %d is incomplete", name, ErrNotResults, i)
+		}
+	}
+	return &r, nil
+}

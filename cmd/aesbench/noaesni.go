@@ -1,0 +1,68 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"strings"
+	"time"
+
+	"github.com/aesbench/aesbench/cpuinfo"
+)
+
+// maskedChildEnv marks the process that rerunMasked started, so that it
+// measures instead of starting another.
+const maskedChildEnv = "AESBENCH_MASKED_CHILD"
+
+func maskedChild() bool { return os.Getenv(maskedChildEnv) == "1" }
+
+// rerunMasked runs this command again in a child process whose GODEBUG
+// turns off Go's hardware AES: the runtime reads GODEBUG's cpu options
+// only at process start, so a running process cannot mask itself. The
+// child's output is this command's output; its exit status is returned.
+func rerunMasked(ctx context.Context, arch string, args []string, stdout, stderr io.Writer) error {
+	self, err := os.Executable()
+	if err != nil {
+		return fmt.Errorf("run: --no-aesni: %w", err)
+	}
+	godebug := cpuinfo.MaskAESNI(arch)
+	if prev := os.Getenv("GODEBUG"); prev != "" {
+		godebug = prev + "," + godebug // later settings win
+	}
+	cmd := exec.CommandContext(ctx, self, append([]string{"run"}, args...)...)
+	cmd.Env = append(withoutEnv(os.Environ(), "GODEBUG", maskedChildEnv), "GODEBUG="+godebug, maskedChildEnv+"=1")
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = nil, stdout, stderr
+	// On Ctrl-C the child gets an interrupt, so that it cleans up as we do.
+	cmd.Cancel = func() error { return cmd.Process.Signal(os.Interrupt) }
+	cmd.WaitDelay = 10 * time.Second
+	err = cmd.Run()
+	var ee *exec.ExitError
+	switch {
+	case err == nil:
+		return nil
+	case ctx.Err() != nil:
+		return ctx.Err()
+	case errors.As(err, &ee) && ee.ExitCode() > 0:
+		return exitStatus{code: ee.ExitCode(), quiet: true} // the child said why
+	}
+	return fmt.Errorf("run: --no-aesni: %w", err)
+}
+
+// withoutEnv drops the named variables from env.
+func withoutEnv(env []string, names ...string) []string {
+	var out []string
+	for _, kv := range env {
+		k, _, _ := strings.Cut(kv, "=")
+		drop := false
+		for _, n := range names {
+			drop = drop || k == n
+		}
+		if !drop {
+			out = append(out, kv)
+		}
+	}
+	return out
+}

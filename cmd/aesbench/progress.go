@@ -1,0 +1,45 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"golang.org/x/sys/unix"
+)
+
+// isTerminal reports whether w is a terminal, for a live progress line.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	_, err := unix.IoctlGetTermios(int(f.Fd()), unix.TCGETS)
+	return err == nil
+}
+
+// progress reports how far a long job is on stderr: one line rewritten in
+// place on a terminal, otherwise a plain line at most every few seconds.
+type progress struct {
+	w    io.Writer
+	live bool
+	last time.Time
+}
+
+func newProgress(w io.Writer) *progress { return &progress{w: w, live: isTerminal(w)} }
+
+func (p *progress) update(done, total int, what string) {
+	pct := 100 * done / max(total, 1)
+	if p.live {
+		fmt.Fprintf(p.w, "\r\033[K%3d%% %s", pct, what)
+		if done == total {
+			fmt.Fprint(p.w, "\r\033[K")
+		}
+		return
+	}
+	if done == total || time.Since(p.last) >= 5*time.Second {
+		fmt.Fprintf(p.w, "%3d%% (%d/%d) %s\n", pct, done, total, what)
+		p.last = time.Now()
+	}
+}

@@ -1,0 +1,121 @@
+package cpuinfo
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"runtime"
+	"strings"
+
+	"github.com/klauspost/cpuid/v2"
+)
+
+// Report describes one host: this machine (Probe) or a saved cpuinfo file
+// (FromFile). Strings that cannot be told are "", numbers -1.
+type Report struct {
+	Source      string    `json:"source"`                  // "this host" or the saved file's path
+	Arch        string    `json:"arch"`                    // "amd64" or "arm64" (GOARCH names); "" when unknown
+	Vendor      string    `json:"vendor"`                  // "GenuineIntel", "AuthenticAMD", "ARM", ...; "" when unknown
+	Model       string    `json:"model"`                   // e.g. "Intel(R) Xeon(R) CPU E5-2665 0 @ 2.40GHz"; "" when unknown
+	Family      int       `json:"family"`                  // x86 family; -1 when unknown or arm64
+	ModelID     int       `json:"model_id"`                // x86 model number; -1 when unknown or arm64
+	Stepping    int       `json:"stepping"`                // x86 stepping; -1 when unknown or arm64
+	Hypervisor  string    `json:"hypervisor"`              // "KVM", "Xen", ...; "" for none seen, "unknown" when a VM of unknown make
+	LogicalCPUs int       `json:"logical_cpus"`            // CPUs the OS gives this process (or the file lists)
+	Features    Features  `json:"features"`                // from CPUID on this host, from the file otherwise
+	OSFeatures  *Features `json:"os_features,omitempty"`   // this host's /proc/cpuinfo; nil when not read
+	Disagree    []string  `json:"disagreements,omitempty"` // where CPUID and /proc/cpuinfo differ, or processors differ
+	GODEBUG     string    `json:"godebug"`                 // this process's GODEBUG; "" for a saved file
+	Go          GoCrypto  `json:"go"`                      // Go's use of the hardware in this process, or on that host with no GODEBUG
+}
+
+// procCPUInfo is where Probe reads the OS's view.
+const procCPUInfo = "/proc/cpuinfo"
+
+// Probe describes this machine as this process sees it.
+func Probe() *Report {
+	c := &cpuid.CPU
+	r := &Report{
+		Source:      "this host",
+		Arch:        runtime.GOARCH,
+		Vendor:      c.VendorString,
+		Model:       strings.TrimSpace(c.BrandName),
+		Family:      c.Family,
+		ModelID:     c.Model,
+		Stepping:    c.Stepping,
+		LogicalCPUs: runtime.NumCPU(), // CPUID's count is wrong in VMs
+		Features:    fromCPUID(runtime.GOARCH, c),
+		GODEBUG:     os.Getenv("GODEBUG"),
+	}
+	if runtime.GOARCH != "amd64" {
+		r.Family, r.ModelID, r.Stepping = -1, -1, -1
+	}
+	switch {
+	case c.HypervisorVendorString != "":
+		r.Hypervisor = strings.TrimSpace(c.HypervisorVendorString)
+	case c.VM():
+		r.Hypervisor = "unknown"
+	}
+	if data, err := os.ReadFile(procCPUInfo); err == nil {
+		if p, err := ParseProcCPUInfo(bytes.NewReader(data)); err == nil && p.Arch == r.Arch {
+			osf := p.Features()
+			r.OSFeatures = &osf
+			r.Disagree = diff(r.Arch, r.Features, osf, "CPUID", "/proc/cpuinfo")
+			if p.Mixed {
+				r.Disagree = append(r.Disagree, "processors list different flags in /proc/cpuinfo")
+			}
+			if name := p.Name(); r.Model == "" {
+				r.Model = name
+			} else if name != "" && name != r.Model {
+				r.Disagree = append(r.Disagree, fmt.Sprintf("model name (CPUID: %q, /proc/cpuinfo: %q)", r.Model, name))
+			}
+			if r.Vendor == "" {
+				r.Vendor = p.Vendor()
+			}
+		}
+	}
+	r.Go = GoUse(r.Arch, r.Features, r.GODEBUG)
+	return r
+}
+
+// FromFile describes the host whose /proc/cpuinfo was saved at path. The
+// report says nothing of this process: GODEBUG is empty and Go's use is
+// judged from the flags alone.
+func FromFile(path string) (*Report, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("read cpuinfo: %w", err)
+	}
+	defer f.Close()
+	p, err := ParseProcCPUInfo(f)
+	if err != nil {
+		return nil, fmt.Errorf("cpuinfo %s: %w", path, err)
+	}
+	return FromProcInfo(path, p), nil
+}
+
+// FromProcInfo describes the host of a parsed cpuinfo file.
+func FromProcInfo(source string, p *ProcInfo) *Report {
+	r := &Report{
+		Source:      source,
+		Arch:        p.Arch,
+		Vendor:      p.Vendor(),
+		Model:       p.Name(),
+		Family:      p.Family,
+		ModelID:     p.Model,
+		Stepping:    p.Stepping,
+		LogicalCPUs: p.Processors,
+		Features:    p.Features(),
+	}
+	if p.Hypervisor() {
+		r.Hypervisor = "unknown"
+	}
+	if p.Mixed {
+		r.Disagree = append(r.Disagree, "processors list different flags; only the common ones count")
+	}
+	r.Go = GoUse(r.Arch, r.Features, "")
+	return r
+}
+
+// IsThisHost reports whether the report describes the running machine.
+func (r *Report) IsThisHost() bool { return r.Source == "this host" }

@@ -1,0 +1,89 @@
+package cpuinfo
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+)
+
+// yesNo writes a feature state for people.
+func yesNo(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
+}
+
+func orUnknown(s string) string {
+	if s == "" {
+		return "unknown"
+	}
+	return s
+}
+
+// Summary is the probe in one line, for the top of a run's stderr.
+func (r *Report) Summary() string {
+	v, _ := r.Check(nil)
+	s := fmt.Sprintf("%s, %s, %d CPUs", orUnknown(r.Model), orUnknown(r.Arch), r.LogicalCPUs)
+	if r.Hypervisor != "" {
+		s += ", VM (" + r.Hypervisor + ")"
+	}
+	s += "; " + v.String()
+	if r.IsThisHost() && v.OK {
+		s += "; " + r.Go.Reason
+	}
+	return s
+}
+
+// WriteText prints the report for a person and ends with the verdict.
+func (r *Report) WriteText(w io.Writer) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	row := func(k, v string) { fmt.Fprintf(tw, "%s\t%s\n", k, v) }
+	row("source", r.Source)
+	row("model", orUnknown(r.Model))
+	row("vendor", orUnknown(r.Vendor))
+	row("arch", orUnknown(r.Arch))
+	if r.Family >= 0 {
+		row("family/model/stepping", fmt.Sprintf("%d/%d/%d", r.Family, r.ModelID, r.Stepping))
+	}
+	hv := r.Hypervisor
+	if hv == "" {
+		hv = "none seen"
+	}
+	row("hypervisor", hv)
+	row("logical CPUs", fmt.Sprint(r.LogicalCPUs))
+	for _, n := range FeatureNames(r.Arch) {
+		has, _ := r.Features.Has(n)
+		state := yesNo(has)
+		if r.OSFeatures != nil {
+			osHas, _ := r.OSFeatures.Has(n)
+			if osHas != has {
+				state += fmt.Sprintf(" (CPUID), %s (/proc/cpuinfo)", yesNo(osHas))
+			}
+		}
+		row("  "+n, state)
+	}
+	if r.IsThisHost() {
+		godebug := r.GODEBUG
+		if godebug == "" {
+			godebug = "(not set)"
+		}
+		row("GODEBUG", godebug)
+		row("Go hardware AES", yesNo(r.Go.HardwareAES))
+		row("Go hardware GCM", yesNo(r.Go.HardwareGCM))
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	for _, d := range r.Disagree {
+		fmt.Fprintf(w, "note: %s\n", d)
+	}
+	v, _ := r.Check(nil)
+	verdict := v.String()
+	if r.IsThisHost() && v.OK {
+		verdict += "; " + r.Go.Reason
+	}
+	_, err := fmt.Fprintln(w, strings.ToUpper(verdict[:1])+verdict[1:])
+	return err
+}

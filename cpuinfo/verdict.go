@@ -1,0 +1,70 @@
+package cpuinfo
+
+import (
+	"fmt"
+	"strings"
+)
+
+// DefaultRequirement is what "hardware AES" means for arch: the AES
+// instructions and the carry-less multiply that AES-GCM needs. Unknown
+// architectures have no requirement that could be met.
+func DefaultRequirement(arch string) []string {
+	switch arch {
+	case "amd64":
+		return []string{"aes", "pclmulqdq"}
+	case "arm64":
+		return []string{"aes", "pmull"}
+	}
+	return nil
+}
+
+// Verdict is the answer to "does this host get hardware AES?".
+type Verdict struct {
+	OK      bool     `json:"ok"`
+	Require []string `json:"require"`
+	Reasons []string `json:"reasons,omitempty"` // why not; empty when OK
+}
+
+// String gives the verdict as one line for a person.
+func (v Verdict) String() string {
+	if v.OK {
+		return "hardware AES: yes (" + strings.Join(v.Require, ", ") + ")"
+	}
+	return "hardware AES: no: " + strings.Join(v.Reasons, "; ")
+}
+
+// Check judges the report against the required features (nil: the
+// default for its architecture). It fails closed: an unknown architecture
+// or a report with no features is a "no". An unknown feature name is an
+// error. On this host, Go must also use the hardware (no GODEBUG mask).
+func (r *Report) Check(require []string) (Verdict, error) {
+	for _, n := range require {
+		if _, err := r.Features.Has(n); err != nil {
+			return Verdict{}, err
+		}
+	}
+	if require == nil {
+		require = DefaultRequirement(r.Arch)
+	}
+	v := Verdict{Require: require}
+	if r.Arch != "amd64" && r.Arch != "arm64" {
+		v.Reasons = append(v.Reasons, fmt.Sprintf("cannot judge architecture %s", quoteOr(r.Arch, "unknown")))
+		return v, nil
+	}
+	var missing []string
+	for _, n := range require {
+		if has, _ := r.Features.Has(n); !has {
+			missing = append(missing, n)
+		}
+	}
+	if len(missing) > 0 {
+		v.Reasons = append(v.Reasons, "the CPU lacks "+strings.Join(missing, ", "))
+	}
+	if r.IsThisHost() && len(r.Go.Masked) > 0 {
+		v.Reasons = append(v.Reasons, "GODEBUG="+r.GODEBUG+" turns off "+strings.Join(r.Go.Masked, ", ")+" for Go")
+	} else if r.IsThisHost() && !r.Go.HardwareAES {
+		v.Reasons = append(v.Reasons, "Go will not use hardware AES: "+r.Go.Reason)
+	}
+	v.OK = len(v.Reasons) == 0
+	return v, nil
+}
