@@ -48,8 +48,11 @@ func (r *Report) WriteText(w io.Writer) error {
 		row("family/model/stepping", fmt.Sprintf("%d/%d/%d", r.Family, r.ModelID, r.Stepping))
 	}
 	hv := r.Hypervisor
-	if hv == "" {
+	switch hv {
+	case "":
 		hv = "none seen"
+	case "unknown":
+		hv = "yes, of unknown make"
 	}
 	row("hypervisor", hv)
 	row("logical CPUs", fmt.Sprint(r.LogicalCPUs))

@@ -31,6 +31,10 @@ func exitCode(err error, stderr io.Writer) int {
 	if errors.As(err, &st) && st.quiet {
 		return st.code
 	}
+	if errors.Is(err, context.Canceled) {
+		fmt.Fprintln(stderr, "aesbench: interrupted")
+		return 130 // 128 + SIGINT, as shells report it
+	}
 	fmt.Fprintf(stderr, "aesbench: %v\n", err)
 	var ue *usageError
 	switch {

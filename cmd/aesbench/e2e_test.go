@@ -1,0 +1,266 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/aesbench/aesbench/bench"
+)
+
+var (
+	buildOnce sync.Once
+	binPath   string
+	buildErr  error
+)
+
+// aesbenchBin builds the command once for the end-to-end tests.
+func aesbenchBin(t *testing.T) string {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("end-to-end test builds the binary")
+	}
+	buildOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "aesbench-e2e")
+		if err != nil {
+			buildErr = err
+			return
+		}
+		binPath = filepath.Join(dir, "aesbench")
+		out, err := exec.Command("go", "build", "-o", binPath, ".").CombinedOutput()
+		if err != nil {
+			buildErr = errors.New(string(out))
+		}
+	})
+	if buildErr != nil {
+		t.Fatalf("build: %v", buildErr)
+	}
+	return binPath
+}
+
+// runBin runs the built binary in dir with extra environment and returns
+// stdout, stderr and the exit code.
+func runBin(t *testing.T, dir string, env []string, args ...string) (string, string, int) {
+	t.Helper()
+	cmd := exec.Command(aesbenchBin(t), args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), env...)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	code := 0
+	var ee *exec.ExitError
+	if errors.As(err, &ee) {
+		code = ee.ExitCode()
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	return stdout.String(), stderr.String(), code
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if binPath != "" {
+		os.RemoveAll(filepath.Dir(binPath))
+	}
+	os.Exit(code)
+}
+
+func TestE2EProbe(t *testing.T) {
+	out, errOut, code := runBin(t, t.TempDir(), nil, "probe")
+	if code != 0 || !strings.Contains(out, "Hardware AES: ") || errOut != "" {
+		t.Fatalf("probe: code %d\nstdout:\n%s\nstderr:\n%s", code, out, errOut)
+	}
+	out, _, code = runBin(t, t.TempDir(), nil, "probe", "--json")
+	var r struct {
+		Features map[string]bool `json:"features"`
+		Go       struct {
+			HardwareAES bool `json:"hardware_aes"`
+		} `json:"go"`
+	}
+	if code != 0 || json.Unmarshal([]byte(out), &r) != nil {
+		t.Fatalf("probe --json: code %d, output:\n%s", code, out)
+	}
+	if _, ok := r.Features["aes"]; !ok {
+		t.Errorf("probe --json has no features.aes: %s", out)
+	}
+	// GODEBUG masks Go's hardware AES in the probed process.
+	out, _, _ = runBin(t, t.TempDir(), []string{"GODEBUG=cpu.aes=off"}, "probe", "--json")
+	if err := json.Unmarshal([]byte(out), &r); err != nil || r.Go.HardwareAES {
+		t.Errorf("probe under GODEBUG=cpu.aes=off: hardware_aes %v (err %v)", r.Go.HardwareAES, err)
+	}
+}
+
+func TestE2EProbeSavedCPUInfo(t *testing.T) {
+	sample, _ := filepath.Abs("../../cpuinfo/testdata/padawan.cpuinfo")
+	out, _, code := runBin(t, t.TempDir(), nil, "probe", "--cpuinfo", sample)
+	if code != 0 || !strings.Contains(out, "X5550") || !strings.Contains(out, "Hardware AES: no: the CPU lacks aes, pclmulqdq") {
+		t.Fatalf("probe --cpuinfo padawan: code %d\n%s", code, out)
+	}
+	if strings.Contains(out, "GODEBUG") {
+		t.Errorf("a saved host's probe mentions this process's GODEBUG:\n%s", out)
+	}
+}
+
+func TestE2ERunWritesResultsAndTable(t *testing.T) {
+	dir := t.TempDir()
+	out, errOut, code := runBin(t, dir, nil, "run", "--algos", "aes-128-ctr,3des-cbc", "--sizes", "16,1k", "--count", "2", "--time", "5ms", "--label", "e2e host", "--decrypt")
+	if code != 0 {
+		t.Fatalf("run: code %d\n%s\n%s", code, out, errOut)
+	}
+	for _, want := range []string{"1000s of bytes per second processed (kB/s), median of 2 samples", "16 bytes", "1024 bytes", "aes-128-ctr ", "3des-cbc decrypt", "Spread of the samples"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("table lacks %q:\n%s", want, out)
+		}
+	}
+	if !strings.Contains(errOut, "wrote results/e2e_host.json") {
+		t.Errorf("stderr does not say where results went:\n%s", errOut)
+	}
+	res, err := bench.ReadResults(filepath.Join(dir, "results", "e2e_host.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Label != "e2e host" || len(res.Measurements) != 8 || res.AESNIMasked || res.Probe == nil || res.GoVersion == "" {
+		t.Errorf("results: label %q, %d measurements, masked %v", res.Label, len(res.Measurements), res.AESNIMasked)
+	}
+	for _, m := range res.Measurements {
+		if len(m.SamplesKBps) != 2 || m.KBps <= 0 {
+			t.Errorf("measurement %+v", m)
+		}
+	}
+	assertNoStrayFiles(t, filepath.Join(dir, "results"), "e2e_host.json")
+}
+
+func TestE2ERunNoAESNI(t *testing.T) {
+	dir := t.TempDir()
+	out, errOut, code := runBin(t, dir, nil, "run", "--no-aesni", "--algos", "aes-256-gcm", "--sizes", "256", "--count", "1", "--time", "5ms", "--json", "--out", "masked.json")
+	if code != 0 {
+		t.Fatalf("run --no-aesni: code %d\n%s\n%s", code, out, errOut)
+	}
+	var res bench.Results
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatalf("--json output: %v\n%s", err, out)
+	}
+	if !res.AESNIMasked || res.Probe.Go.HardwareAES || !strings.Contains(res.GODEBUG, "cpu.aes=off") {
+		t.Errorf("masked run: aesni_masked %v, go hardware AES %v, GODEBUG %q", res.AESNIMasked, res.Probe.Go.HardwareAES, res.GODEBUG)
+	}
+	if _, err := bench.ReadResults(filepath.Join(dir, "masked.json")); err != nil {
+		t.Error(err)
+	}
+}
+
+func TestE2EBadInput(t *testing.T) {
+	dir := t.TempDir()
+	// Root writes into read-only directories, so "unwritable" here is a
+	// path under a regular file, which nobody can create.
+	if err := os.WriteFile(filepath.Join(dir, "afile"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "unreadable"), []byte("flags : aes\n"), 0o000); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		args []string
+		code int
+		want string
+	}{
+		{"no command", nil, 2, "no command given"},
+		{"unknown command", []string{"speed"}, 2, `unknown command "speed"`},
+		{"unknown flag", []string{"run", "--bogus"}, 2, "unknown flag: --bogus"},
+		{"unknown algorithm", []string{"run", "--algos", "aes-512-cbc"}, 2, `unknown algorithm "aes-512-cbc" (valid: aes-128-cbc,`},
+		{"size zero", []string{"run", "--sizes", "0"}, 2, "must be from 1 byte to 64 MiB"},
+		{"size negative", []string{"run", "--sizes", "-16"}, 2, "negative"},
+		{"size not a number", []string{"run", "--sizes", "big"}, 2, "not a number of bytes"},
+		{"size too large", []string{"run", "--sizes", "65MiB"}, 2, "must be from 1 byte to 64 MiB"},
+		{"cbc size", []string{"run", "--algos", "aes-256-cbc", "--sizes", "100"}, 2, "not a multiple of its 16-byte block (try 96 or 112)"},
+		{"count zero", []string{"run", "--count", "0"}, 2, "--count 0"},
+		{"unwritable out", []string{"run", "--out", filepath.Join(dir, "afile", "x.json"), "--time", "1ms", "--count", "1"}, 1, "cannot write"},
+		{"out in a missing directory", []string{"run", "--out", filepath.Join(dir, "nodir", "x.json"), "--time", "1ms", "--count", "1"}, 1, "no such file or directory"},
+		{"out is a directory", []string{"run", "--out", dir, "--time", "1ms", "--count", "1"}, 1, "is a directory"},
+		{"missing cpuinfo", []string{"probe", "--cpuinfo", filepath.Join(dir, "nope")}, 1, "no such file"},
+		{"cpuinfo without flags", []string{"probe", "--cpuinfo", "../../cpuinfo/testdata/noflags.cpuinfo"}, 1, "no flags or Features line"},
+	}
+	if os.Geteuid() != 0 { // root reads and writes anything
+		tests = append(tests, struct {
+			name string
+			args []string
+			code int
+			want string
+		}{"unreadable cpuinfo", []string{"probe", "--cpuinfo", filepath.Join(dir, "unreadable")}, 1, "permission denied"})
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			wd, _ := os.Getwd()
+			out, errOut, code := runBin(t, wd, nil, tt.args...)
+			lines := strings.Split(strings.TrimSpace(errOut), "\n")
+			last := lines[len(lines)-1]
+			if code != tt.code || !strings.Contains(last, tt.want) || !strings.HasPrefix(last, "aesbench: ") {
+				t.Errorf("aesbench %v: code %d, stderr %q; want code %d and %q", tt.args, code, errOut, tt.code, tt.want)
+			}
+			if tt.code != 0 && strings.Contains(out, "kB/s") {
+				t.Errorf("failed run printed a table:\n%s", out)
+			}
+		})
+	}
+	assertNoStrayFiles(t, dir, "afile", "unreadable")
+}
+
+// assertNoStrayFiles fails if dir holds anything but the named files.
+func assertNoStrayFiles(t *testing.T, dir string, keep ...string) {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if !slicesContains(keep, e.Name()) {
+			t.Errorf("stray file %s in %s", e.Name(), dir)
+		}
+	}
+}
+
+func slicesContains(s []string, v string) bool {
+	for _, x := range s {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+// TestE2EInterruptLeavesNothing stops a run with Ctrl-C (SIGINT) in the
+// middle: it must exit 130 and leave no results or temporary files.
+func TestE2EInterruptLeavesNothing(t *testing.T) {
+	for _, masked := range []bool{false, true} {
+		dir := t.TempDir()
+		args := []string{"run", "--time", "1s", "--count", "20", "--out", "r.json"}
+		if masked {
+			args = append(args, "--no-aesni")
+		}
+		cmd := exec.Command(aesbenchBin(t), args...)
+		cmd.Dir = dir
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(1500 * time.Millisecond)
+		if err := cmd.Process.Signal(os.Interrupt); err != nil {
+			t.Fatal(err)
+		}
+		err := cmd.Wait()
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) || ee.ExitCode() != 130 || !strings.Contains(stderr.String(), "interrupted") {
+			t.Errorf("masked=%v: interrupted run: %v, stderr:\n%s", masked, err, stderr.String())
+		}
+		assertNoStrayFiles(t, dir)
+	}
+}
