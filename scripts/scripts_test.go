@@ -1,0 +1,600 @@
+// Tests for userdata.sh and launch.sh. They run the scripts with bash, sample
+// cpuinfo files from testdata/ and a fake aws CLI: no network, no AWS.
+package scripts_test
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+)
+
+// script returns the absolute path of a file in this directory.
+func script(t *testing.T, name string) string {
+	t.Helper()
+	p, err := filepath.Abs(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+type result struct {
+	stdout, stderr string
+	code           int
+}
+
+// run runs a script with a clean environment (PATH, HOME, TMPDIR and env)
+// and, if bin is not empty, bin first on PATH.
+func run(t *testing.T, bin string, env []string, name string, args ...string) result {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(t.Context(), 30*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, script(t, name), args...)
+	path := os.Getenv("PATH")
+	if bin != "" {
+		path = bin + string(os.PathListSeparator) + path
+	}
+	cmd.Env = append([]string{"PATH=" + path, "HOME=" + os.Getenv("HOME"), "TMPDIR=" + t.TempDir()}, env...)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	r := result{stdout: stdout.String(), stderr: stderr.String()}
+	var exit *exec.ExitError
+	switch {
+	case errors.As(err, &exit):
+		r.code = exit.ExitCode()
+	case err != nil:
+		t.Fatalf("%s %q: %v", name, args, err)
+	}
+	if ctx.Err() != nil {
+		t.Fatalf("%s %q: timed out\nstderr:\n%s", name, args, r.stderr)
+	}
+	return r
+}
+
+// writeExec writes an executable file.
+func writeExec(t *testing.T, path, text string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(text), 0o755); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// checkLines fails unless every line of stderr starts with prefix.
+func checkLines(t *testing.T, stderr, prefix string) {
+	t.Helper()
+	for line := range strings.Lines(stderr) {
+		if !strings.HasPrefix(line, prefix) {
+			t.Errorf("stderr line %q does not start with %q", line, prefix)
+		}
+	}
+}
+
+// tripwires returns a directory of commands that userdata.sh must not run
+// in a dry run; each one records its call in the returned log.
+func tripwires(t *testing.T) (bin, log string) {
+	t.Helper()
+	bin = t.TempDir()
+	log = filepath.Join(t.TempDir(), "calls")
+	for _, name := range []string{"shutdown", "aws", "curl", "go", "dnf", "yum", "apt-get", "logger", "aesbench"} {
+		writeExec(t, filepath.Join(bin, name), "#!/bin/sh\necho \"$0 $*\" >>'"+log+"'\n")
+	}
+	return bin, log
+}
+
+func TestUserdata(t *testing.T) {
+	const (
+		upload   = "dry-run: aws s3 cp --recursive --only-show-errors /var/tmp/aesbench-results/ "
+		shutdown = "dry-run: shutdown -h now\n"
+	)
+	bucket := "AESBENCH_BUCKET=test-bucket"
+	empty := filepath.Join(t.TempDir(), "empty")
+	if err := os.WriteFile(empty, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name      string
+		cpuinfo   string // in testdata/, or an absolute path
+		env       []string
+		code      int
+		stdout    []string // substrings
+		notStdout []string
+		stderr    []string
+	}{
+		{
+			name: "x86 with aes and pclmulqdq", cpuinfo: "x86-aes-xeon-e5-2665.txt", env: []string{bucket},
+			stdout: []string{
+				"dry-run: env HOME=", " GOTOOLCHAIN=auto GOBIN=/usr/local/bin go install github.com/aesbench/aesbench/cmd/aesbench@latest\n",
+				"dry-run: /usr/local/bin/aesbench run --label dry-run --out /var/tmp/aesbench-results/aesbench.json\n",
+				"dry-run: /usr/local/bin/aesbench run --no-aesni --label dry-run-noaesni --out /var/tmp/aesbench-results/aesbench-noaesni.json\n",
+				upload + "s3://test-bucket/aesbench/dry-run/dry-run/\n",
+			},
+			stderr: []string{"PASS: CPU Intel(R) Xeon(R) CPU E5-2665 0 @ 2.40GHz has aes pclmulqdq"},
+		},
+		{
+			name: "x86 without aes", cpuinfo: "x86-noaes-xeon-x5550.txt", env: []string{bucket}, code: 1,
+			stderr: []string{"REJECT: CPU Intel(R) Xeon(R) CPU           X5550  @ 2.67GHz lacks aes pclmulqdq in "},
+		},
+		{
+			name: "x86 with pclmulqdq but no aes", cpuinfo: "x86-pclmulqdq-noaes-xen.txt", env: []string{bucket}, code: 1,
+			stderr: []string{"lacks aes in "},
+		},
+		{
+			name: "x86 with vaes, aes_fake and aes in the model name", cpuinfo: "x86-substring-trap.txt", env: []string{bucket}, code: 1,
+			stderr: []string{"REJECT: CPU Fake aes CPU @ 2.90GHz lacks aes pclmulqdq in "},
+		},
+		{
+			name: "arm64 with aes and pmull", cpuinfo: "arm64-aes-graviton2.txt", env: []string{bucket},
+			stdout: []string{upload + "s3://test-bucket/aesbench/dry-run/dry-run/\n"},
+			stderr: []string{"PASS: CPU has aes pmull"},
+		},
+		{
+			name: "arm64 without aes", cpuinfo: "arm64-noaes-raspberrypi4.txt", env: []string{bucket}, code: 1,
+			stderr: []string{"REJECT: CPU lacks aes pmull in "},
+		},
+		{
+			name: "no flags or Features line", cpuinfo: "no-flags-s390x.txt", env: []string{bucket}, code: 1,
+			stderr: []string{"REJECT: no flags or Features line in "},
+		},
+		{
+			name: "empty cpuinfo", cpuinfo: empty, env: []string{bucket}, code: 1,
+			stderr: []string{"REJECT: no flags or Features line in "},
+		},
+		{
+			name: "missing cpuinfo", cpuinfo: filepath.Join(t.TempDir(), "nope"), env: []string{bucket}, code: 1,
+			stderr: []string{"REJECT: cannot read "},
+		},
+		{
+			name: "AESBENCH_REQUIRE met", cpuinfo: "x86-aes-xeon-e5-2665.txt", env: []string{bucket, "AESBENCH_REQUIRE=avx aes"},
+			stdout: []string{upload},
+			stderr: []string{"has avx aes"},
+		},
+		{
+			name: "AESBENCH_REQUIRE not met on x86", cpuinfo: "x86-aes-xeon-e5-2665.txt", env: []string{bucket, "AESBENCH_REQUIRE=aes avx2"}, code: 1,
+			stderr: []string{"lacks avx2 in "},
+		},
+		{
+			name: "AESBENCH_REQUIRE not met on arm64", cpuinfo: "arm64-aes-graviton2.txt", env: []string{bucket, "AESBENCH_REQUIRE=aes sha3"}, code: 1,
+			stderr: []string{"lacks sha3 in "},
+		},
+		{
+			name: "label, prefix, version", cpuinfo: "arm64-aes-graviton2.txt",
+			env: []string{bucket, "AESBENCH_LABEL=c5.large", "AESBENCH_PREFIX=runs/7/", "AESBENCH_VERSION=v0.3.0"},
+			stdout: []string{
+				"go install github.com/aesbench/aesbench/cmd/aesbench@v0.3.0\n",
+				" run --label c5.large --out ", " run --no-aesni --label c5.large-noaesni --out ",
+				upload + "s3://test-bucket/runs/7/c5.large/dry-run/\n",
+			},
+		},
+		{
+			name: "prebuilt binary", cpuinfo: "x86-aes-xeon-e5-2665.txt", env: []string{bucket, "AESBENCH_URL=https://example.invalid/aesbench"},
+			stdout: []string{
+				"dry-run: curl -fsSL --retry 3 -o /usr/local/bin/aesbench https://example.invalid/aesbench\n",
+				"dry-run: chmod 0755 /usr/local/bin/aesbench\n", upload,
+			},
+			notStdout: []string{"go install"},
+		},
+		{
+			name: "passes without a bucket", cpuinfo: "x86-aes-xeon-e5-2665.txt", code: 1,
+			stderr: []string{"PASS: ", "AESBENCH_BUCKET is not set"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cpuinfo := tt.cpuinfo
+			if !filepath.IsAbs(cpuinfo) {
+				cpuinfo = filepath.Join(script(t, "testdata"), cpuinfo)
+			}
+			bin, calls := tripwires(t)
+			env := append([]string{"AESBENCH_DRY_RUN=1", "AESBENCH_CPUINFO=" + cpuinfo}, tt.env...)
+			r := run(t, bin, env, "userdata.sh")
+			if r.code != tt.code {
+				t.Errorf("exit status %d, want %d\nstdout:\n%s\nstderr:\n%s", r.code, tt.code, r.stdout, r.stderr)
+			}
+			// Every outcome ends the instance; only a pass benchmarks.
+			if !strings.HasSuffix(r.stdout, shutdown) {
+				t.Errorf("stdout does not end with %q:\n%s", shutdown, r.stdout)
+			}
+			notStdout := tt.notStdout
+			if tt.code != 0 {
+				notStdout = append(notStdout, "aesbench run", "aws s3 cp")
+			}
+			for _, s := range tt.stdout {
+				if !strings.Contains(r.stdout, s) {
+					t.Errorf("stdout lacks %q:\n%s", s, r.stdout)
+				}
+			}
+			for _, s := range notStdout {
+				if strings.Contains(r.stdout, s) {
+					t.Errorf("stdout has %q:\n%s", s, r.stdout)
+				}
+			}
+			for _, s := range tt.stderr {
+				if !strings.Contains(r.stderr, s) {
+					t.Errorf("stderr lacks %q:\n%s", s, r.stderr)
+				}
+			}
+			checkLines(t, r.stderr, "userdata: ")
+			if b, err := os.ReadFile(calls); err == nil {
+				t.Errorf("dry run ran commands:\n%s", b)
+			}
+		})
+	}
+}
+
+// fakeAWS answers like the aws CLI and logs each call as one line in
+// $FAKE_AWS_DIR/log. Instance ids are i-TYPE-N for the Nth launch of TYPE.
+//
+//	FAKE_REJECT="TYPE=N ..."  the first N instances of TYPE leave no results
+//	FAKE_LAUNCH_FAIL="TYPE ..." run-instances fails for TYPE
+//	FAKE_WAIT_FAIL=1          the waiter fails (Max attempts exceeded)
+const fakeAWS = `#!/usr/bin/env bash
+set -euo pipefail
+exec 9>>"$FAKE_AWS_DIR/lock"
+flock 9
+printf '%s\n' "$*" >>"$FAKE_AWS_DIR/log"
+opt() { # opt NAME ARGS...: the value after NAME
+	local name=$1 prev="" a
+	shift
+	for a; do
+		if [[ $prev == "$name" ]]; then echo "$a"; return; fi
+		prev=$a
+	done
+}
+pos=() prev=""
+for a in "${@:3}"; do
+	if [[ $a != --* && $prev != --region ]]; then pos+=("$a"); fi
+	prev=$a
+done
+case "$1 $2" in
+"ec2 run-instances")
+	type=$(opt --instance-type "$@")
+	if [[ " ${FAKE_LAUNCH_FAIL:-} " == *" $type "* ]]; then
+		echo "An error occurred (InsufficientInstanceCapacity) when calling the RunInstances operation" >&2
+		exit 254
+	fi
+	n=$(grep -c -F -- "--instance-type $type " "$FAKE_AWS_DIR/log")
+	ud=$(opt --user-data "$@")
+	cp "${ud#file://}" "$FAKE_AWS_DIR/userdata-$type-$n.sh"
+	echo "i-$type-$n"
+	;;
+"ec2 wait")
+	if [[ -n ${FAKE_WAIT_FAIL:-} ]]; then
+		echo "Waiter InstanceTerminated failed: Max attempts exceeded" >&2
+		exit 255
+	fi
+	;;
+"ec2 terminate-instances") echo '{"TerminatingInstances": []}' ;;
+"s3 ls")
+	dir=${pos[0]%/} id=${pos[0]%/}
+	id=${id##*/} dir=${dir%/*} type=${dir##*/} reject=0
+	for kv in ${FAKE_REJECT:-}; do
+		if [[ ${kv%=*} == "$type" ]]; then reject=${kv#*=}; fi
+	done
+	if ((${id##*-} <= reject)); then exit 1; fi
+	echo "2026-01-01 00:00:00       2048 aesbench.json"
+	;;
+"s3 cp")
+	dst=${pos[1]}
+	mkdir -p "$dst"
+	echo '{}' >"$dst/aesbench.json"
+	;;
+*)
+	echo "fake aws: unexpected call: $*" >&2
+	exit 252
+	;;
+esac
+`
+
+// fake writes the fake aws into a new directory and returns that directory
+// (for PATH) and the directory of its log.
+func fake(t *testing.T) (bin, dir string) {
+	t.Helper()
+	if _, err := exec.LookPath("flock"); err != nil {
+		t.Skip("the fake aws needs flock")
+	}
+	bin, dir = t.TempDir(), t.TempDir()
+	writeExec(t, filepath.Join(bin, "aws"), fakeAWS)
+	return bin, dir
+}
+
+// calls returns the aws calls the fake logged.
+func calls(t *testing.T, dir string) []string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(dir, "log"))
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strings.Split(strings.TrimSuffix(string(b), "\n"), "\n")
+}
+
+// matching returns the indexes of the calls that contain every substring.
+func matching(calls []string, subs ...string) []int {
+	var idx []int
+next:
+	for i, c := range calls {
+		for _, s := range subs {
+			if !strings.Contains(c, s) {
+				continue next
+			}
+		}
+		idx = append(idx, i)
+	}
+	return idx
+}
+
+// checkRows fails unless stdout has a summary row matching each pattern.
+func checkRows(t *testing.T, stdout string, rows ...string) {
+	t.Helper()
+	for _, row := range rows {
+		re := regexp.MustCompile(`(?m)^` + row + `$`)
+		if !re.MatchString(stdout) {
+			t.Errorf("summary has no row matching %q:\n%s", row, stdout)
+		}
+	}
+}
+
+func TestLaunchRelaunchesRejectedHost(t *testing.T) {
+	bin, dir := fake(t)
+	out := filepath.Join(t.TempDir(), "results")
+	tmp := t.TempDir()
+	env := []string{"FAKE_AWS_DIR=" + dir, "FAKE_REJECT=c4.large=1", "TMPDIR=" + tmp, "AESBENCH_URL=https://example.invalid/aesbench"}
+	r := run(t, bin, env, "launch.sh", "--bucket", "test-bucket", "--iam-profile", "aesbench-writer",
+		"--prefix", "runs/1", "--region", "eu-west-1", "--out", out, "c4.large", "m6g.large")
+	if r.code != 0 {
+		t.Fatalf("exit status %d, want 0\nstdout:\n%s\nstderr:\n%s", r.code, r.stdout, r.stderr)
+	}
+	checkLines(t, r.stderr, "launch: ")
+	checkRows(t, r.stdout,
+		`TYPE +ATTEMPTS +OUTCOME +INSTANCE`,
+		`c4\.large +2 +ok +i-c4\.large-2`,
+		`m6g\.large +1 +ok +i-m6g\.large-1`)
+
+	log := calls(t, dir)
+	runs := matching(log, "ec2 run-instances ")
+	if len(runs) != 3 {
+		t.Fatalf("%d run-instances calls, want 3:\n%s", len(runs), strings.Join(log, "\n"))
+	}
+	for _, i := range runs {
+		for _, s := range []string{" --count 1 ", " --instance-initiated-shutdown-behavior terminate ",
+			" --iam-instance-profile Name=aesbench-writer ", " --user-data file://", " --region eu-west-1",
+			" --query Instances[0].InstanceId --output text"} {
+			if !strings.Contains(log[i], s) {
+				t.Errorf("run-instances call lacks %q: %s", s, log[i])
+			}
+		}
+	}
+	relaunch := matching(log, "run-instances --instance-type c4.large ", "kernel-default-x86_64")
+	if len(relaunch) != 2 {
+		t.Fatalf("c4.large launched %d times on x86_64, want 2:\n%s", len(relaunch), strings.Join(log, "\n"))
+	}
+	if n := len(matching(log, "run-instances --instance-type m6g.large ", "kernel-default-arm64")); n != 1 {
+		t.Errorf("m6g.large launched %d times on arm64, want 1", n)
+	}
+	// The relaunch comes after the wait and the look for results.
+	first := "i-c4.large-1"
+	waited := matching(log, "ec2 wait instance-terminated --instance-ids "+first+" ")
+	looked := matching(log, "s3 ls s3://test-bucket/runs/1/c4.large/"+first+"/ ")
+	if len(waited) != 1 || len(looked) != 1 || !(runs[0] < waited[0] && waited[0] < looked[0] && looked[0] < relaunch[1]) {
+		t.Errorf("want launch, wait, s3 ls of %s, then a relaunch; calls:\n%s", first, strings.Join(log, "\n"))
+	}
+	for _, id := range []string{"c4.large/i-c4.large-2", "m6g.large/i-m6g.large-1"} {
+		if len(matching(log, "s3 cp --recursive ", "s3://test-bucket/runs/1/"+id+"/ "+out+"/"+id+"/")) != 1 {
+			t.Errorf("results of %s not fetched once; calls:\n%s", id, strings.Join(log, "\n"))
+		}
+		if _, err := os.Stat(filepath.Join(out, id, "aesbench.json")); err != nil {
+			t.Errorf("results of %s: %v", id, err)
+		}
+	}
+	if n := len(matching(log, "s3 cp ", first)); n != 0 {
+		t.Errorf("fetched results of the rejected %s", first)
+	}
+	if left, _ := os.ReadDir(tmp); len(left) != 0 {
+		t.Errorf("temporary files left in TMPDIR: %v", left)
+	}
+
+	// The user-data is userdata.sh with assignments after its header.
+	orig, err := os.ReadFile(script(t, "userdata.sh"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ud := filepath.Join(dir, "userdata-c4.large-1.sh")
+	got, err := os.ReadFile(ud)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(ud, 0o755); err != nil { // cloud-init makes it executable
+		t.Fatal(err)
+	}
+	assign := "AESBENCH_BUCKET=test-bucket\nAESBENCH_PREFIX=runs/1\nAESBENCH_URL=https://example.invalid/aesbench\n"
+	header, body, _ := strings.Cut(string(orig), "\nset -euo pipefail\n")
+	if want := header + "\n" + assign + "set -euo pipefail\n" + body; string(got) != want {
+		t.Errorf("user-data is not userdata.sh with\n%s\nafter the header:\n%s", assign, got)
+	}
+	// ... and it runs: the assignments take effect.
+	r = run(t, "", []string{"AESBENCH_DRY_RUN=1", "AESBENCH_CPUINFO=" + filepath.Join(script(t, "testdata"), "arm64-aes-graviton2.txt")}, ud)
+	for _, s := range []string{"curl -fsSL --retry 3 -o /usr/local/bin/aesbench https://example.invalid/aesbench\n", " s3://test-bucket/runs/1/dry-run/dry-run/\n"} {
+		if r.code != 0 || !strings.Contains(r.stdout, s) {
+			t.Errorf("user-data: exit status %d, stdout lacks %q:\n%s\nstderr:\n%s", r.code, s, r.stdout, r.stderr)
+		}
+	}
+}
+
+func TestLaunchOutcomes(t *testing.T) {
+	tests := []struct {
+		name  string
+		args  []string
+		env   []string
+		code  int
+		rows  []string
+		calls map[string]int // substring: number of calls with it
+		noisy bool           // the fake aws writes errors to stderr
+	}{
+		{
+			name: "retries exhausted",
+			args: []string{"--retries", "2", "c4.large", "m5.large"},
+			env:  []string{"FAKE_REJECT=c4.large=9"},
+			code: 1,
+			rows: []string{`c4\.large +3 +rejected +i-c4\.large-3`, `m5\.large +1 +ok +i-m5\.large-1`},
+			calls: map[string]int{
+				"run-instances --instance-type c4.large ":                 3,
+				"s3 cp --recursive --only-show-errors s3://b/p/c4.large/": 0,
+				"s3 cp --recursive --only-show-errors s3://b/p/m5.large/": 1,
+			},
+		},
+		{
+			name:  "no retries",
+			args:  []string{"--retries=0", "c4.large"},
+			env:   []string{"FAKE_REJECT=c4.large=1"},
+			code:  1,
+			rows:  []string{`c4\.large +1 +rejected +i-c4\.large-1`},
+			calls: map[string]int{"run-instances ": 1, "s3 cp ": 0},
+		},
+		{
+			name:  "launch fails",
+			args:  []string{"--retries", "1", "x1.large"},
+			env:   []string{"FAKE_LAUNCH_FAIL=x1.large"},
+			code:  1,
+			noisy: true,
+			rows:  []string{`x1\.large +2 +launch-failed +-`},
+			calls: map[string]int{"run-instances ": 2, "ec2 wait ": 0},
+		},
+		{
+			name:  "timeout",
+			args:  []string{"--retries", "0", "--timeout", "0", "c4.large"},
+			env:   []string{"FAKE_WAIT_FAIL=1", "FAKE_REJECT=c4.large=1"},
+			code:  1,
+			rows:  []string{`c4\.large +1 +timeout +i-c4\.large-1`},
+			calls: map[string]int{"ec2 terminate-instances --instance-ids i-c4.large-1": 1},
+		},
+		{
+			name: "count",
+			args: []string{"--count", "2", "--key-name", "k", "--subnet", "subnet-1", "--security-group", "sg-1", "--ami", "ami-123", "t4g.micro"},
+			rows: []string{`t4g\.micro +1 +ok +i-t4g\.micro-1`, `t4g\.micro +1 +ok +i-t4g\.micro-2`},
+			calls: map[string]int{
+				"run-instances --instance-type t4g.micro --image-id ami-123 ":   2,
+				" --key-name k --subnet-id subnet-1 --security-group-ids sg-1 ": 2,
+				"s3 cp ": 2,
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			bin, dir := fake(t)
+			out := filepath.Join(t.TempDir(), "results")
+			args := append([]string{"--bucket", "b", "--prefix", "p", "--iam-profile", "w", "--out", out}, tt.args...)
+			r := run(t, bin, append([]string{"FAKE_AWS_DIR=" + dir}, tt.env...), "launch.sh", args...)
+			if r.code != tt.code {
+				t.Errorf("exit status %d, want %d\nstdout:\n%s\nstderr:\n%s", r.code, tt.code, r.stdout, r.stderr)
+			}
+			checkRows(t, r.stdout, tt.rows...)
+			if !tt.noisy {
+				checkLines(t, r.stderr, "launch: ")
+			}
+			if tt.code != 0 && !strings.Contains(r.stderr, " instances left no results\n") {
+				t.Errorf("stderr does not say that instances left no results:\n%s", r.stderr)
+			}
+			log := calls(t, dir)
+			for s, n := range tt.calls {
+				if got := len(matching(log, s)); got != n {
+					t.Errorf("%d calls with %q, want %d; calls:\n%s", got, s, n, strings.Join(log, "\n"))
+				}
+			}
+		})
+	}
+}
+
+func TestLaunchDryRun(t *testing.T) {
+	bin, dir := fake(t)
+	out := filepath.Join(t.TempDir(), "results")
+	r := run(t, bin, []string{"FAKE_AWS_DIR=" + dir, "AESBENCH_BUCKET=b"}, "launch.sh",
+		"--dry-run", "--iam-profile", "w", "--prefix", "p", "--out", out, "c4.large", "m6g.large")
+	if r.code != 0 {
+		t.Fatalf("exit status %d, want 0\nstdout:\n%s\nstderr:\n%s", r.code, r.stdout, r.stderr)
+	}
+	if log := calls(t, dir); log != nil {
+		t.Errorf("dry run called aws:\n%s", strings.Join(log, "\n"))
+	}
+	for _, s := range []string{
+		"aws ec2 run-instances --instance-type c4.large --image-id resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64 --count 1 --instance-initiated-shutdown-behavior terminate --user-data file://",
+		"aws ec2 run-instances --instance-type m6g.large --image-id resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-arm64 ",
+		"aws ec2 wait instance-terminated --instance-ids i-dryrun\n",
+		"aws s3 ls s3://b/p/c4.large/i-dryrun/\n",
+		"aws s3 cp --recursive --only-show-errors s3://b/p/m6g.large/i-dryrun/ " + out + "/m6g.large/i-dryrun/\n",
+	} {
+		if !strings.Contains(r.stdout, s) {
+			t.Errorf("stdout lacks %q:\n%s", s, r.stdout)
+		}
+	}
+	checkRows(t, r.stdout, `c4\.large +1 +ok +i-dryrun`)
+	checkLines(t, r.stderr, "launch: ")
+	if _, err := os.Stat(out); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("dry run made %s (err %v)", out, err)
+	}
+}
+
+func TestLaunchUsage(t *testing.T) {
+	bin, dir := fake(t)
+	ok := []string{"--bucket", "b", "--iam-profile", "w"}
+	tests := []struct {
+		name string
+		args []string
+		want string // in the message
+	}{
+		{"unknown flag", append([]string{"--bogus"}, append(ok, "c4.large")...), "unknown flag --bogus"},
+		{"no instance type", ok, "no instance type"},
+		{"missing value", append(ok, "c4.large", "--retries"), "--retries needs a value"},
+		{"bad retries", append(ok, "--retries", "x", "c4.large"), "--retries wants a whole number"},
+		{"zero count", append(ok, "--count=0", "c4.large"), "--count wants a whole number >= 1"},
+		{"not a type", append(ok, "c4 large"), "is not an instance type"},
+		{"no bucket", []string{"--iam-profile", "w", "c4.large"}, "--bucket"},
+		{"no instance profile", []string{"--bucket", "b", "c4.large"}, "--iam-profile"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := run(t, bin, []string{"FAKE_AWS_DIR=" + dir}, "launch.sh", tt.args...)
+			if r.code != 2 {
+				t.Errorf("exit status %d, want 2", r.code)
+			}
+			if r.stdout != "" {
+				t.Errorf("stdout not empty:\n%s", r.stdout)
+			}
+			if !strings.HasPrefix(r.stderr, "launch: ") || strings.Count(r.stderr, "\n") != 1 || !strings.Contains(r.stderr, tt.want) {
+				t.Errorf("stderr is not one line \"launch: ...%s...\":\n%s", tt.want, r.stderr)
+			}
+		})
+	}
+	if log := calls(t, dir); log != nil {
+		t.Errorf("usage errors called aws:\n%s", strings.Join(log, "\n"))
+	}
+
+	r := run(t, bin, nil, "launch.sh", "--help")
+	if r.code != 0 || !strings.Contains(r.stdout, "Usage: scripts/launch.sh [flags] INSTANCE_TYPE...") || !strings.Contains(r.stdout, "--retries N") {
+		t.Errorf("--help: exit status %d, stdout:\n%s", r.code, r.stdout)
+	}
+}
+
+func TestShellcheck(t *testing.T) {
+	sc, err := exec.LookPath("shellcheck")
+	if err != nil {
+		t.Skip("shellcheck is not installed")
+	}
+	files, err := filepath.Glob("*.sh")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no scripts (%v)", err)
+	}
+	out, err := exec.CommandContext(t.Context(), sc, files...).CombinedOutput()
+	if err != nil {
+		t.Errorf("shellcheck %s: %v\n%s", strings.Join(files, " "), err, out)
+	}
+}

@@ -1,0 +1,181 @@
+#!/usr/bin/env bash
+# userdata.sh: EC2 user-data for aesbench. At first boot (as root, no
+# arguments) it checks that the CPU has hardware AES, benchmarks, uploads the
+# results to S3, and shuts the instance down. launch.sh starts instances with
+# shutdown behaviour "terminate", so a host without hardware AES is gone
+# within minutes instead of costing a benchmark.
+#
+# DO NOT run it on your own machine without AESBENCH_DRY_RUN=1: it shuts the
+# host down when it ends, whatever the outcome.
+#
+# 1. Self-check (bash and the cpuinfo file only): every x86 "flags" line must
+#    hold the words aes and pclmulqdq, every arm64 "Features" line aes and
+#    pmull (whole words: vaes or a model name "aes" do not count). A file with
+#    neither line is rejected. A reject is logged to stderr, /dev/console and
+#    logger, then the host shuts down.
+# 2. Get aesbench: curl AESBENCH_URL, or go install (Go from the package
+#    manager when missing; needs a distribution Go >= 1.21, which fetches the
+#    toolchain the module asks for).
+# 3. aesbench run, with and without AES-NI, labelled with the instance type
+#    from IMDSv2; upload the JSON to
+#    s3://AESBENCH_BUCKET/AESBENCH_PREFIX/<instance-type>/<instance-id>/.
+# 4. Shut down. Any failure also shuts down: no results in S3 means "retry".
+#
+# Environment (launch.sh inserts VAR=value lines after this header):
+#   AESBENCH_BUCKET   S3 bucket for results (required to pass; no default)
+#   AESBENCH_PREFIX   key prefix in the bucket (default: aesbench)
+#   AESBENCH_URL      URL of a prebuilt aesbench binary (default: build it)
+#   AESBENCH_VERSION  module version for go install (default: latest)
+#   AESBENCH_LABEL    results label (default: the instance type from IMDS)
+#   AESBENCH_REQUIRE  space-separated flags required instead of the defaults
+#                     (aes pclmulqdq on x86, aes pmull on arm64)
+#   AESBENCH_CPUINFO  file to check (default: /proc/cpuinfo)
+#   AESBENCH_DRY_RUN  1: print the install, benchmark, upload and shutdown
+#                     commands instead of running them; no IMDS (instance
+#                     type and id "dry-run", or AESBENCH_LABEL); log to
+#                     stderr only
+# Exit status: 0 passed and uploaded, 1 rejected or failed.
+set -euo pipefail
+
+: "${AESBENCH_BUCKET:=}"
+: "${AESBENCH_PREFIX:=aesbench}"
+: "${AESBENCH_URL:=}"
+: "${AESBENCH_VERSION:=latest}"
+: "${AESBENCH_LABEL:=}"
+: "${AESBENCH_REQUIRE:=}"
+: "${AESBENCH_CPUINFO:=/proc/cpuinfo}"
+: "${AESBENCH_DRY_RUN:=0}"
+
+bin=/usr/local/bin/aesbench
+dir=/var/tmp/aesbench-results
+imds=http://169.254.169.254/latest
+
+dry() { [[ $AESBENCH_DRY_RUN == 1 ]]; }
+
+# log MSG: to stderr and, unless dry run, the console and the system log.
+log() {
+	printf 'userdata: %s\n' "$*" >&2
+	dry && return 0
+	if [[ -w /dev/console ]]; then
+		printf 'userdata: %s\n' "$*" >/dev/console 2>/dev/null || true
+	fi
+	if command -v logger >/dev/null; then
+		logger -t aesbench -- "$*" || true
+	fi
+}
+
+# run CMD...: run it, or in a dry run print it on stdout.
+run() {
+	if dry; then
+		printf 'dry-run:'
+		printf ' %q' "$@"
+		printf '\n'
+		return 0
+	fi
+	"$@"
+}
+
+# finish: every exit ends the instance (launch.sh relaunches on no results).
+finish() {
+	local rc=$?
+	((rc == 0)) || log "exit status $rc: shutting down"
+	run shutdown -h now || log "shutdown failed"
+	exit $((rc == 0 ? 0 : 1))
+}
+trap finish EXIT
+
+# check FILE: print the verdict; succeed if every flags/Features line of
+# FILE holds every required word.
+check() {
+	local file=$1 key val want missing="" lines=0 model="" flag
+	local -a words
+	if [[ ! -r $file ]]; then
+		echo "REJECT: cannot read $file"
+		return 1
+	fi
+	while IFS=: read -r key val || [[ -n $key ]]; do
+		key=${key%"${key##*[![:space:]]}"} # trim trailing blanks
+		case $key in
+		flags) want=${AESBENCH_REQUIRE:-aes pclmulqdq} ;;
+		Features) want=${AESBENCH_REQUIRE:-aes pmull} ;;
+		"model name")
+			model=${val# }
+			continue
+			;;
+		*) continue ;;
+		esac
+		lines=$((lines + 1))
+		read -ra words <<<"$want"
+		for flag in "${words[@]}"; do
+			if [[ " ${val//$'\t'/ } " != *" $flag "* && " $missing " != *" $flag "* ]]; then
+				missing+=" $flag"
+			fi
+		done
+	done <"$file"
+	if ((lines == 0)); then
+		echo "REJECT: no flags or Features line in $file: cannot tell whether the CPU has hardware AES"
+		return 1
+	fi
+	if [[ -n $missing ]]; then
+		echo "REJECT: CPU${model:+ $model} lacks${missing} in $file: no hardware AES"
+		return 1
+	fi
+	echo "PASS: CPU${model:+ $model} has $want"
+}
+
+# pkg_install DNF_NAME APT_NAME: install a package with the system's manager.
+pkg_install() {
+	if command -v dnf >/dev/null; then
+		run dnf install -y -q "$1"
+	elif command -v yum >/dev/null; then
+		run yum install -y -q "$1"
+	elif command -v apt-get >/dev/null; then
+		run apt-get update -q
+		run env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$2"
+	else
+		log "no dnf, yum or apt-get to install $1"
+		return 1
+	fi
+}
+
+if ! verdict=$(check "$AESBENCH_CPUINFO"); then
+	log "$verdict"
+	exit 1
+fi
+log "$verdict"
+
+if [[ -z $AESBENCH_BUCKET ]]; then
+	log "AESBENCH_BUCKET is not set: nowhere to upload results"
+	exit 1
+fi
+
+if dry; then
+	itype=${AESBENCH_LABEL:-dry-run} id=dry-run
+else
+	curlx=(curl -fsS --connect-timeout 2 --max-time 5 --retry 3)
+	token=$("${curlx[@]}" -X PUT -H "X-aws-ec2-metadata-token-ttl-seconds: 300" "$imds/api/token")
+	itype=$("${curlx[@]}" -H "X-aws-ec2-metadata-token: $token" "$imds/meta-data/instance-type")
+	id=$("${curlx[@]}" -H "X-aws-ec2-metadata-token: $token" "$imds/meta-data/instance-id")
+fi
+label=${AESBENCH_LABEL:-$itype}
+prefix=${AESBENCH_PREFIX#/}
+dest="s3://$AESBENCH_BUCKET/${prefix%/}/$itype/$id/"
+log "benchmarking $itype $id as $label"
+
+if [[ -n $AESBENCH_URL ]]; then
+	run curl -fsSL --retry 3 -o "$bin" "$AESBENCH_URL"
+	run chmod 0755 "$bin"
+else
+	command -v go >/dev/null || pkg_install golang golang-go
+	# GOTOOLCHAIN=auto: distributions set "local", which cannot build a
+	# module that asks for a newer Go. cloud-init may leave HOME unset.
+	run env HOME="${HOME:-/root}" GOTOOLCHAIN=auto GOBIN="${bin%/*}" \
+		go install "github.com/aesbench/aesbench/cmd/aesbench@$AESBENCH_VERSION"
+fi
+command -v aws >/dev/null || pkg_install awscli awscli
+
+run mkdir -p "$dir"
+run "$bin" run --label "$label" --out "$dir/aesbench.json"
+run "$bin" run --no-aesni --label "$label-noaesni" --out "$dir/aesbench-noaesni.json"
+run aws s3 cp --recursive --only-show-errors "$dir/" "$dest"
+log "results in $dest"
