@@ -29,6 +29,8 @@ bench:
 lint:
 	@out=$$(gofmt -l .); if [ -n "$$out" ]; then echo "gofmt would change: $$out" >&2; exit 1; fi
 	$(GO) vet ./...
+	@if command -v shellcheck >/dev/null; then shellcheck scripts/*.sh; \
+	else echo "lint: shellcheck not installed; scripts/ not checked (apt-get install shellcheck)" >&2; fi
 
 fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzParseProcCPUInfo -fuzztime 20s ./cpuinfo
