@@ -1,6 +1,9 @@
 package bench
 
 import (
+	"errors"
+	"io"
+	"os"
 	"strings"
 	"testing"
 )
@@ -82,5 +85,28 @@ func TestResultsRoundTrip(t *testing.T) {
 		if _, err := ParseResults("bad.json", []byte(bad)); err == nil || !strings.Contains(err.Error(), "not an aesbench results file") {
 			t.Errorf("ParseResults(%s) = %v", bad, err)
 		}
+	}
+}
+
+func TestWriteFileAtomicLeavesNothingOnError(t *testing.T) {
+	dir := t.TempDir()
+	path := dir + "/out.json"
+	if err := os.WriteFile(path, []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	boom := errors.New("boom")
+	err := WriteFileAtomic(path, func(w io.Writer) error {
+		io.WriteString(w, "half")
+		return boom
+	})
+	if !errors.Is(err, boom) {
+		t.Fatalf("err = %v, want boom", err)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("%d files left, want only the old one", len(entries))
+	}
+	if b, _ := os.ReadFile(path); string(b) != "old" {
+		t.Errorf("path holds %q, want the old contents", b)
 	}
 }
