@@ -20,7 +20,8 @@ func TestCheckSavedSamples(t *testing.T) {
 		{"gate-knight-e5-2665.txt", []string{"aes"}, true, ""},
 		{"gate-knight-e5-2665.txt", []string{"aes", "vaes"}, false, "the CPU lacks vaes"},
 		{"gate-padawan-x5550.txt", nil, false, "the CPU lacks aes, pclmulqdq"},
-		{"gate-padawan-x5550.txt", []string{"ssse3", "sse41"}, true, ""},
+		// Go's AES is required whatever the list: without aes it is not used.
+		{"gate-padawan-x5550.txt", []string{"ssse3", "sse41"}, false, "Go will not use hardware AES: the CPU lacks aes, pclmulqdq"},
 		{"gate-graviton2.txt", nil, true, ""},
 		{"gate-graviton2.txt", []string{"sha2"}, true, ""},
 		{"gate-graviton2.txt", []string{"pclmulqdq"}, false, "the CPU lacks pclmulqdq"},
@@ -28,7 +29,8 @@ func TestCheckSavedSamples(t *testing.T) {
 		// vaes, vpclmulqdq, aesni, aes_ni, avx512_vaes and a model name
 		// with "aes" in it: none is the aes flag.
 		{"gate-trap.txt", nil, false, "the CPU lacks aes, pclmulqdq"},
-		{"gate-trap.txt", []string{"vaes", "vpclmulqdq"}, true, ""},
+		{"gate-trap.txt", []string{"vaes", "vpclmulqdq"}, false, "Go will not use hardware AES"},
+		{"gate-trap.txt", []string{"avx512f"}, false, "Go will not use hardware AES"},
 	}
 	for _, tt := range tests {
 		name := strings.TrimSuffix(tt.file, ".txt") + "/require=" + strings.Join(tt.require, "+")
@@ -65,6 +67,20 @@ func TestCheckUnknownFeature(t *testing.T) {
 	r := &Report{Source: "x", Arch: "amd64"}
 	if _, err := r.Check([]string{"aes", "aes-ni"}); err == nil || !strings.Contains(err.Error(), `unknown feature "aes-ni"`) {
 		t.Fatalf("err = %v, want unknown feature", err)
+	}
+}
+
+// TestCheckGoNeeds: a saved host whose flags have the required features
+// but not the others Go's AES code needs does not pass.
+func TestCheckGoNeeds(t *testing.T) {
+	f := Features{AES: true, PCLMULQDQ: true, SSE41: true} // no ssse3
+	r := &Report{Source: "saved", Arch: "amd64", Features: f, Go: GoUse("amd64", f, "")}
+	v, err := r.Check(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v.OK || !strings.Contains(strings.Join(v.Reasons, ";"), "Go will not use hardware AES: the CPU lacks ssse3") {
+		t.Fatalf("verdict %s, want a fail for the missing ssse3", v)
 	}
 }
 

@@ -38,8 +38,9 @@ func (v Verdict) String() string {
 // Check judges the report against the required features (nil: the
 // default for its architecture). It fails closed: an unknown architecture
 // or a report with no features is a "no". An unknown feature name is an
-// error. On this host, Go must also use the hardware: GODEBUG must not
-// turn off a required feature or one that Go's AES needs. A saved file is
+// error. Whatever the list, Go must also be able to use hardware AES (the
+// features its AES code needs, goNeeds); on this host GODEBUG must not turn
+// off a required feature or one that Go's AES needs. A saved file is
 // judged from its flags alone, and the verdict notes that.
 func (r *Report) Check(require []string) (Verdict, error) {
 	for _, n := range require {
@@ -75,7 +76,7 @@ func (r *Report) Check(require []string) (Verdict, error) {
 	}
 	if r.IsThisHost() && len(masked) > 0 {
 		v.Reasons = append(v.Reasons, "GODEBUG="+r.GODEBUG+" turns off "+strings.Join(masked, ", ")+" for Go")
-	} else if r.IsThisHost() && !r.Go.HardwareAES {
+	} else if !r.Go.HardwareAES && len(missing) == 0 {
 		v.Reasons = append(v.Reasons, "Go will not use hardware AES: "+r.Go.Reason)
 	}
 	v.OK = len(v.Reasons) == 0
