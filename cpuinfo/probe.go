@@ -27,6 +27,7 @@ type Report struct {
 	Disagree    []string  `json:"disagreements,omitempty"` // where CPUID and /proc/cpuinfo differ, or processors differ
 	GODEBUG     string    `json:"godebug"`                 // this process's GODEBUG; "" for a saved file
 	Go          GoCrypto  `json:"go"`                      // Go's use of the hardware in this process, or on that host with no GODEBUG
+	EC2         *EC2Info  `json:"ec2,omitempty"`           // instance metadata; nil when not EC2, not asked or not answered
 }
 
 // procCPUInfo is where Probe reads the OS's view.

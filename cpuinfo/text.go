@@ -29,6 +29,9 @@ func (r *Report) Summary() string {
 	if r.Hypervisor != "" {
 		s += ", VM (" + r.Hypervisor + ")"
 	}
+	if r.EC2 != nil {
+		s += ", EC2 " + orUnknown(r.EC2.InstanceType) + " in " + orUnknown(r.EC2.AvailabilityZone)
+	}
 	s += "; " + v.String()
 	if r.IsThisHost() && v.OK {
 		s += "; " + r.Go.Reason
@@ -56,6 +59,12 @@ func (r *Report) WriteText(w io.Writer) error {
 	}
 	row("hypervisor", hv)
 	row("logical CPUs", fmt.Sprint(r.LogicalCPUs))
+	if e := r.EC2; e != nil {
+		row("instance type", orUnknown(e.InstanceType))
+		row("instance id", orUnknown(e.InstanceID))
+		row("zone", fmt.Sprintf("%s (region %s)", orUnknown(e.AvailabilityZone), orUnknown(e.Region)))
+		row("ami id", orUnknown(e.AMIID))
+	}
 	for _, n := range FeatureNames(r.Arch) {
 		has, _ := r.Features.Has(n)
 		state := yesNo(has)

@@ -2,6 +2,7 @@ package cpuinfo
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -23,6 +24,7 @@ type Verdict struct {
 	OK      bool     `json:"ok"`
 	Require []string `json:"require"`
 	Reasons []string `json:"reasons,omitempty"` // why not; empty when OK
+	Notes   []string `json:"notes,omitempty"`   // what the verdict did not consider (e.g. GODEBUG for a saved file)
 }
 
 // String gives the verdict as one line for a person.
@@ -36,7 +38,10 @@ func (v Verdict) String() string {
 // Check judges the report against the required features (nil: the
 // default for its architecture). It fails closed: an unknown architecture
 // or a report with no features is a "no". An unknown feature name is an
-// error. On this host, Go must also use the hardware (no GODEBUG mask).
+// error. Whatever the list, Go must also be able to use hardware AES (the
+// features its AES code needs, goNeeds); on this host GODEBUG must not turn
+// off a required feature or one that Go's AES needs. A saved file is
+// judged from its flags alone, and the verdict notes that.
 func (r *Report) Check(require []string) (Verdict, error) {
 	for _, n := range require {
 		if _, err := r.Features.Has(n); err != nil {
@@ -60,9 +65,18 @@ func (r *Report) Check(require []string) (Verdict, error) {
 	if len(missing) > 0 {
 		v.Reasons = append(v.Reasons, "the CPU lacks "+strings.Join(missing, ", "))
 	}
-	if r.IsThisHost() && len(r.Go.Masked) > 0 {
-		v.Reasons = append(v.Reasons, "GODEBUG="+r.GODEBUG+" turns off "+strings.Join(r.Go.Masked, ", ")+" for Go")
-	} else if r.IsThisHost() && !r.Go.HardwareAES {
+	if !r.IsThisHost() {
+		v.Notes = append(v.Notes, "judged from the saved flags alone: this process's GODEBUG does not apply to that host")
+	}
+	var masked []string // required, or needed by Go's AES, and turned off
+	for _, n := range r.Go.Masked {
+		if slices.Contains(require, n) || slices.Contains(goNeeds[r.Arch].gcm, n) {
+			masked = append(masked, n)
+		}
+	}
+	if r.IsThisHost() && len(masked) > 0 {
+		v.Reasons = append(v.Reasons, "GODEBUG="+r.GODEBUG+" turns off "+strings.Join(masked, ", ")+" for Go")
+	} else if !r.Go.HardwareAES && len(missing) == 0 {
 		v.Reasons = append(v.Reasons, "Go will not use hardware AES: "+r.Go.Reason)
 	}
 	v.OK = len(v.Reasons) == 0

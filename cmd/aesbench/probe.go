@@ -13,9 +13,10 @@ func init() {
 }
 
 func cmdProbe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("probe", "probe [--json] [--cpuinfo FILE]", stderr)
+	fs := newFlags("probe", "probe [--json] [--cpuinfo FILE] [--imds-endpoint URL]", stderr)
 	asJSON := fs.Bool("json", false, "print the probe as JSON")
 	file := fs.String("cpuinfo", "", "judge a saved /proc/cpuinfo of another host instead of this one")
+	endpoint := imdsFlag(fs)
 	if help, err := parseFlags(fs, args, stdout); help || err != nil {
 		return err
 	}
@@ -26,6 +27,7 @@ func cmdProbe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
+	addEC2(ctx, r, *endpoint, stderr)
 	if *asJSON {
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")

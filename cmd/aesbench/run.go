@@ -29,6 +29,7 @@ type runOptions struct {
 	out     string
 	noAESNI bool
 	json    bool
+	imds    string
 }
 
 func parseRunFlags(args []string, stdout, stderr io.Writer) (*runOptions, bool, error) {
@@ -42,13 +43,14 @@ func parseRunFlags(args []string, stdout, stderr io.Writer) (*runOptions, bool, 
 	out := fs.String("out", "", "results file (default results/<label>.json)")
 	noAESNI := fs.Bool("no-aesni", false, "emulate a host without AES-NI: rerun with Go's hardware AES turned off by GODEBUG")
 	asJSON := fs.Bool("json", false, "print the results JSON on stdout instead of the table")
+	imds := imdsFlag(fs)
 	if help, err := parseFlags(fs, args, stdout); help || err != nil {
 		return nil, help, err
 	}
 	if fs.NArg() > 0 {
 		return nil, false, usagef("run: unexpected argument %q", fs.Arg(0))
 	}
-	o := &runOptions{count: *count, sample: *sample, label: *label, out: *out, noAESNI: *noAESNI, json: *asJSON}
+	o := &runOptions{count: *count, sample: *sample, label: *label, out: *out, noAESNI: *noAESNI, json: *asJSON, imds: *imds}
 	as, err := bench.ParseAlgos(*algos)
 	if err != nil {
 		return nil, false, usagef("run: --algos: %w", err)
@@ -85,6 +87,7 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if o.noAESNI && probe.Go.HardwareAES {
 		return fmt.Errorf("run: --no-aesni: GODEBUG=%s did not turn off Go's hardware AES", probe.GODEBUG)
 	}
+	addEC2(ctx, probe, o.imds, stderr)
 	if o.label == "" {
 		o.label = defaultLabel(o.noAESNI)
 	}

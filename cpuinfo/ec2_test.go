@@ -1,0 +1,189 @@
+package cpuinfo
+
+import (
+	"context"
+	"net"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/aesbench/aesbench/internal/imdsmock"
+)
+
+// dmiRoot makes a file system root whose DMI files hold the given values
+// ("" leaves the file out).
+func dmiRoot(t *testing.T, vendor, assetTag string) string {
+	t.Helper()
+	root := t.TempDir()
+	dir := filepath.Join(root, "sys", "class", "dmi", "id")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for name, v := range map[string]string{"sys_vendor": vendor, "board_asset_tag": assetTag} {
+		if v == "" {
+			continue
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(v+"\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return root
+}
+
+func TestIsEC2(t *testing.T) {
+	tests := []struct {
+		name, vendor, tag string
+		want              bool
+	}{
+		{"nitro", "Amazon EC2", "i-0123456789abcdef0", true},
+		{"nitro-no-tag", "Amazon EC2", "", true},
+		{"xen", "Xen", "i-0123456789abcdef0", true},
+		{"qemu", "QEMU", "", false},
+		{"amazon-not-ec2", "Amazon", "", false},
+		{"tag-not-instance", "Dell Inc.", "ABC123", false},
+		{"tag-i-in-middle", "Xen", "x-i-123", false},
+		{"no-dmi", "", "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := IsEC2(dmiRoot(t, tt.vendor, tt.tag)); got != tt.want {
+				t.Errorf("IsEC2 = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestLookupEC2NotEC2 checks that on a host that is not EC2, with no
+// endpoint, nothing is read: the reader is never called.
+func TestLookupEC2NotEC2(t *testing.T) {
+	t.Setenv(EndpointEnv, "")
+	t.Setenv(disabledEnv, "")
+	var calls atomic.Int32
+	read := func(context.Context, string) (*EC2Info, error) {
+		calls.Add(1)
+		return &EC2Info{InstanceType: "x"}, nil
+	}
+	for _, root := range []string{dmiRoot(t, "QEMU", ""), dmiRoot(t, "", "")} {
+		info, err := lookupEC2(context.Background(), EC2Endpoint(""), root, read)
+		if info != nil || err != nil {
+			t.Errorf("lookupEC2 = %v, %v; want nil, nil", info, err)
+		}
+	}
+	if n := calls.Load(); n != 0 {
+		t.Fatalf("metadata read %d times on a host that is not EC2", n)
+	}
+	// EC2 by DMI, or an endpoint given: read once each.
+	lookupEC2(context.Background(), "", dmiRoot(t, "Amazon EC2", ""), read)
+	lookupEC2(context.Background(), "http://127.0.0.1:1", dmiRoot(t, "QEMU", ""), read)
+	t.Setenv(EndpointEnv, "http://127.0.0.1:1")
+	lookupEC2(context.Background(), EC2Endpoint(""), dmiRoot(t, "QEMU", ""), read)
+	if n := calls.Load(); n != 3 {
+		t.Fatalf("metadata read %d times, want 3", n)
+	}
+	// AWS_EC2_METADATA_DISABLED=true wins over everything.
+	t.Setenv(disabledEnv, "true")
+	lookupEC2(context.Background(), "http://127.0.0.1:1", dmiRoot(t, "Amazon EC2", ""), read)
+	if n := calls.Load(); n != 3 {
+		t.Fatalf("metadata read with %s=true", disabledEnv)
+	}
+}
+
+// TestLookupEC2NoConnection checks, with a real listener, that the public
+// LookupEC2 on a non-EC2 root opens no connection even when the SDK's
+// endpoint variable could send it somewhere.
+func TestLookupEC2NoConnection(t *testing.T) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	var conns atomic.Int32
+	go func() {
+		for {
+			c, err := l.Accept()
+			if err != nil {
+				return
+			}
+			conns.Add(1)
+			c.Close()
+		}
+	}()
+	t.Setenv(EndpointEnv, "http://"+l.Addr().String()) // the SDK would read it
+	t.Setenv(disabledEnv, "")
+	info, err := LookupEC2(context.Background(), "", dmiRoot(t, "QEMU", ""))
+	if info != nil || err != nil {
+		t.Fatalf("LookupEC2 = %v, %v; want nil, nil", info, err)
+	}
+	// The same listener does count a real read, so the check can fail.
+	if _, err := ReadEC2(context.Background(), "http://"+l.Addr().String()); err == nil {
+		t.Fatal("ReadEC2 from a listener that closes connections succeeded")
+	}
+	time.Sleep(50 * time.Millisecond)
+	if n := conns.Load(); n < 1 {
+		t.Fatalf("listener saw %d connections after a real read; the check is blind", n)
+	}
+}
+
+// TestReadEC2Timeout checks that a metadata service that never answers
+// costs at most about IMDSTimeout.
+func TestReadEC2Timeout(t *testing.T) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	held := make(chan net.Conn, 4)
+	go func() {
+		for {
+			c, err := l.Accept()
+			if err != nil {
+				return
+			}
+			held <- c // accept, never answer
+		}
+	}()
+	defer func() {
+		for len(held) > 0 {
+			(<-held).Close()
+		}
+	}()
+	start := time.Now()
+	_, err = ReadEC2(context.Background(), "http://"+l.Addr().String())
+	took := time.Since(start)
+	if err == nil || !strings.HasPrefix(err.Error(), "ec2 metadata: ") {
+		t.Fatalf("err = %v, want an ec2 metadata error", err)
+	}
+	if took > IMDSTimeout+500*time.Millisecond {
+		t.Fatalf("took %v, want about %v", took, IMDSTimeout)
+	}
+}
+
+// TestReadEC2Mock reads the identity document from AWS's metadata mock
+// running with IMDSv2 only.
+func TestReadEC2Mock(t *testing.T) {
+	endpoint := imdsmock.Start(t)
+	info, err := ReadEC2(context.Background(), endpoint)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := EC2Info{
+		InstanceType:     imdsmock.InstanceType,
+		InstanceID:       imdsmock.InstanceID,
+		AvailabilityZone: imdsmock.AvailabilityZone,
+		Region:           imdsmock.Region,
+		AMIID:            imdsmock.AMIID,
+	}
+	if *info != want {
+		t.Fatalf("ReadEC2 = %+v, want %+v", *info, want)
+	}
+	// Through LookupEC2 with the endpoint variable, on a non-EC2 root.
+	t.Setenv(EndpointEnv, endpoint)
+	t.Setenv(disabledEnv, "")
+	info, err = LookupEC2(context.Background(), EC2Endpoint(""), dmiRoot(t, "QEMU", ""))
+	if err != nil || info == nil || info.InstanceType != imdsmock.InstanceType {
+		t.Fatalf("LookupEC2 with %s = %+v, %v", EndpointEnv, info, err)
+	}
+}
