@@ -8,77 +8,18 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/aesbench/aesbench/bench"
 )
 
-var (
-	buildOnce sync.Once
-	binPath   string
-	buildErr  error
-)
-
-// aesbenchBin builds the command once for the end-to-end tests.
-func aesbenchBin(t *testing.T) string {
-	t.Helper()
-	if testing.Short() {
-		t.Skip("end-to-end test builds the binary")
-	}
-	buildOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "aesbench-e2e")
-		if err != nil {
-			buildErr = err
-			return
-		}
-		binPath = filepath.Join(dir, "aesbench")
-		out, err := exec.Command("go", "build", "-o", binPath, ".").CombinedOutput()
-		if err != nil {
-			buildErr = errors.New(string(out))
-		}
-	})
-	if buildErr != nil {
-		t.Fatalf("build: %v", buildErr)
-	}
-	return binPath
-}
-
-// runBin runs the built binary in dir with extra environment and returns
-// stdout, stderr and the exit code.
-func runBin(t *testing.T, dir string, env []string, args ...string) (string, string, int) {
-	t.Helper()
-	cmd := exec.Command(aesbenchBin(t), args...)
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), env...)
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	err := cmd.Run()
-	code := 0
-	var ee *exec.ExitError
-	if errors.As(err, &ee) {
-		code = ee.ExitCode()
-	} else if err != nil {
-		t.Fatal(err)
-	}
-	return stdout.String(), stderr.String(), code
-}
-
-func TestMain(m *testing.M) {
-	code := m.Run()
-	if binPath != "" {
-		os.RemoveAll(filepath.Dir(binPath))
-	}
-	os.Exit(code)
-}
-
 func TestE2EProbe(t *testing.T) {
-	out, errOut, code := runBin(t, t.TempDir(), nil, "probe")
+	out, errOut, code := runBinIn(t, t.TempDir(), nil, "probe")
 	if code != 0 || !strings.Contains(out, "Hardware AES: ") || errOut != "" {
 		t.Fatalf("probe: code %d\nstdout:\n%s\nstderr:\n%s", code, out, errOut)
 	}
-	out, _, code = runBin(t, t.TempDir(), nil, "probe", "--json")
+	out, _, code = runBinIn(t, t.TempDir(), nil, "probe", "--json")
 	var r struct {
 		Features map[string]bool `json:"features"`
 		Go       struct {
@@ -92,7 +33,7 @@ func TestE2EProbe(t *testing.T) {
 		t.Errorf("probe --json has no features.aes: %s", out)
 	}
 	// GODEBUG masks Go's hardware AES in the probed process.
-	out, _, _ = runBin(t, t.TempDir(), []string{"GODEBUG=cpu.aes=off"}, "probe", "--json")
+	out, _, _ = runBinIn(t, t.TempDir(), []string{"GODEBUG=cpu.aes=off"}, "probe", "--json")
 	if err := json.Unmarshal([]byte(out), &r); err != nil || r.Go.HardwareAES {
 		t.Errorf("probe under GODEBUG=cpu.aes=off: hardware_aes %v (err %v)", r.Go.HardwareAES, err)
 	}
@@ -100,7 +41,7 @@ func TestE2EProbe(t *testing.T) {
 
 func TestE2EProbeSavedCPUInfo(t *testing.T) {
 	sample, _ := filepath.Abs("../../cpuinfo/testdata/padawan.cpuinfo")
-	out, _, code := runBin(t, t.TempDir(), nil, "probe", "--cpuinfo", sample)
+	out, _, code := runBinIn(t, t.TempDir(), nil, "probe", "--cpuinfo", sample)
 	if code != 0 || !strings.Contains(out, "X5550") || !strings.Contains(out, "Hardware AES: no: the CPU lacks aes, pclmulqdq") {
 		t.Fatalf("probe --cpuinfo padawan: code %d\n%s", code, out)
 	}
@@ -111,7 +52,7 @@ func TestE2EProbeSavedCPUInfo(t *testing.T) {
 
 func TestE2ERunWritesResultsAndTable(t *testing.T) {
 	dir := t.TempDir()
-	out, errOut, code := runBin(t, dir, nil, "run", "--algos", "aes-128-ctr,3des-cbc", "--sizes", "16,1k", "--count", "2", "--time", "5ms", "--label", "e2e host", "--decrypt")
+	out, errOut, code := runBinIn(t, dir, nil, "run", "--algos", "aes-128-ctr,3des-cbc", "--sizes", "16,1k", "--count", "2", "--time", "5ms", "--label", "e2e host", "--decrypt")
 	if code != 0 {
 		t.Fatalf("run: code %d\n%s\n%s", code, out, errOut)
 	}
@@ -140,7 +81,7 @@ func TestE2ERunWritesResultsAndTable(t *testing.T) {
 
 func TestE2ERunNoAESNI(t *testing.T) {
 	dir := t.TempDir()
-	out, errOut, code := runBin(t, dir, nil, "run", "--no-aesni", "--algos", "aes-256-gcm", "--sizes", "256", "--count", "1", "--time", "5ms", "--json", "--out", "masked.json")
+	out, errOut, code := runBinIn(t, dir, nil, "run", "--no-aesni", "--algos", "aes-256-gcm", "--sizes", "256", "--count", "1", "--time", "5ms", "--json", "--out", "masked.json")
 	if code != 0 {
 		t.Fatalf("run --no-aesni: code %d\n%s\n%s", code, out, errOut)
 	}
@@ -199,7 +140,7 @@ func TestE2EBadInput(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			wd, _ := os.Getwd()
-			out, errOut, code := runBin(t, wd, nil, tt.args...)
+			out, errOut, code := runBinIn(t, wd, nil, tt.args...)
 			lines := strings.Split(strings.TrimSpace(errOut), "\n")
 			last := lines[len(lines)-1]
 			if code != tt.code || !strings.Contains(last, tt.want) || !strings.HasPrefix(last, "aesbench: ") {
@@ -245,7 +186,7 @@ func TestE2EInterruptLeavesNothing(t *testing.T) {
 		if masked {
 			args = append(args, "--no-aesni")
 		}
-		cmd := exec.Command(aesbenchBin(t), args...)
+		cmd := exec.Command(aesbenchBin, args...)
 		cmd.Dir = dir
 		var stderr bytes.Buffer
 		cmd.Stderr = &stderr

@@ -32,13 +32,21 @@ func TestMain(m *testing.M) {
 }
 
 // runBin runs the built binary with args and extra environment settings
-// (NAME=value; NAME= removes nothing but sets it empty) and returns its
-// stdout, stderr and exit status.
+// (NAME=value) in a fresh directory and returns its stdout, stderr and exit
+// status.
 func runBin(t *testing.T, env []string, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	return runBinIn(t, t.TempDir(), env, args...)
+}
+
+// runBinIn is runBin in the directory dir. GODEBUG and the metadata
+// endpoint of the test's own environment are dropped, so that only env
+// sets them.
+func runBinIn(t *testing.T, dir string, env []string, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
 	cmd := exec.Command(aesbenchBin, args...)
 	cmd.Env = append(withoutEnv(os.Environ(), "GODEBUG", "AWS_EC2_METADATA_SERVICE_ENDPOINT", maskedChildEnv), env...)
-	cmd.Dir = t.TempDir()
+	cmd.Dir = dir
 	var o, e bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &o, &e
 	err := cmd.Run()
