@@ -31,7 +31,13 @@ func cmdProbe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		enc.SetIndent("", "  ")
 		return enc.Encode(r)
 	}
-	return r.WriteText(stdout)
+	if err := r.WriteText(stdout); err != nil {
+		return err
+	}
+	if *file == "" {
+		writeOpenSSLProbe(ctx, stdout)
+	}
+	return nil
 }
 
 // probeHost describes this host, or the host of a saved cpuinfo file.
