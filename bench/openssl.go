@@ -119,37 +119,63 @@ func ParseOpenSSLCPUInfo(s string) (OpenSSLCaps, error) {
 	return c, nil
 }
 
-// AEADModePerMessage is how openssl speed times AEADs from OpenSSL 3.0.16
-// on (and aesbench's go engine with --aead-mode per-message): each message
-// pays for setting the key and IV up, 13 bytes of additional data and the
-// tag, besides the Seal itself.
+// AEADModePerMessage is how openssl speed times GCM (and CCM, OCB, SIV)
+// from OpenSSL 3.0.16 on, and how aesbench's go engine does with
+// --aead-mode per-message: each message pays for setting the key and IV
+// up and for the tag, besides the encryption. (openssl speed adds 13
+// bytes of additional data only with -aead, which aesbench does not pass;
+// the go engine always adds them, one GHASH block more per message.)
 const AEADModePerMessage = "per-message"
 
+// AEADModeStream is how openssl speed times ChaCha20-Poly1305 in every
+// version, and GCM before 3.0.16: one EVP_EncryptUpdate per message on a
+// context set up once, streaming on from the previous message, with no
+// tag per message: a streaming encryption, not an AEAD message.
+const AEADModeStream = "stream"
+
 // OpenSSLAEADMode says how an openssl of version v ("OpenSSL 3.0.19 27
-// Jan 2026" or "3.0.19") timed AEADs: AEADModePerMessage from 3.0.16 on,
-// "" (unknown) otherwise.
-func OpenSSLAEADMode(v string) string {
+// Jan 2026", or "3.0.19" as openssl speed prints it) timed the AEAD algo
+// (aesbench's name): AEADModeStream for chacha20-poly1305 and for GCM
+// before 3.0.16; AEADModePerMessage for GCM in 3.0.16 and later 3.0.x,
+// and from 3.5 on. It returns "" (unknown) when the version is unknown,
+// and for 3.1 to 3.4, whose releases took the change at different patch
+// levels.
+func OpenSSLAEADMode(v, algo string) string {
+	maj, min, patch, ok := parseOpenSSLVersion(v)
+	switch {
+	case !ok:
+		return ""
+	case algo == "chacha20-poly1305":
+		return AEADModeStream
+	case maj < 3 || maj == 3 && min == 0 && patch < 16:
+		return AEADModeStream
+	case maj == 3 && min == 0 || maj > 3 || maj == 3 && min >= 5:
+		return AEADModePerMessage
+	}
+	return ""
+}
+
+// parseOpenSSLVersion reads the numbers of "OpenSSL 1.0.1e-fips 11 Feb
+// 2013", "OpenSSL 3.0.19 27 Jan 2026" or "3.0.19".
+func parseOpenSSLVersion(v string) (maj, min, patch int, ok bool) {
 	v = strings.TrimPrefix(strings.TrimSpace(v), "OpenSSL ")
 	v, _, _ = strings.Cut(v, " ")
-	var nums [3]int
 	parts := strings.SplitN(v, ".", 3)
 	if len(parts) < 3 {
-		return ""
+		return 0, 0, 0, false
 	}
+	var nums [3]int
 	for i, p := range parts {
 		end := strings.IndexFunc(p, func(r rune) bool { return r < '0' || r > '9' })
 		if end == 0 {
-			return ""
+			return 0, 0, 0, false
 		}
 		if end > 0 {
 			p = p[:end]
 		}
 		nums[i], _ = strconv.Atoi(p)
 	}
-	if nums[0] > 3 || nums[0] == 3 && (nums[1] > 0 || nums[2] >= 16) {
-		return AEADModePerMessage
-	}
-	return ""
+	return nums[0], nums[1], nums[2], true
 }
 
 // errUnknownCipher marks a cipher the openssl lacks.
@@ -301,7 +327,7 @@ func RunOpenSSL(ctx context.Context, cells []Cell, version string, cfg OpenSSLCo
 			m := Measurement{Engine: "openssl", Algo: g.algo.Name, Direction: g.dir, Size: s, Threads: 1,
 				SamplesKBps: ks, KBps: Median(ks), MinKBps: slices.Min(ks), MaxKBps: slices.Max(ks)}
 			if g.algo.Mode == AEAD {
-				m.AEADMode = OpenSSLAEADMode(version)
+				m.AEADMode = OpenSSLAEADMode(version, g.algo.Name)
 			}
 			out = append(out, m)
 		}

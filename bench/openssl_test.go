@@ -40,19 +40,24 @@ func TestParseOpenSSLCPUInfo(t *testing.T) {
 }
 
 func TestOpenSSLAEADMode(t *testing.T) {
-	tests := map[string]string{
-		"OpenSSL 3.0.19 27 Jan 2026 (Library: OpenSSL 3.0.19 27 Jan 2026)": AEADModePerMessage,
-		"3.0.16":                          AEADModePerMessage,
-		"3.0.15":                          "",
-		"OpenSSL 3.2.1 30 Jan 2024":       AEADModePerMessage,
-		"OpenSSL 1.1.1f  31 Mar 2020":     "",
-		"OpenSSL 1.0.1e-fips 11 Feb 2013": "",
-		"":                                "",
-		"garbage":                         "",
+	tests := []struct {
+		version, algo, want string
+	}{
+		{"OpenSSL 3.0.19 27 Jan 2026 (Library: OpenSSL 3.0.19 27 Jan 2026)", "aes-256-gcm", AEADModePerMessage},
+		{"OpenSSL 3.0.19 27 Jan 2026", "chacha20-poly1305", AEADModeStream},
+		{"3.0.16", "aes-128-gcm", AEADModePerMessage},
+		{"3.0.15", "aes-256-gcm", AEADModeStream},
+		{"OpenSSL 3.5.0 8 Apr 2025", "aes-256-gcm", AEADModePerMessage},
+		{"OpenSSL 3.2.1 30 Jan 2024", "aes-256-gcm", ""},
+		{"OpenSSL 1.1.1f  31 Mar 2020", "aes-256-gcm", AEADModeStream},
+		{"OpenSSL 1.0.1e-fips 11 Feb 2013", "aes-128-gcm", AEADModeStream},
+		{"", "aes-256-gcm", ""},
+		{"", "chacha20-poly1305", ""},
+		{"garbage", "aes-256-gcm", ""},
 	}
-	for v, want := range tests {
-		if got := OpenSSLAEADMode(v); got != want {
-			t.Errorf("OpenSSLAEADMode(%q) = %q, want %q", v, got, want)
+	for _, tt := range tests {
+		if got := OpenSSLAEADMode(tt.version, tt.algo); got != tt.want {
+			t.Errorf("OpenSSLAEADMode(%q, %q) = %q, want %q", tt.version, tt.algo, got, tt.want)
 		}
 	}
 }
@@ -174,7 +179,7 @@ func TestRunOpenSSL(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(ms) != 1 || ms[0].KBps <= 0 || ms[0].Direction != Decrypt || ms[0].AEADMode != OpenSSLAEADMode(info.Version) {
+	if len(ms) != 1 || ms[0].KBps <= 0 || ms[0].Direction != Decrypt || ms[0].AEADMode != OpenSSLAEADMode(info.Version, "aes-256-gcm") {
 		t.Errorf("measurements %+v", ms)
 	}
 }

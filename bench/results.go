@@ -67,7 +67,7 @@ type Measurement struct {
 	Direction   Direction `json:"direction"`           // "encrypt" or "decrypt"
 	Size        int       `json:"size"`                // message bytes
 	Threads     int       `json:"threads"`             // workers measured together
-	AEADMode    string    `json:"aead_mode,omitempty"` // AEADs only: "seal", one Seal or Open per message under a key set up once; "per-message", key and IV set up per message too (AEADModePerMessage); "" for an openssl whose way is unknown
+	AEADMode    string    `json:"aead_mode,omitempty"` // AEADs only: "seal", one Seal or Open per message under a key set up once; "per-message", key and IV set up per message too (AEADModePerMessage); "stream", openssl's streaming update without a tag per message (AEADModeStream); "" for an openssl whose way is unknown
 	SamplesKBps []float64 `json:"samples_kbps"`        // every sample, in the order taken
 	KBps        float64   `json:"kbps"`                // median of the samples
 	MinKBps     float64   `json:"min_kbps"`

@@ -87,7 +87,7 @@ func importSpeed(label string, files []string) (*bench.Results, error) {
 				m := bench.Measurement{Engine: "openssl", Algo: r.Algo, Direction: bench.Encrypt, Size: size, Threads: 1,
 					SamplesKBps: []float64{k}, KBps: k, MinKBps: k, MaxKBps: k}
 				if a, err := bench.Lookup(r.Algo); err == nil && a.Mode == bench.AEAD {
-					m.AEADMode = bench.OpenSSLAEADMode(so.Version)
+					m.AEADMode = bench.OpenSSLAEADMode(so.Version, r.Algo)
 				}
 				res.Measurements = append(res.Measurements, m)
 			}

@@ -49,7 +49,7 @@ func TestRunBothEngines(t *testing.T) {
 			}
 			want := bench.AEADModeSeal
 			if eng == "openssl" {
-				want = bench.OpenSSLAEADMode(res.OpenSSL.Version)
+				want = bench.OpenSSLAEADMode(res.OpenSSL.Version, "aes-256-gcm")
 			}
 			if m.AEADMode != want {
 				t.Errorf("%s: aead mode %q, want %q", eng, m.AEADMode, want)

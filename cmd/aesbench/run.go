@@ -144,6 +144,7 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		return fmt.Errorf("run: %w", err)
 	}
 	fmt.Fprintf(stderr, "aesbench: wrote %s\n", o.out)
+	noteAEADModes(stderr, res)
 	if o.json {
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")

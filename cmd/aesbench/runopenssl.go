@@ -79,3 +79,35 @@ func runOpenSSLEngine(ctx context.Context, o *runOptions, res *bench.Results, st
 	res.Measurements = append(res.Measurements, ms...)
 	return nil
 }
+
+// noteAEADModes tells, when engines timed an AEAD differently, how each
+// did: Go's Seal under a key set up once is not openssl's figure.
+func noteAEADModes(w io.Writer, res *bench.Results) {
+	modes := map[string][]string{} // algo -> "engine: mode"
+	var algos []string
+	for _, m := range res.Measurements {
+		if m.AEADMode == "" && m.Engine == "go" {
+			continue
+		}
+		a, err := bench.Lookup(m.Algo)
+		if err != nil || a.Mode != bench.AEAD {
+			continue
+		}
+		mode := m.AEADMode
+		if mode == "" {
+			mode = "unknown"
+		}
+		e := m.Engine + " " + mode
+		if !slices.Contains(algos, m.Algo) {
+			algos = append(algos, m.Algo)
+		}
+		if !slices.Contains(modes[m.Algo], e) {
+			modes[m.Algo] = append(modes[m.Algo], e)
+		}
+	}
+	for _, a := range algos {
+		if len(modes[a]) > 1 {
+			fmt.Fprintf(w, "aesbench: note: %s timed as %s (seal: key set up once; per-message: key, IV and tag per message; stream: no tag per message; see --aead-mode)\n", a, strings.Join(modes[a], ", "))
+		}
+	}
+}
