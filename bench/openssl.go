@@ -37,6 +37,10 @@ type OpenSSLConfig struct {
 	Env     []string // extra environment, e.g. OPENSSL_ia32cap=...
 	Seconds int      // openssl speed -seconds: whole seconds, at least 1
 	Count   int      // runs of each cell
+	// CPUTime leaves openssl speed dividing by the user CPU time it got,
+	// its default; otherwise -elapsed makes it divide by wall-clock time,
+	// as the go engine does. On a busy host the two differ.
+	CPUTime bool
 	// Warn, when set, is told about algorithms the openssl lacks; they are
 	// skipped.
 	Warn func(msg string)
@@ -183,8 +187,12 @@ var errUnknownCipher = errors.New("not supported by this openssl")
 
 // opensslSpeedArgs returns the arguments of one openssl speed invocation:
 // bytes 0 measures openssl's own sizes (16 to 16384) in one go.
-func opensslSpeedArgs(a *Algorithm, dir Direction, seconds, bytes int) []string {
-	args := []string{"speed", "-mr", "-evp", OpenSSLCipher(a), "-seconds", strconv.Itoa(seconds)}
+func opensslSpeedArgs(a *Algorithm, dir Direction, seconds, bytes int, cpuTime bool) []string {
+	args := []string{"speed", "-mr"}
+	if !cpuTime {
+		args = append(args, "-elapsed")
+	}
+	args = append(args, "-evp", OpenSSLCipher(a), "-seconds", strconv.Itoa(seconds))
 	if bytes > 0 {
 		args = append(args, "-bytes", strconv.Itoa(bytes))
 	}
@@ -287,7 +295,7 @@ func RunOpenSSL(ctx context.Context, cells []Cell, version string, cfg OpenSSLCo
 				continue
 			}
 			for _, bytes := range g.plan {
-				args := opensslSpeedArgs(g.algo, g.dir, cfg.Seconds, bytes)
+				args := opensslSpeedArgs(g.algo, g.dir, cfg.Seconds, bytes, cfg.CPUTime)
 				got, err := runOpenSSLSpeed(ctx, cfg, args)
 				if errors.Is(err, errUnknownCipher) {
 					if cfg.Warn != nil {

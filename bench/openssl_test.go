@@ -99,16 +99,17 @@ func fakeOpenSSL(t *testing.T) (path, log string) {
 	path, log = filepath.Join(dir, "openssl"), filepath.Join(dir, "log")
 	script := `#!/bin/sh
 echo "$@" >> ` + log + `
-case "$4" in
+shift 2; [ "$1" = -elapsed ] && shift
+case "$2" in
 aes-256-cbc)
-	if [ "$7" = -bytes ]; then
-		echo "+H:$8"; echo "+F:25:AES-256-CBC:$(($8 * 1000))"
+	if [ "$5" = -bytes ]; then
+		echo "+H:$6"; echo "+F:25:AES-256-CBC:$(($6 * 1000))"
 	else
 		echo "+H:16:64:256:1024:8192:16384"
 		echo "+F:25:AES-256-CBC:16000:64000:256000:1024000:8192000:16384000"
 	fi ;;
 *)
-	echo "speed: $4 is an unknown cipher or digest" >&2; exit 1 ;;
+	echo "speed: $2 is an unknown cipher or digest" >&2; exit 1 ;;
 esac
 `
 	if err := os.WriteFile(path, []byte(script), 0o755); err != nil {
@@ -150,11 +151,11 @@ func TestRunOpenSSLFake(t *testing.T) {
 		t.Fatal(err)
 	}
 	// 16 and 48 are two of a kind: each its own -bytes run, twice; 3des once.
-	want := "speed -mr -evp aes-256-cbc -seconds 1 -bytes 16\n" +
-		"speed -mr -evp aes-256-cbc -seconds 1 -bytes 48\n" +
-		"speed -mr -evp des-ede3-cbc -seconds 1 -bytes 16\n" +
-		"speed -mr -evp aes-256-cbc -seconds 1 -bytes 16\n" +
-		"speed -mr -evp aes-256-cbc -seconds 1 -bytes 48\n"
+	want := "speed -mr -elapsed -evp aes-256-cbc -seconds 1 -bytes 16\n" +
+		"speed -mr -elapsed -evp aes-256-cbc -seconds 1 -bytes 48\n" +
+		"speed -mr -elapsed -evp des-ede3-cbc -seconds 1 -bytes 16\n" +
+		"speed -mr -elapsed -evp aes-256-cbc -seconds 1 -bytes 16\n" +
+		"speed -mr -elapsed -evp aes-256-cbc -seconds 1 -bytes 48\n"
 	if string(b) != want {
 		t.Errorf("invocations:\n%s\nwant\n%s", b, want)
 	}

@@ -37,7 +37,7 @@ func TestRunBothEngines(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.OpenSSL == nil || !strings.HasPrefix(res.OpenSSL.Version, "OpenSSL ") {
+	if res.OpenSSL == nil || !strings.HasPrefix(res.OpenSSL.Version, "OpenSSL ") || res.OpenSSL.Timing != "elapsed" {
 		t.Errorf("results openssl info %+v", res.OpenSSL)
 	}
 	for _, eng := range []string{"go", "openssl"} {

@@ -34,6 +34,7 @@ type runOptions struct {
 	engines  []string // "go", "openssl"
 	openssl  string   // --openssl: the binary; "" for the one on PATH
 	aeadMode string   // --aead-mode of the go engine
+	cpuTime  bool     // --openssl-cputime
 }
 
 func parseRunFlags(args []string, stdout, stderr io.Writer) (*runOptions, bool, error) {
@@ -49,6 +50,7 @@ func parseRunFlags(args []string, stdout, stderr io.Writer) (*runOptions, bool, 
 	asJSON := fs.Bool("json", false, "print the results JSON on stdout instead of the table")
 	engines := fs.String("engine", "go", "engines, comma-separated: go (Go's crypto in this process), openssl (openssl speed -mr -evp)")
 	opensslPath := fs.String("openssl", "", "the openssl binary of --engine openssl (default the one on PATH)")
+	cpuTime := fs.Bool("openssl-cputime", false, "let openssl speed divide by the CPU time it got (its default) instead of wall-clock time (-elapsed, as the go engine)")
 	aeadMode := fs.String("aead-mode", bench.AEADModeSeal, "how the go engine times AEADs: seal (one Seal per message, key set up once) or\nper-message (new cipher.AEAD from the key + Seal per message, as openssl speed 3.0.16+ does; allocates)")
 	if help, err := parseFlags(fs, args, stdout); help || err != nil {
 		return nil, help, err
@@ -56,7 +58,7 @@ func parseRunFlags(args []string, stdout, stderr io.Writer) (*runOptions, bool, 
 	if fs.NArg() > 0 {
 		return nil, false, usagef("run: unexpected argument %q", fs.Arg(0))
 	}
-	o := &runOptions{count: *count, sample: *sample, label: *label, out: *out, noAESNI: *noAESNI, json: *asJSON, openssl: *opensslPath}
+	o := &runOptions{count: *count, sample: *sample, label: *label, out: *out, noAESNI: *noAESNI, json: *asJSON, openssl: *opensslPath, cpuTime: *cpuTime}
 	var err error
 	if o.engines, err = parseEngines(*engines); err != nil {
 		return nil, false, usagef("run: --engine: %w", err)

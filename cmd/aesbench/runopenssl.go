@@ -53,6 +53,10 @@ func runOpenSSLEngine(ctx context.Context, o *runOptions, res *bench.Results, st
 		return err
 	}
 	res.OpenSSL = info
+	info.Timing = "elapsed"
+	if o.cpuTime {
+		info.Timing = "cpu"
+	}
 	if o.noAESNI {
 		caps, err := bench.ParseOpenSSLCPUInfo(info.CPUInfo)
 		if err != nil {
@@ -69,7 +73,7 @@ func runOpenSSLEngine(ctx context.Context, o *runOptions, res *bench.Results, st
 	fmt.Fprintf(stderr, "aesbench: openssl: %s (%s)\n", info.Version, info.CPUInfo)
 	p := newProgress(stderr)
 	ms, err := bench.RunOpenSSL(ctx, o.cells, info.Version, bench.OpenSSLConfig{
-		Path: path, Env: env, Seconds: secs, Count: o.count,
+		Path: path, Env: env, Seconds: secs, Count: o.count, CPUTime: o.cpuTime,
 		Warn:     func(msg string) { fmt.Fprintf(stderr, "aesbench: warning: %s\n", msg) },
 		Progress: func(done, total int, what string) { p.update(done, total, what) },
 	})
