@@ -29,6 +29,9 @@ func cmdProbe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if *asJSON {
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
+		if *file == "" {
+			return enc.Encode(withOpenSSL{r, probeOpenSSL(ctx)})
+		}
 		return enc.Encode(r)
 	}
 	if err := r.WriteText(stdout); err != nil {
