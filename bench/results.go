@@ -40,6 +40,7 @@ type OpenSSLInfo struct {
 	Version string `json:"version"`           // e.g. "OpenSSL 3.0.19 27 Jan 2026"; "" when unknown
 	CPUInfo string `json:"cpuinfo,omitempty"` // its CPUINFO/OPENSSL_ia32cap line; "" when unknown
 	Timing  string `json:"timing,omitempty"`  // "elapsed": wall-clock time, as the go engine (openssl speed -elapsed); "cpu": user CPU time, openssl speed's default; "" when unknown
+	Seconds int    `json:"seconds,omitempty"` // the -seconds of each openssl speed run (whole seconds: --time rounded, at least 1); 0 when unknown (imported)
 }
 
 // FileMeasurement is the time to read a whole file, encrypt it and write

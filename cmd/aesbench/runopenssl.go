@@ -67,6 +67,7 @@ func runOpenSSLEngine(ctx context.Context, o *runOptions, res *bench.Results, st
 		}
 	}
 	secs := bench.OpenSSLSeconds(o.sample)
+	info.Seconds = secs
 	if float64(secs) != o.sample.Seconds() {
 		fmt.Fprintf(stderr, "aesbench: openssl: --time %v taken as -seconds %d (openssl speed takes whole seconds, at least 1)\n", o.sample, secs)
 	}
