@@ -46,7 +46,7 @@ func parseRunFlags(args []string, stdout, stderr io.Writer) (*runOptions, bool, 
 	sample := fs.Duration("time", 200*time.Millisecond, "length of one sample")
 	label := fs.String("label", "", "name of this host in results and comparisons (default the hostname, with -noaesni under --no-aesni)")
 	out := fs.String("out", "", "results file (default results/<label>.json)")
-	noAESNI := fs.Bool("no-aesni", false, "emulate a host without AES-NI: rerun with Go's hardware AES turned off by GODEBUG")
+	noAESNI := fs.Bool("no-aesni", false, "emulate a host without AES-NI: rerun with Go's hardware AES turned off by GODEBUG\n(and openssl's by OPENSSL_ia32cap, checked in its CPUINFO line)")
 	asJSON := fs.Bool("json", false, "print the results JSON on stdout instead of the table")
 	engines := fs.String("engine", "go", "engines, comma-separated: go (Go's crypto in this process), openssl (openssl speed -mr -evp)")
 	opensslPath := fs.String("openssl", "", "the openssl binary of --engine openssl (default the one on PATH)")
