@@ -153,3 +153,57 @@ func xtsRun(a *Algorithm, dir Direction, key, buf []byte) (func(int), error) {
 		}
 	}, nil
 }
+
+// ParseAEADMode reads how the go engine times AEADs: AEADModeSeal (one
+// Seal or Open per message under a key set up once, the default) or
+// AEADModePerMessage (a new cipher.AEAD from the key, then the Seal or
+// Open, for every message, as openssl speed does from OpenSSL 3.0.16).
+func ParseAEADMode(s string) (string, error) {
+	switch s {
+	case AEADModeSeal, AEADModePerMessage:
+		return s, nil
+	}
+	return "", fmt.Errorf("unknown AEAD mode %q (valid: %s, %s)", s, AEADModeSeal, AEADModePerMessage)
+}
+
+// NewOpAEADMode is NewOp with the AEAD timing mode chosen: for an AEAD
+// and AEADModePerMessage, every message sets the key up anew (AES key
+// schedule and GHASH table, or ChaCha20-Poly1305's key copy) before its
+// Seal or Open. Unlike the other Ops, that one allocates: Go's
+// cipher.AEAD constructors return a new value each time. Other
+// algorithms and modes get NewOp's Op.
+func NewOpAEADMode(a *Algorithm, dir Direction, size int, mode string) (*Op, error) {
+	if a.Mode != AEAD || mode == "" || mode == AEADModeSeal {
+		return NewOp(a, dir, size)
+	}
+	if _, err := ParseAEADMode(mode); err != nil {
+		return nil, err
+	}
+	op, err := NewOp(a, dir, size) // checks size and direction
+	if err != nil {
+		return nil, err
+	}
+	key, nonce, msg, ad := random(a.KeySize), random(a.IV), random(size), random(aeadAD)
+	aead, err := a.aead(key)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", a.Name, err)
+	}
+	out := make([]byte, 0, size+aead.Overhead())
+	ct := aead.Seal(nil, nonce, msg, ad)
+	op.run = func(n int) {
+		for range n {
+			aead, err := a.aead(key)
+			if err != nil {
+				panic(fmt.Sprintf("%s: key set-up failed: %v", a.Name, err))
+			}
+			if dir == Encrypt {
+				out = aead.Seal(out[:0], nonce, msg, ad)
+				continue
+			}
+			if out, err = aead.Open(out[:0], nonce, ct, ad); err != nil {
+				panic(fmt.Sprintf("%s: open of its own ciphertext failed: %v", a.Name, err))
+			}
+		}
+	}
+	return op, nil
+}

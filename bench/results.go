@@ -39,6 +39,8 @@ type Results struct {
 type OpenSSLInfo struct {
 	Version string `json:"version"`           // e.g. "OpenSSL 3.0.19 27 Jan 2026"; "" when unknown
 	CPUInfo string `json:"cpuinfo,omitempty"` // its CPUINFO/OPENSSL_ia32cap line; "" when unknown
+	Timing  string `json:"timing,omitempty"`  // "elapsed": wall-clock time, as the go engine (openssl speed -elapsed); "cpu": user CPU time, openssl speed's default; "" when unknown
+	Seconds int    `json:"seconds,omitempty"` // the -seconds of each openssl speed run (whole seconds: --time rounded, at least 1); 0 when unknown (imported)
 }
 
 // FileMeasurement is the time to read a whole file, encrypt it and write
@@ -67,7 +69,7 @@ type Measurement struct {
 	Direction   Direction `json:"direction"`           // "encrypt" or "decrypt"
 	Size        int       `json:"size"`                // message bytes
 	Threads     int       `json:"threads"`             // workers measured together
-	AEADMode    string    `json:"aead_mode,omitempty"` // AEADs only: "seal", one Seal or Open per message under a key set up once
+	AEADMode    string    `json:"aead_mode,omitempty"` // AEADs only: "seal", one Seal or Open per message under a key set up once; "per-message", key and IV set up per message too (AEADModePerMessage); "stream", openssl's streaming update without a tag per message (AEADModeStream); "" for an openssl whose way is unknown
 	SamplesKBps []float64 `json:"samples_kbps"`        // every sample, in the order taken
 	KBps        float64   `json:"kbps"`                // median of the samples
 	MinKBps     float64   `json:"min_kbps"`

@@ -41,6 +41,9 @@ type Config struct {
 	// Progress, when set, is called after every sample with the samples
 	// taken so far and in all.
 	Progress func(done, total int, c Cell)
+	// AEADMode is how AEADs are timed: "" or AEADModeSeal, or
+	// AEADModePerMessage (see NewOpAEADMode).
+	AEADMode string
 }
 
 // Run checks every algorithm of cells against its known-answer vectors,
@@ -65,7 +68,7 @@ func Run(ctx context.Context, cells []Cell, cfg Config) ([]Measurement, error) {
 	iters := make([]int, len(cells))
 	out := make([]Measurement, len(cells))
 	for i, c := range cells {
-		op, err := NewOp(c.Algo, c.Dir, c.Size)
+		op, err := NewOpAEADMode(c.Algo, c.Dir, c.Size, cfg.AEADMode)
 		if err != nil {
 			return nil, err
 		}
@@ -73,6 +76,9 @@ func Run(ctx context.Context, cells []Cell, cfg Config) ([]Measurement, error) {
 		out[i] = Measurement{Engine: "go", Algo: c.Algo.Name, Direction: c.Dir, Size: c.Size, Threads: 1}
 		if c.Algo.Mode == AEAD {
 			out[i].AEADMode = AEADModeSeal
+			if cfg.AEADMode != "" {
+				out[i].AEADMode = cfg.AEADMode
+			}
 		}
 	}
 	total := len(cells) * cfg.Count

@@ -31,9 +31,18 @@ func cmdProbe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if *asJSON {
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
+		if *file == "" {
+			return enc.Encode(withOpenSSL{r, probeOpenSSL(ctx)})
+		}
 		return enc.Encode(r)
 	}
-	return r.WriteText(stdout)
+	if err := r.WriteText(stdout); err != nil {
+		return err
+	}
+	if *file == "" {
+		writeOpenSSLProbe(ctx, stdout)
+	}
+	return nil
 }
 
 // probeHost describes this host, or the host of a saved cpuinfo file.

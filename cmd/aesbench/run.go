@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"slices"
 	"time"
 
 	"github.com/aesbench/aesbench/bench"
@@ -30,6 +31,11 @@ type runOptions struct {
 	noAESNI bool
 	json    bool
 	imds    string
+
+	engines  []string // "go", "openssl"
+	openssl  string   // --openssl: the binary; "" for the one on PATH
+	aeadMode string   // --aead-mode of the go engine
+	cpuTime  bool     // --openssl-cputime
 }
 
 func parseRunFlags(args []string, stdout, stderr io.Writer) (*runOptions, bool, error) {
@@ -41,16 +47,27 @@ func parseRunFlags(args []string, stdout, stderr io.Writer) (*runOptions, bool, 
 	sample := fs.Duration("time", 200*time.Millisecond, "length of one sample")
 	label := fs.String("label", "", "name of this host in results and comparisons (default the hostname, with -noaesni under --no-aesni)")
 	out := fs.String("out", "", "results file (default results/<label>.json)")
-	noAESNI := fs.Bool("no-aesni", false, "emulate a host without AES-NI: rerun with Go's hardware AES turned off by GODEBUG")
+	noAESNI := fs.Bool("no-aesni", false, "emulate a host without AES-NI: rerun with Go's hardware AES turned off by GODEBUG\n(and openssl's by OPENSSL_ia32cap, checked in its CPUINFO line)")
 	asJSON := fs.Bool("json", false, "print the results JSON on stdout instead of the table")
 	imds := imdsFlag(fs)
+	engines := fs.String("engine", "go", "engines, comma-separated: go (Go's crypto in this process), openssl (openssl speed -mr -evp)")
+	opensslPath := fs.String("openssl", "", "the openssl binary of --engine openssl (default the one on PATH)")
+	cpuTime := fs.Bool("openssl-cputime", false, "let openssl speed divide by the CPU time it got (its default) instead of wall-clock time (-elapsed, as the go engine)")
+	aeadMode := fs.String("aead-mode", bench.AEADModeSeal, "how the go engine times AEADs: seal (one Seal per message, key set up once) or\nper-message (new cipher.AEAD from the key + Seal per message, as openssl speed 3.0.16+ does; allocates)")
 	if help, err := parseFlags(fs, args, stdout); help || err != nil {
 		return nil, help, err
 	}
 	if fs.NArg() > 0 {
 		return nil, false, usagef("run: unexpected argument %q", fs.Arg(0))
 	}
-	o := &runOptions{count: *count, sample: *sample, label: *label, out: *out, noAESNI: *noAESNI, json: *asJSON, imds: *imds}
+	o := &runOptions{count: *count, sample: *sample, label: *label, out: *out, noAESNI: *noAESNI, json: *asJSON, openssl: *opensslPath, cpuTime: *cpuTime, imds: *imds}
+	var err error
+	if o.engines, err = parseEngines(*engines); err != nil {
+		return nil, false, usagef("run: --engine: %w", err)
+	}
+	if o.aeadMode, err = bench.ParseAEADMode(*aeadMode); err != nil {
+		return nil, false, usagef("run: --aead-mode: %w", err)
+	}
 	as, err := bench.ParseAlgos(*algos)
 	if err != nil {
 		return nil, false, usagef("run: --algos: %w", err)
@@ -114,17 +131,25 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		Count:         o.count,
 	}
 	p := newProgress(stderr)
-	res.Measurements, err = bench.Run(ctx, o.cells, bench.Config{
-		Count: o.count, SampleTime: o.sample,
-		Progress: func(done, total int, c bench.Cell) { p.update(done, total, c.String()) },
-	})
-	if err != nil {
-		return fmt.Errorf("run: %w", err)
+	if slices.Contains(o.engines, "go") {
+		res.Measurements, err = bench.Run(ctx, o.cells, bench.Config{
+			Count: o.count, SampleTime: o.sample, AEADMode: o.aeadMode,
+			Progress: func(done, total int, c bench.Cell) { p.update(done, total, c.String()) },
+		})
+		if err != nil {
+			return fmt.Errorf("run: %w", err)
+		}
+	}
+	if slices.Contains(o.engines, "openssl") {
+		if err := runOpenSSLEngine(ctx, o, res, stderr); err != nil {
+			return fmt.Errorf("run: %w", err)
+		}
 	}
 	if err := res.WriteFile(o.out); err != nil {
 		return fmt.Errorf("run: %w", err)
 	}
 	fmt.Fprintf(stderr, "aesbench: wrote %s\n", o.out)
+	noteAEADModes(stderr, res)
 	if o.json {
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")

@@ -1,0 +1,35 @@
+package bench
+
+import "testing"
+
+// The per-message mode sets the key up for every message, so it allocates;
+// the seal mode does not. Both really run the cipher.
+func TestNewOpAEADMode(t *testing.T) {
+	for _, name := range []string{"aes-256-gcm", "chacha20-poly1305"} {
+		a, _ := Lookup(name)
+		for _, dir := range []Direction{Encrypt, Decrypt} {
+			seal, err := NewOpAEADMode(a, dir, 256, AEADModeSeal)
+			if err != nil {
+				t.Fatal(err)
+			}
+			per, err := NewOpAEADMode(a, dir, 256, AEADModePerMessage)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n := testing.AllocsPerRun(20, func() { seal.Run(1) }); n != 0 {
+				t.Errorf("%s %s seal: %v allocations per message, want 0", name, dir, n)
+			}
+			if n := testing.AllocsPerRun(20, func() { per.Run(1) }); n == 0 {
+				t.Errorf("%s %s per-message: no allocation: the key is not set up per message", name, dir)
+			}
+		}
+	}
+	cbc, _ := Lookup("aes-256-cbc")
+	if op, err := NewOpAEADMode(cbc, Encrypt, 256, AEADModePerMessage); err != nil || op == nil {
+		t.Errorf("per-message on a non-AEAD: %v", err)
+	}
+	gcm, _ := Lookup("aes-256-gcm")
+	if _, err := NewOpAEADMode(gcm, Encrypt, 256, "bogus"); err == nil {
+		t.Error("bogus AEAD mode accepted")
+	}
+}
