@@ -1,0 +1,66 @@
+package report
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/aesbench/aesbench/bench"
+)
+
+// differences lists the ways the runs differ that skew a comparison:
+// different Go versions, sample lengths or counts, sizes measured,
+// imported figures beside measured ones, and masked AES-NI.
+func differences(rs []*bench.Results, hosts []Host) []string {
+	var w []string
+	differ := func(what string, value func(i int) string) {
+		seen := map[string][]string{}
+		var order []string
+		for i := range rs {
+			v := value(i)
+			if _, ok := seen[v]; !ok {
+				order = append(order, v)
+			}
+			seen[v] = append(seen[v], hosts[i].Label)
+		}
+		if len(order) < 2 {
+			return
+		}
+		parts := make([]string, len(order))
+		for i, v := range order {
+			parts[i] = fmt.Sprintf("%s on %s", v, strings.Join(seen[v], ", "))
+		}
+		w = append(w, fmt.Sprintf("different %s: %s", what, strings.Join(parts, "; ")))
+	}
+	differ("Go versions", func(i int) string { return orUnknown(rs[i].GoVersion) })
+	differ("sample lengths", func(i int) string {
+		return fmt.Sprintf("%d x %s", rs[i].Count, seconds(rs[i].SampleSeconds))
+	})
+	differ("sizes measured", func(i int) string {
+		var sizes []int
+		for _, m := range rs[i].Measurements {
+			if !slices.Contains(sizes, m.Size) {
+				sizes = append(sizes, m.Size)
+			}
+		}
+		slices.Sort(sizes)
+		if len(sizes) == 0 {
+			return "none"
+		}
+		return sizeList(sizes)
+	})
+	differ("sources", func(i int) string { return hosts[i].Source })
+	for i, h := range hosts {
+		if h.Masked {
+			w = append(w, fmt.Sprintf("%s ran with AES-NI masked (--no-aesni): it stands in for a host without AES-NI", hosts[i].Label))
+		}
+	}
+	return w
+}
+
+func orUnknown(s string) string {
+	if s == "" {
+		return "unknown"
+	}
+	return s
+}
