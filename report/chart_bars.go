@@ -1,0 +1,115 @@
+package report
+
+import (
+	"math"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+)
+
+// series is one host's bars: a value per category, 0 where missing.
+type series struct {
+	name   string
+	values []float64
+}
+
+// groupedBars adds one bar per series in each category, side by side,
+// with the value written above each bar by label. On a log axis the bars
+// stand on an invisible base at the axis minimum, since a bar cannot
+// start at 0 there.
+func groupedBars(p *plot.Plot, categories []string, ss []series, label func(float64) string, logY bool) error {
+	lo, hi := math.Inf(1), 0.0
+	for _, s := range ss {
+		for _, v := range s.values {
+			if v > 0 {
+				lo, hi = min(lo, v), max(hi, v)
+			}
+		}
+	}
+	if hi == 0 {
+		lo, hi = 1, 1
+	}
+	base := 0.0
+	if logY {
+		base = logFloor(lo)
+		p.Y.Scale = plot.LogScale{}
+		p.Y.Tick.Marker = compactTicks{plot.LogTicks{}}
+		p.Y.Min = base
+		p.Y.Max = logCeil(hi * 1.5) // room for the labels above the tallest bar
+		if p.Y.Max/hi < 3 {
+			p.Y.Max *= 10
+		}
+	} else {
+		p.Y.Tick.Marker = compactTicks{plot.DefaultTicks{}}
+		p.Y.Min = 0
+		p.Y.Max = hi * 1.18
+	}
+	// Each category gets 80% of the plotting width, shared by its bars.
+	plotWidth := ChartWidth * 0.62
+	groupWidth := plotWidth / vg.Length(len(categories)) * 0.8
+	barWidth := groupWidth / vg.Length(len(ss))
+	rotate := barWidth < vg.Points(40)
+	for i, s := range ss {
+		vals := make(plotter.Values, len(s.values))
+		for j, v := range s.values {
+			if v > 0 {
+				vals[j] = v - base
+			}
+		}
+		b, err := plotter.NewBarChart(vals, barWidth)
+		if err != nil {
+			return err
+		}
+		b.Color = hostColor(i)
+		b.LineStyle.Width = vg.Points(0.5)
+		b.Offset = barWidth*vg.Length(i) - groupWidth/2 + barWidth/2
+		if logY {
+			floor, _ := plotter.NewBarChart(make(plotter.Values, len(s.values)), barWidth)
+			for j := range s.values {
+				floor.Values[j] = base
+			}
+			floor.Offset = b.Offset
+			b.StackOn(floor) // copies floor's offset
+		}
+		p.Add(b)
+		p.Legend.Add(s.name, b)
+
+		var xys plotter.XYs
+		var strs []string
+		for j, v := range s.values {
+			if v > 0 {
+				xys = append(xys, plotter.XY{X: float64(j), Y: v})
+				strs = append(strs, label(v))
+			}
+		}
+		if len(xys) == 0 {
+			continue
+		}
+		l, err := plotter.NewLabels(plotter.XYLabels{XYs: xys, Labels: strs})
+		if err != nil {
+			return err
+		}
+		for k := range l.TextStyle {
+			st := &l.TextStyle[k]
+			st.Font.Size = vg.Points(8)
+			st.XAlign = draw.XCenter
+			if rotate {
+				st.Rotation = math.Pi / 2
+				st.XAlign = draw.XLeft
+				st.YAlign = draw.YCenter
+			}
+		}
+		l.Offset = vg.Point{X: b.Offset, Y: vg.Points(2)}
+		p.Add(l)
+	}
+	p.NominalX(categories...)
+	p.X.Tick.Label.Font.Size = vg.Points(10)
+	if len(categories) > 5 {
+		p.X.Tick.Label.Rotation = math.Pi / 8
+		p.X.Tick.Label.XAlign = draw.XRight
+		p.X.Tick.Label.YAlign = draw.YTop
+	}
+	return nil
+}
