@@ -125,7 +125,7 @@ func Compare(rs []*bench.Results, o CompareOptions) (*Comparison, error) {
 	slices.Sort(c.Sizes)
 	c.Rows = throughputRows(c.Results, c.Sizes)
 	c.Files = fileRows(c.Results)
-	if len(o.Sizes) > 0 && len(c.Sizes) == 0 && len(c.Files) == 0 {
+	if len(o.Sizes) > 0 && len(c.Sizes) == 0 && len(measured) > 0 {
 		var all []int
 		for s := range measured {
 			all = append(all, s)
