@@ -13,6 +13,22 @@ import (
 type series struct {
 	name   string
 	values []float64
+	color  int // index for hostColor, so a host keeps its colour across charts
+}
+
+// present drops the series with no value at all: a host that measured
+// none of the chart's categories gets no bar and no legend entry.
+func present(ss []series) []series {
+	var out []series
+	for _, s := range ss {
+		for _, v := range s.values {
+			if v > 0 {
+				out = append(out, s)
+				break
+			}
+		}
+	}
+	return out
 }
 
 // groupedBars adds one bar per series in each category, side by side,
@@ -20,6 +36,7 @@ type series struct {
 // stand on an invisible base at the axis minimum, since a bar cannot
 // start at 0 there.
 func groupedBars(p *plot.Plot, categories []string, ss []series, label func(float64) string, logY bool) error {
+	ss = present(ss)
 	lo, hi := math.Inf(1), 0.0
 	for _, s := range ss {
 		for _, v := range s.values {
@@ -42,7 +59,7 @@ func groupedBars(p *plot.Plot, categories []string, ss []series, label func(floa
 			p.Y.Max *= 10
 		}
 	} else {
-		p.Y.Tick.Marker = compactTicks{plot.DefaultTicks{}}
+		p.Y.Tick.Marker = compactTicks{linearTicks{}}
 		p.Y.Min = 0
 		p.Y.Max = hi * 1.18
 	}
@@ -62,7 +79,7 @@ func groupedBars(p *plot.Plot, categories []string, ss []series, label func(floa
 		if err != nil {
 			return err
 		}
-		b.Color = hostColor(i)
+		b.Color = hostColor(s.color)
 		b.LineStyle.Width = vg.Points(0.5)
 		b.Offset = barWidth*vg.Length(i) - groupWidth/2 + barWidth/2
 		if logY {
@@ -105,6 +122,7 @@ func groupedBars(p *plot.Plot, categories []string, ss []series, label func(floa
 		p.Add(l)
 	}
 	p.NominalX(categories...)
+	p.X.Min, p.X.Max = -0.5, float64(len(categories))-0.5
 	p.X.Tick.Label.Font.Size = vg.Points(10)
 	if len(categories) > 5 {
 		p.X.Tick.Label.Rotation = math.Pi / 8
@@ -112,4 +130,31 @@ func groupedBars(p *plot.Plot, categories []string, ss []series, label func(floa
 		p.X.Tick.Label.YAlign = draw.YTop
 	}
 	return nil
+}
+
+// linearTicks labels about six round values on a linear axis (1, 2 or 5
+// times a power of ten apart), with unlabelled ticks between.
+type linearTicks struct{}
+
+func (linearTicks) Ticks(min, max float64) []plot.Tick {
+	if max <= min {
+		return plot.DefaultTicks{}.Ticks(min, max)
+	}
+	raw := (max - min) / 6
+	mag := math.Pow(10, math.Floor(math.Log10(raw)))
+	step := mag
+	for _, f := range []float64{1, 2, 5, 10} {
+		if f*mag >= raw {
+			step = f * mag
+			break
+		}
+	}
+	var ts []plot.Tick
+	for v := math.Ceil(min/step) * step; v <= max+step*1e-9; v += step {
+		ts = append(ts, plot.Tick{Value: v, Label: "x"}) // compactTicks writes the label
+		if half := v + step/2; half <= max {
+			ts = append(ts, plot.Tick{Value: half})
+		}
+	}
+	return ts
 }

@@ -18,7 +18,7 @@ func FilesChart(c *Comparison) (*Chart, error) {
 	ss := make([]series, len(c.Hosts))
 	var all []float64
 	for h, host := range c.Hosts {
-		ss[h].name = host.Label
+		ss[h].name, ss[h].color = host.Label, h
 		for _, f := range c.Files {
 			ss[h].values = append(ss[h].values, f.Seconds[h])
 			if f.Seconds[h] > 0 {

@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"image/color"
 
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
@@ -36,7 +37,7 @@ func SpeedupChart(c *Comparison, size int) (*Chart, error) {
 	var ss []series
 	for _, a := range with {
 		for _, b := range without {
-			s := series{name: c.Hosts[a].Label + " over " + c.Hosts[b].Label}
+			s := series{name: c.Hosts[a].Label + " over " + c.Hosts[b].Label, color: len(ss)}
 			any := false
 			for _, r := range rows {
 				x := 0.0
@@ -59,7 +60,8 @@ func SpeedupChart(c *Comparison, size int) (*Chart, error) {
 		return nil, err
 	}
 	one := plotter.NewFunction(func(float64) float64 { return 1 })
-	one.Color = hostColor(len(ss) + 2)
+	one.XMin, one.XMax = -0.5, float64(len(cats))-0.5
+	one.Color = color.Black
 	one.Width = vg.Points(1)
 	one.Dashes = []vg.Length{vg.Points(4), vg.Points(3)}
 	p.Add(one)

@@ -23,7 +23,7 @@ func ThroughputChart(c *Comparison, size int) (*Chart, error) {
 	ss := make([]series, len(c.Hosts))
 	var all []float64
 	for h, host := range c.Hosts {
-		ss[h].name = host.Label
+		ss[h].name, ss[h].color = host.Label, h
 		for _, r := range rows {
 			ss[h].values = append(ss[h].values, r.KBps[h])
 			if r.KBps[h] > 0 {
