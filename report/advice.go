@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/aesbench/aesbench/bench"
 )
@@ -11,8 +12,9 @@ import (
 // on one that does, the other way round. Only where both were measured.
 func advice(c *Comparison) []string {
 	var out []string
+	size := adviceSize(c.Sizes)
 	for h, host := range c.Hosts {
-		gcm, chacha, size := commonEncrypt(c.Rows, h, "aes-256-gcm", "chacha20-poly1305")
+		gcm, chacha := encryptAt(c.Rows, h, "aes-256-gcm", size), encryptAt(c.Rows, h, "chacha20-poly1305", size)
 		if gcm == 0 || chacha == 0 {
 			continue
 		}
@@ -25,7 +27,7 @@ func advice(c *Comparison) []string {
 		}
 	}
 	for _, r := range c.Rows {
-		if r.Algo != "aes-256-cbc" || r.Dir != bench.Encrypt || r.Engine != "go" {
+		if r.Algo != "aes-256-cbc" || r.Dir != bench.Encrypt || r.Engine != "go" || r.Size != size {
 			continue
 		}
 		for j, x := range r.Ratios {
@@ -38,24 +40,22 @@ func advice(c *Comparison) []string {
 	return out
 }
 
-// commonEncrypt finds host h's Go encryption figures for algorithms a and
-// b at the largest size at which both were measured.
-func commonEncrypt(rows []CompRow, h int, a, b string) (ka, kb float64, size int) {
-	find := func(algo string, s int) float64 {
-		for _, r := range rows {
-			if r.Algo == algo && r.Size == s && r.Dir == bench.Encrypt && r.Engine == "go" {
-				return r.KBps[h]
-			}
-		}
-		return 0
+// adviceSize is the one size advice speaks of: 256 bytes, the
+// knight/padawan column, when shown, else the largest size shown.
+func adviceSize(sizes []int) int {
+	if slices.Contains(sizes, DefaultCompareSize) || len(sizes) == 0 {
+		return DefaultCompareSize
 	}
+	return slices.Max(sizes)
+}
+
+// encryptAt is host h's Go encryption figure for algo at size; 0 when not
+// measured.
+func encryptAt(rows []CompRow, h int, algo string, size int) float64 {
 	for _, r := range rows {
-		if r.Algo != a || r.Dir != bench.Encrypt || r.Engine != "go" {
-			continue
-		}
-		if x, y := find(a, r.Size), find(b, r.Size); x > 0 && y > 0 && r.Size >= size {
-			ka, kb, size = x, y, r.Size
+		if r.Algo == algo && r.Size == size && r.Dir == bench.Encrypt && r.Engine == "go" {
+			return r.KBps[h]
 		}
 	}
-	return ka, kb, size
+	return 0
 }

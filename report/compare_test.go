@@ -133,6 +133,7 @@ func TestCompareWarnings(t *testing.T) {
 		{"sizes", func(a, b *bench.Results) { b.Measurements = b.Measurements[:1] }, []string{"different sizes measured", "16 bytes on padawan"}},
 		{"imported", func(a, b *bench.Results) { b.Source = "imported" }, []string{"different sources: measured on knight; imported on padawan"}},
 		{"masked", func(a, b *bench.Results) { b.AESNIMasked = true }, []string{"padawan ran with AES-NI masked"}},
+		{"noisy", func(a, b *bench.Results) { b.Measurements[0].MaxKBps = b.Measurements[0].KBps * 1.3 }, []string{"padawan: 1 of 24 cells vary by more than 25% between samples"}},
 		{"duplicate labels", func(a, b *bench.Results) { b.Label = "knight" }, []string{`two results are labelled "knight"; the later one is shown as "knight-2"`}},
 	}
 	for _, tt := range tests {

@@ -28,7 +28,9 @@ func WriteCompareMarkdown(w io.Writer, c *Comparison) error {
 }
 
 func writeMarkdownTable(b *strings.Builder, t table) {
-	b.WriteString(mdEscape(t.title) + "\n\n")
+	if t.title != "" {
+		b.WriteString(mdEscape(t.title) + "\n\n")
+	}
 	row := func(cells []string) {
 		b.WriteString("|")
 		for _, c := range cells {

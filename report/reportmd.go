@@ -45,7 +45,9 @@ func WriteReport(dir string, c *Comparison, size int) ([]string, error) {
 	}
 
 	b.WriteString("\n## Hosts\n\n")
-	writeMarkdownTable(&b, c.hostTable())
+	hosts := c.hostTable()
+	hosts.title = "" // the section heading says it
+	writeMarkdownTable(&b, hosts)
 	if len(c.Warnings) > 0 {
 		b.WriteString("\nDifferences between the runs that skew the comparison:\n\n")
 		for _, w := range c.Warnings {

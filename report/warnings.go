@@ -55,8 +55,23 @@ func differences(rs []*bench.Results, hosts []Host) []string {
 			w = append(w, fmt.Sprintf("%s ran with AES-NI masked (--no-aesni): it stands in for a host without AES-NI", hosts[i].Label))
 		}
 	}
+	for i, r := range rs {
+		noisy := 0
+		for _, m := range r.Measurements {
+			if m.KBps > 0 && (m.MaxKBps-m.MinKBps)/m.KBps > NoisySpread {
+				noisy++
+			}
+		}
+		if noisy > 0 {
+			w = append(w, fmt.Sprintf("%s: %d of %d cells vary by more than %.0f%% between samples (max-min over median): read their ratios as rough; rerun with a larger --count or --time on a quieter host", hosts[i].Label, noisy, len(r.Measurements), NoisySpread*100))
+		}
+	}
 	return w
 }
+
+// NoisySpread is the spread of a cell's samples, (max-min)/median, above
+// which compare warns that the cell is noisy.
+const NoisySpread = 0.25
 
 func orUnknown(s string) string {
 	if s == "" {
