@@ -35,7 +35,9 @@ func present(ss []series) []series {
 // with the value written above each bar by label. On a log axis the bars
 // stand on an invisible base at the axis minimum, since a bar cannot
 // start at 0 there.
-func groupedBars(p *plot.Plot, categories []string, ss []series, label func(float64) string, logY bool) error {
+// labelFloor, when above 0, lifts the labels of shorter bars to that
+// value, so that a reference line there does not cross them.
+func groupedBars(p *plot.Plot, categories []string, ss []series, label func(float64) string, logY bool, labelFloor float64) error {
 	ss = present(ss)
 	lo, hi := math.Inf(1), 0.0
 	for _, s := range ss {
@@ -97,7 +99,7 @@ func groupedBars(p *plot.Plot, categories []string, ss []series, label func(floa
 		var strs []string
 		for j, v := range s.values {
 			if v > 0 {
-				xys = append(xys, plotter.XY{X: float64(j), Y: v})
+				xys = append(xys, plotter.XY{X: float64(j), Y: max(v, labelFloor)})
 				strs = append(strs, label(v))
 			}
 		}

@@ -37,7 +37,7 @@ func FilesChart(c *Comparison) (*Chart, error) {
 	} else {
 		p.Title.Text = fmt.Sprintf(title, "")
 	}
-	if err := groupedBars(p, cats, ss, func(s float64) string { return sig3(s) + " s" }, logY); err != nil {
+	if err := groupedBars(p, cats, ss, func(s float64) string { return sig3(s) + " s" }, logY, 0); err != nil {
 		return nil, err
 	}
 	return &Chart{Name: "files", Title: p.Title.Text, Plot: p}, nil

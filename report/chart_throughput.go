@@ -39,7 +39,7 @@ func ThroughputChart(c *Comparison, size int) (*Chart, error) {
 	} else {
 		p.Title.Text = fmt.Sprintf(title, "")
 	}
-	if err := groupedBars(p, cats, ss, compact, logY); err != nil {
+	if err := groupedBars(p, cats, ss, compact, logY, 0); err != nil {
 		return nil, err
 	}
 	return &Chart{Name: "throughput", Title: p.Title.Text, Plot: p}, nil
