@@ -1,6 +1,8 @@
 package report
 
 import (
+	"slices"
+
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/plotutil"
@@ -27,7 +29,7 @@ func SizesChart(c *Comparison) (*Chart, error) {
 
 	var algos []string
 	for _, r := range c.Rows {
-		if r.Dir == bench.Encrypt && !contains(algos, r.RowLabel()) {
+		if r.Dir == bench.Encrypt && !slices.Contains(algos, r.RowLabel()) {
 			algos = append(algos, r.RowLabel())
 		}
 	}

@@ -191,12 +191,3 @@ func gridY() *plotter.Grid {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
-
-func contains(ss []string, s string) bool {
-	for _, x := range ss {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}

@@ -76,7 +76,7 @@ var ErrNothingInCommon = errors.New("results have nothing in common")
 // ("-2") and a warning.
 func Compare(rs []*bench.Results, o CompareOptions) (*Comparison, error) {
 	if len(rs) == 0 {
-		return nil, errors.New("compare: no results")
+		return nil, errors.New("no results")
 	}
 	labels := uniqueLabels(rs)
 	var warnings []string
@@ -89,7 +89,7 @@ func Compare(rs []*bench.Results, o CompareOptions) (*Comparison, error) {
 	if o.Baseline != "" {
 		base = slices.Index(labels, o.Baseline)
 		if base < 0 {
-			return nil, fmt.Errorf("compare: baseline %q is none of the hosts (%s)", o.Baseline, strings.Join(labels, ", "))
+			return nil, fmt.Errorf("baseline %q is none of the hosts (%s)", o.Baseline, strings.Join(labels, ", "))
 		}
 	}
 	order := []int{base}
@@ -131,10 +131,10 @@ func Compare(rs []*bench.Results, o CompareOptions) (*Comparison, error) {
 			all = append(all, s)
 		}
 		slices.Sort(all)
-		return nil, fmt.Errorf("compare: no host measured %s (sizes measured: %s)", sizeList(o.Sizes), sizeList(all))
+		return nil, fmt.Errorf("no host measured %s (sizes measured: %s)", sizeList(o.Sizes), sizeList(all))
 	}
 	if len(c.Hosts) > 1 && !c.shared() {
-		return nil, fmt.Errorf("compare: %w: no cell measured on %s and another host", ErrNothingInCommon, c.Hosts[0].Label)
+		return nil, fmt.Errorf("%w: no cell measured on %s and another host", ErrNothingInCommon, c.Hosts[0].Label)
 	}
 	c.Advice = advice(c)
 	return c, nil

@@ -51,7 +51,7 @@ func cmdCompare(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	}
 	c, err := report.Compare(rs, opts)
 	if err != nil {
-		return err
+		return fmt.Errorf("compare: %w", err)
 	}
 	warn(stderr, c.Warnings)
 	return write(stdout, c)
