@@ -3,6 +3,8 @@ package report
 import (
 	"fmt"
 	"slices"
+
+	"github.com/aesbench/aesbench/bench"
 )
 
 // ThroughputChart draws each host's throughput per algorithm at one
@@ -31,7 +33,11 @@ func ThroughputChart(c *Comparison, size int) (*Chart, error) {
 			}
 		}
 	}
-	title := fmt.Sprintf("Encryption throughput at %d-byte messages%%s (higher is faster)", size)
+	what := "Encryption throughput"
+	if slices.ContainsFunc(rows, func(r CompRow) bool { return r.Dir != bench.Encrypt }) {
+		what = "Throughput"
+	}
+	title := fmt.Sprintf("%s at %d-byte messages%%s (higher is faster)", what, size)
 	p := newPlot(title, "algorithm", UnitKBps)
 	logY := useLog(slices.Min(all), slices.Max(all))
 	if logY {
