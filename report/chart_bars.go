@@ -56,10 +56,7 @@ func groupedBars(p *plot.Plot, categories []string, ss []series, label func(floa
 		p.Y.Scale = plot.LogScale{}
 		p.Y.Tick.Marker = compactTicks{plot.LogTicks{}}
 		p.Y.Min = base
-		p.Y.Max = logCeil(hi * 1.5) // room for the labels above the tallest bar
-		if p.Y.Max/hi < 3 {
-			p.Y.Max *= 10
-		}
+		p.Y.Max = hi * 2.5 // room for the labels above the tallest bar
 	} else {
 		p.Y.Tick.Marker = compactTicks{linearTicks{}}
 		p.Y.Min = 0

@@ -69,10 +69,23 @@ func (ch Chart) draw(c draw.Canvas) {
 		lw += vg.Points(16)
 	}
 	plotArea := draw.Crop(c, 0, -lw, 0, 0)
+	// gonum places a y label by the arithmetic middle of the axis range,
+	// which on a log axis lies near the top and squeezes the plot; the
+	// label is drawn here instead, centred on the left.
+	yl := ch.Plot.Y.Label
+	if yl.Text != "" {
+		sty := yl.TextStyle
+		sty.Rotation = math.Pi / 2
+		sty.XAlign, sty.YAlign = draw.XCenter, draw.YTop
+		h := yl.TextStyle.Height(yl.Text)
+		plotArea.FillText(sty, vg.Point{X: plotArea.Min.X, Y: (plotArea.Min.Y + plotArea.Max.Y) / 2}, yl.Text)
+		plotArea = draw.Crop(plotArea, h+vg.Points(6), 0, 0, 0)
+	}
 	saved := ch.Plot.Legend
 	ch.Plot.Legend = plot.NewLegend() // drawn below, outside the plot
+	ch.Plot.Y.Label.Text = ""
 	ch.Plot.Draw(plotArea)
-	ch.Plot.Legend = saved
+	ch.Plot.Legend, ch.Plot.Y.Label.Text = saved, yl.Text
 	if lw > 0 {
 		// Start the legend level with the top of the plotting area, below the title.
 		title := ch.Plot.Title.TextStyle.Rectangle(ch.Plot.Title.Text)
