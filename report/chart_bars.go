@@ -4,10 +4,15 @@ import (
 	"math"
 
 	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 )
+
+// labelSize is the font size of the figures on the bars.
+const labelSize = 8 // points
 
 // series is one host's bars: a value per category, 0 where missing.
 type series struct {
@@ -66,7 +71,17 @@ func groupedBars(p *plot.Plot, categories []string, ss []series, label func(floa
 	plotWidth := ChartWidth * 0.62
 	groupWidth := plotWidth / vg.Length(len(categories)) * 0.8
 	barWidth := groupWidth / vg.Length(len(ss))
-	rotate := barWidth < vg.Points(40)
+	// Labels turn upright when the widest would not fit over its bar.
+	sty := text.Style{Font: font.From(plot.DefaultFont, labelSize), Handler: plot.DefaultTextHandler}
+	var widest vg.Length
+	for _, s := range ss {
+		for _, v := range s.values {
+			if v > 0 {
+				widest = max(widest, sty.Width(label(v)))
+			}
+		}
+	}
+	rotate := widest > barWidth-vg.Points(2)
 	for i, s := range ss {
 		vals := make(plotter.Values, len(s.values))
 		for j, v := range s.values {
@@ -109,7 +124,7 @@ func groupedBars(p *plot.Plot, categories []string, ss []series, label func(floa
 		}
 		for k := range l.TextStyle {
 			st := &l.TextStyle[k]
-			st.Font.Size = vg.Points(8)
+			st.Font.Size = labelSize
 			st.XAlign = draw.XCenter
 			if rotate {
 				st.Rotation = math.Pi / 2
