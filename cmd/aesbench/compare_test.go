@@ -1,0 +1,131 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/aesbench/aesbench/bench"
+)
+
+var (
+	knightJSON  = filepath.Join("..", "..", "report", "testdata", "knight.json")
+	padawanJSON = filepath.Join("..", "..", "report", "testdata", "padawan.json")
+	maskedJSON  = filepath.Join("..", "..", "report", "testdata", "knight-noaesni.json")
+)
+
+func runArgs(args ...string) (stdout, stderr string, err error) {
+	var o, e bytes.Buffer
+	err = run(context.Background(), args, &o, &e)
+	return o.String(), e.String(), err
+}
+
+func TestCompareCommand(t *testing.T) {
+	tests := []struct {
+		args []string
+		want []string // in stdout
+	}{
+		{[]string{"compare", knightJSON, padawanJSON}, []string{"knight/padawan", "312000.00k", "5.26x", "File encryption in seconds"}},
+		{[]string{"compare", "--format", "markdown", knightJSON, padawanJSON}, []string{"| aes-256-cbc | 312000.00k | 59300.00k | 5.26x |"}},
+		{[]string{"compare", "--format", "csv", knightJSON, padawanJSON}, []string{"throughput,go,aes-256-cbc,encrypt,256,padawan,59300.00,kB/s,knight,5.2614"}},
+		{[]string{"compare", "--format", "json", knightJSON, padawanJSON}, []string{`"ratios": [`}},
+		{[]string{"compare", "--size", "16k", "--baseline", "padawan", knightJSON, padawanJSON}, []string{"padawan/knight", "16384-byte"}},
+		{[]string{"compare", "--size", "all", knightJSON, padawanJSON}, []string{"size", "8192"}},
+	}
+	for _, tt := range tests {
+		out, _, err := runArgs(tt.args...)
+		if err != nil {
+			t.Errorf("%v: %v", tt.args, err)
+			continue
+		}
+		for _, w := range tt.want {
+			if !strings.Contains(out, w) {
+				t.Errorf("%v: output lacks %q:\n%s", tt.args, w, out)
+			}
+		}
+	}
+}
+
+func TestCompareCommandErrors(t *testing.T) {
+	notResults := filepath.Join(t.TempDir(), "x.json")
+	os.WriteFile(notResults, []byte(`{"schema":"something/else"}`), 0o644)
+	tests := []struct {
+		args  []string
+		usage bool
+		is    error
+		want  string
+	}{
+		{[]string{"compare"}, true, nil, "no results files given"},
+		{[]string{"compare", "--format", "xml", knightJSON}, true, nil, `--format "xml"`},
+		{[]string{"compare", "--size", "lots", knightJSON}, true, nil, `--size "lots"`},
+		{[]string{"compare", knightJSON, notResults}, false, bench.ErrNotResults, "not an aesbench results file"},
+		{[]string{"compare", "--size", "512", knightJSON, padawanJSON}, false, nil, "no host measured 512 bytes"},
+		{[]string{"report", knightJSON}, true, nil, "--out DIR is required"},
+	}
+	for _, tt := range tests {
+		_, _, err := runArgs(tt.args...)
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%v: error %v, want one containing %q", tt.args, err, tt.want)
+			continue
+		}
+		var ue *usageError
+		if errors.As(err, &ue) != tt.usage {
+			t.Errorf("%v: usage error %v, want %v", tt.args, errors.As(err, &ue), tt.usage)
+		}
+		if tt.is != nil && !errors.Is(err, tt.is) {
+			t.Errorf("%v: %v does not wrap %v", tt.args, err, tt.is)
+		}
+	}
+}
+
+func TestCompareCommandWarnings(t *testing.T) {
+	_, stderr, err := runArgs("compare", knightJSON, maskedJSON)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []string{
+		"aesbench: warning: different sample lengths: 5 x 0.2 s on knight; 3 x 0.05 s on knight-noaesni",
+		"aesbench: warning: knight-noaesni ran with AES-NI masked",
+	} {
+		if !strings.Contains(stderr, w) {
+			t.Errorf("stderr lacks %q:\n%s", w, stderr)
+		}
+	}
+}
+
+// TestReportCommand writes a report end to end from two fixture results
+// into a directory that does not exist yet.
+func TestReportCommand(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "results", "report")
+	_, stderr, err := runArgs("report", knightJSON, padawanJSON, "--out", dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{"report.md", "throughput.png", "throughput.svg", "sizes.png", "sizes.svg", "files.png", "files.svg", "aesni-speedup.png", "aesni-speedup.svg"} {
+		path := filepath.Join(dir, f)
+		fi, err := os.Stat(path)
+		if err != nil {
+			t.Error(err)
+			continue
+		}
+		if fi.Size() == 0 {
+			t.Errorf("%s is empty", f)
+		}
+		if !strings.Contains(stderr, "wrote "+path) {
+			t.Errorf("stderr does not say it wrote %s", path)
+		}
+	}
+	md, err := os.ReadFile(filepath.Join(dir, "report.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"# aesbench report: knight, padawan", "knight/padawan", "5.26x", "![", "## How the figures were measured"} {
+		if !strings.Contains(string(md), want) {
+			t.Errorf("report.md lacks %q", want)
+		}
+	}
+}

@@ -1,0 +1,51 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+
+	"github.com/aesbench/aesbench/bench"
+	"github.com/aesbench/aesbench/report"
+)
+
+func init() {
+	register(command{name: "report", short: "write report.md with comparison tables and charts (PNG, SVG)", run: cmdReport})
+}
+
+func cmdReport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("report", "report RESULTS.json... --out DIR [flags]", stderr)
+	out := fs.String("out", "", "directory for report.md and the charts (created if missing)")
+	size := fs.String("size", "256", "message size of the bar charts and the first table, in bytes")
+	baseline := fs.String("baseline", "", "label of the host the ratios are against (default the first)")
+	if help, err := parseFlags(fs, args, stdout); help || err != nil {
+		return err
+	}
+	if *out == "" {
+		return usagef("report: --out DIR is required")
+	}
+	n, err := bench.ParseSize(*size)
+	if err != nil || n < 1 || n > bench.MaxSize {
+		return usagef("report: --size %q: want a size from 1 byte to 64 MiB", *size)
+	}
+	if fs.NArg() < 1 {
+		return usagef("report: no results files given (try: aesbench report results/a.json results/b.json --out results/report)")
+	}
+	rs, err := readResultsFiles(fs.Args())
+	if err != nil {
+		return fmt.Errorf("report: %w", err)
+	}
+	c, err := report.Compare(rs, report.CompareOptions{Baseline: *baseline})
+	if err != nil {
+		return fmt.Errorf("report: %w", err)
+	}
+	warn(stderr, c.Warnings)
+	files, err := report.WriteReport(*out, c, int(n))
+	if err != nil {
+		return err
+	}
+	for _, f := range files {
+		fmt.Fprintf(stderr, "aesbench: wrote %s\n", f)
+	}
+	return nil
+}

@@ -1,0 +1,61 @@
+package report
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/aesbench/aesbench/bench"
+)
+
+// advice says what the figures show: on a host whose Go crypto does not
+// use hardware AES, how much faster ChaCha20-Poly1305 is than AES-256-GCM;
+// on one that does, the other way round. Only where both were measured.
+func advice(c *Comparison) []string {
+	var out []string
+	size := adviceSize(c.Sizes)
+	for h, host := range c.Hosts {
+		gcm, chacha := encryptAt(c.Rows, h, "aes-256-gcm", size), encryptAt(c.Rows, h, "chacha20-poly1305", size)
+		if gcm == 0 || chacha == 0 {
+			continue
+		}
+		at := fmt.Sprintf("at %s", bench.FormatSize(size))
+		switch {
+		case !host.HardwareAES && chacha > gcm:
+			out = append(out, fmt.Sprintf("%s: no hardware AES, and chacha20-poly1305 is %.2fx faster than aes-256-gcm here (%s): prefer it", host.Label, chacha/gcm, at))
+		case host.HardwareAES && gcm > chacha:
+			out = append(out, fmt.Sprintf("%s: hardware AES, and aes-256-gcm is %.2fx faster than chacha20-poly1305 here (%s)", host.Label, gcm/chacha, at))
+		}
+	}
+	for _, r := range c.Rows {
+		if r.Algo != "aes-256-cbc" || r.Dir != bench.Encrypt || r.Engine != "go" || r.Size != size {
+			continue
+		}
+		for j, x := range r.Ratios {
+			other := c.Hosts[j+1]
+			if x >= 2 && c.Hosts[0].HardwareAES && !other.HardwareAES {
+				out = append(out, fmt.Sprintf("%s encrypts aes-256-cbc %.2fx faster than %s at %s: hardware AES matters for AES workloads", c.Hosts[0].Label, x, other.Label, bench.FormatSize(r.Size)))
+			}
+		}
+	}
+	return out
+}
+
+// adviceSize is the one size advice speaks of: 256 bytes, the
+// knight/padawan column, when shown, else the largest size shown.
+func adviceSize(sizes []int) int {
+	if slices.Contains(sizes, DefaultCompareSize) || len(sizes) == 0 {
+		return DefaultCompareSize
+	}
+	return slices.Max(sizes)
+}
+
+// encryptAt is host h's Go encryption figure for algo at size; 0 when not
+// measured.
+func encryptAt(rows []CompRow, h int, algo string, size int) float64 {
+	for _, r := range rows {
+		if r.Algo == algo && r.Size == size && r.Dir == bench.Encrypt && r.Engine == "go" {
+			return r.KBps[h]
+		}
+	}
+	return 0
+}

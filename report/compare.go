@@ -1,0 +1,348 @@
+package report
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/aesbench/aesbench/bench"
+)
+
+// Comparison is several hosts' results side by side: the model that the
+// text, markdown, CSV and JSON formats and the report print. Hosts[0] is
+// the baseline; every ratio says how many times faster it is than another
+// host. A figure of 0 means the host did not measure that cell.
+type Comparison struct {
+	Hosts    []Host           `json:"hosts"`
+	Sizes    []int            `json:"sizes"`    // message sizes in the table, ascending
+	Rows     []CompRow        `json:"rows"`     // throughput rows
+	Files    []FileRow        `json:"files"`    // whole-file workloads; empty when no host has any
+	Warnings []string         `json:"warnings"` // where the runs differ in ways that skew a comparison
+	Advice   []string         `json:"advice"`   // what the figures suggest
+	Results  []*bench.Results `json:"-"`        // the inputs, in Hosts order
+}
+
+// Host is one column: a results file's host as the header describes it.
+type Host struct {
+	Label       string `json:"label"`        // unique among the hosts compared
+	Model       string `json:"model"`        // CPU model; "" when unknown
+	AESNI       string `json:"aesni"`        // "yes", "no" or "unknown": the CPU's AES instructions
+	HardwareAES bool   `json:"hardware_aes"` // Go's crypto/aes ran on them in the measuring process
+	Masked      bool   `json:"masked"`       // run with --no-aesni
+	GoVersion   string `json:"go_version"`
+	OpenSSL     string `json:"openssl"`  // "" when the results hold no openssl figures
+	Instance    string `json:"instance"` // cloud instance type; "" when unknown (the probe does not record it yet)
+	Source      string `json:"source"`   // "measured" or "imported"
+}
+
+// CompRow is one algorithm, direction, engine and size across the hosts.
+type CompRow struct {
+	Engine string          `json:"engine"`
+	Algo   string          `json:"algo"`
+	Dir    bench.Direction `json:"direction"`
+	Size   int             `json:"size"`
+	KBps   []float64       `json:"kbps"`   // per host, medians in kB/s; 0 when not measured
+	Ratios []float64       `json:"ratios"` // Hosts[0]'s kB/s over Hosts[i+1]'s; 0 when either is missing
+}
+
+// FileRow is one whole-file workload across the hosts.
+type FileRow struct {
+	Engine  string    `json:"engine"`
+	Algo    string    `json:"algo"`
+	Bytes   int64     `json:"bytes"`
+	Cold    bool      `json:"cold"`
+	Fsync   bool      `json:"fsync"`
+	Seconds []float64 `json:"seconds"` // per host, median wall time; 0 when not measured
+	Ratios  []float64 `json:"ratios"`  // Hosts[i+1]'s seconds over Hosts[0]'s; 0 when either is missing
+}
+
+// CompareOptions choose what Compare puts in the table.
+type CompareOptions struct {
+	Sizes    []int  // message sizes to show; nil for every size measured
+	Baseline string // label of the baseline host; "" for the first
+}
+
+// DefaultCompareSize is the size compare shows unless told otherwise: the
+// 256-byte column of the knight/padawan experiment.
+const DefaultCompareSize = 256
+
+// ErrNothingInCommon is returned by Compare for hosts that share no cell.
+var ErrNothingInCommon = errors.New("results have nothing in common")
+
+// Compare builds the comparison of rs. Labels that repeat get a suffix
+// ("-2") and a warning.
+func Compare(rs []*bench.Results, o CompareOptions) (*Comparison, error) {
+	if len(rs) == 0 {
+		return nil, errors.New("no results")
+	}
+	labels := uniqueLabels(rs)
+	var warnings []string
+	for i, r := range rs {
+		if labels[i] != r.Label {
+			warnings = append(warnings, fmt.Sprintf("two results are labelled %q; the later one is shown as %q", r.Label, labels[i]))
+		}
+	}
+	base := 0
+	if o.Baseline != "" {
+		base = slices.Index(labels, o.Baseline)
+		if base < 0 {
+			return nil, fmt.Errorf("baseline %q is none of the hosts (%s)", o.Baseline, strings.Join(labels, ", "))
+		}
+	}
+	order := []int{base}
+	for i := range rs {
+		if i != base {
+			order = append(order, i)
+		}
+	}
+	c := &Comparison{}
+	for _, i := range order {
+		c.Hosts = append(c.Hosts, hostOf(rs[i], labels[i]))
+		c.Results = append(c.Results, rs[i])
+	}
+	c.Warnings = append(warnings, differences(c.Results, c.Hosts)...)
+
+	measured := map[int]bool{}
+	for _, r := range c.Results {
+		for _, m := range r.Measurements {
+			measured[m.Size] = true
+		}
+	}
+	if o.Sizes == nil {
+		for s := range measured {
+			c.Sizes = append(c.Sizes, s)
+		}
+	} else {
+		for _, s := range o.Sizes {
+			if measured[s] && !slices.Contains(c.Sizes, s) {
+				c.Sizes = append(c.Sizes, s)
+			}
+		}
+	}
+	slices.Sort(c.Sizes)
+	c.Rows = throughputRows(c.Results, c.Sizes)
+	c.Files = fileRows(c.Results)
+	if len(o.Sizes) > 0 && len(c.Sizes) == 0 && len(measured) > 0 {
+		var all []int
+		for s := range measured {
+			all = append(all, s)
+		}
+		slices.Sort(all)
+		return nil, fmt.Errorf("no host measured %s (sizes measured: %s)", sizeList(o.Sizes), sizeList(all))
+	}
+	if len(c.Hosts) > 1 && !c.shared() {
+		return nil, fmt.Errorf("%w: no cell measured on %s and another host", ErrNothingInCommon, c.Hosts[0].Label)
+	}
+	c.Advice = advice(c)
+	return c, nil
+}
+
+func sizeList(sizes []int) string {
+	s := make([]string, len(sizes))
+	for i, n := range sizes {
+		s[i] = strconv.Itoa(n)
+	}
+	return strings.Join(s, ", ") + " bytes"
+}
+
+// shared reports whether the baseline and some other host measured a
+// common row: only then is there a ratio to print.
+func (c *Comparison) shared() bool {
+	for _, r := range c.Rows {
+		if slices.ContainsFunc(r.Ratios, func(x float64) bool { return x > 0 }) {
+			return true
+		}
+	}
+	for _, f := range c.Files {
+		if slices.ContainsFunc(f.Ratios, func(x float64) bool { return x > 0 }) {
+			return true
+		}
+	}
+	return false
+}
+
+// uniqueLabels returns the hosts' labels, a repeat suffixed -2, -3, ...
+func uniqueLabels(rs []*bench.Results) []string {
+	out := make([]string, len(rs))
+	for i, r := range rs {
+		l := r.Label
+		if l == "" {
+			l = "host"
+		}
+		for n := 2; slices.Contains(out[:i], l); n++ {
+			l = fmt.Sprintf("%s-%d", r.Label, n)
+		}
+		out[i] = l
+	}
+	return out
+}
+
+func hostOf(r *bench.Results, label string) Host {
+	h := Host{Label: label, AESNI: "unknown", Masked: r.AESNIMasked, GoVersion: r.GoVersion, Source: "measured"}
+	if p := r.Probe; p != nil {
+		h.Model = p.Model
+		h.HardwareAES = p.Go.HardwareAES
+		if p.Arch != "" {
+			h.AESNI = yesNo(p.Features.AES)
+		}
+	}
+	if r.OpenSSL != nil {
+		h.OpenSSL = r.OpenSSL.Version
+	}
+	if r.Source != "" {
+		h.Source = r.Source
+	}
+	// Instance stays "" until the results record the cloud instance type.
+	return h
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
+}
+
+// algoRank orders algorithms as the suite lists them, unknown ones last.
+func algoRank(name string) int {
+	i := slices.Index(bench.AlgorithmNames(), name)
+	if i < 0 {
+		return len(bench.AlgorithmNames())
+	}
+	return i
+}
+
+func throughputRows(rs []*bench.Results, sizes []int) []CompRow {
+	type key struct {
+		engine, algo string
+		dir          bench.Direction
+		size         int
+	}
+	idx := map[key]int{}
+	var rows []CompRow
+	for h, r := range rs {
+		for _, m := range r.Measurements {
+			if !slices.Contains(sizes, m.Size) {
+				continue
+			}
+			k := key{m.Engine, m.Algo, m.Direction, m.Size}
+			i, ok := idx[k]
+			if !ok {
+				i = len(rows)
+				idx[k] = i
+				rows = append(rows, CompRow{Engine: m.Engine, Algo: m.Algo, Dir: m.Direction, Size: m.Size,
+					KBps: make([]float64, len(rs)), Ratios: make([]float64, len(rs)-1)})
+			}
+			rows[i].KBps[h] = m.KBps
+		}
+	}
+	for i := range rows {
+		r := &rows[i]
+		for h := 1; h < len(rs); h++ {
+			if r.KBps[0] > 0 && r.KBps[h] > 0 {
+				r.Ratios[h-1] = r.KBps[0] / r.KBps[h]
+			}
+		}
+	}
+	slices.SortStableFunc(rows, func(a, b CompRow) int {
+		return cmp.Or(
+			cmp.Compare(algoRank(a.Algo), algoRank(b.Algo)),
+			strings.Compare(a.Algo, b.Algo),
+			strings.Compare(string(a.Dir), string(b.Dir))*-1, // encrypt before decrypt
+			strings.Compare(a.Engine, b.Engine),
+			cmp.Compare(a.Size, b.Size),
+		)
+	})
+	return rows
+}
+
+func fileRows(rs []*bench.Results) []FileRow {
+	type key struct {
+		engine, algo string
+		bytes        int64
+		cold, fsync  bool
+	}
+	idx := map[key]int{}
+	var rows []FileRow
+	for h, r := range rs {
+		for _, f := range r.Files {
+			k := key{f.Engine, f.Algo, f.Bytes, f.Cold, f.Fsync}
+			i, ok := idx[k]
+			if !ok {
+				i = len(rows)
+				idx[k] = i
+				rows = append(rows, FileRow{Engine: f.Engine, Algo: f.Algo, Bytes: f.Bytes, Cold: f.Cold, Fsync: f.Fsync,
+					Seconds: make([]float64, len(rs)), Ratios: make([]float64, len(rs)-1)})
+			}
+			rows[i].Seconds[h] = f.Seconds
+		}
+	}
+	for i := range rows {
+		r := &rows[i]
+		for h := 1; h < len(rs); h++ {
+			if r.Seconds[0] > 0 && r.Seconds[h] > 0 {
+				r.Ratios[h-1] = r.Seconds[h] / r.Seconds[0]
+			}
+		}
+	}
+	slices.SortStableFunc(rows, func(a, b FileRow) int {
+		return cmp.Or(
+			cmp.Compare(algoRank(a.Algo), algoRank(b.Algo)),
+			strings.Compare(a.Algo, b.Algo),
+			strings.Compare(a.Engine, b.Engine),
+			cmp.Compare(a.Bytes, b.Bytes),
+		)
+	})
+	return rows
+}
+
+// RowLabel names a throughput row: the algorithm, " decrypt" for
+// decryption, and the engine when it is not Go's.
+func (r CompRow) RowLabel() string {
+	s := r.Algo
+	if r.Dir == bench.Decrypt {
+		s += " decrypt"
+	}
+	if r.Engine != "go" {
+		s += " (" + r.Engine + ")"
+	}
+	return s
+}
+
+// RowLabel names a file workload: algorithm, engine when not Go's, the
+// file size, and how it was timed.
+func (f FileRow) RowLabel() string {
+	s := f.Algo
+	if f.Engine != "go" {
+		s += " (" + f.Engine + ")"
+	}
+	s += ", " + humanBytes(f.Bytes)
+	if f.Cold {
+		s += " cold"
+	}
+	if f.Fsync {
+		s += " +fsync"
+	}
+	return s
+}
+
+// humanBytes writes a file size in SI units, as kB/s counts.
+func humanBytes(n int64) string {
+	switch {
+	case n >= 1e9:
+		return strconv.FormatFloat(float64(n)/1e9, 'f', 1, 64) + " GB"
+	case n >= 1e6:
+		return strconv.FormatFloat(float64(n)/1e6, 'f', 1, 64) + " MB"
+	case n >= 1e3:
+		return strconv.FormatFloat(float64(n)/1e3, 'f', 1, 64) + " kB"
+	}
+	return strconv.FormatInt(n, 10) + " B"
+}
+
+// RatioHeader names ratio column i: "knight/padawan".
+func (c *Comparison) RatioHeader(i int) string {
+	return c.Hosts[0].Label + "/" + c.Hosts[i+1].Label
+}

@@ -1,0 +1,214 @@
+package report
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/aesbench/aesbench/bench"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+
+// fixture reads testdata/<name>.json, checked as a results file.
+func fixture(t *testing.T, name string) *bench.Results {
+	t.Helper()
+	r, err := bench.ReadResults(filepath.Join("testdata", name+".json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+func fixtures(t *testing.T, names ...string) []*bench.Results {
+	var rs []*bench.Results
+	for _, n := range names {
+		rs = append(rs, fixture(t, n))
+	}
+	return rs
+}
+
+// golden compares got with testdata/golden/name, or rewrites it with -update.
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", "golden", name)
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from the golden file:\ngot:\n%s\nwant:\n%s", name, got, want)
+	}
+}
+
+func TestCompareGolden(t *testing.T) {
+	formats := map[string]func(*bytes.Buffer, *Comparison) error{
+		"txt":  func(b *bytes.Buffer, c *Comparison) error { return WriteCompareText(b, c) },
+		"md":   func(b *bytes.Buffer, c *Comparison) error { return WriteCompareMarkdown(b, c) },
+		"csv":  func(b *bytes.Buffer, c *Comparison) error { return WriteCompareCSV(b, c) },
+		"json": func(b *bytes.Buffer, c *Comparison) error { return WriteCompareJSON(b, c) },
+	}
+	tests := []struct {
+		name    string
+		hosts   []string
+		opts    CompareOptions
+		formats []string
+	}{
+		{"knight-padawan", []string{"knight", "padawan"}, CompareOptions{Sizes: []int{256}}, []string{"txt", "md", "csv", "json"}},
+		{"knight-padawan-all", []string{"knight", "padawan"}, CompareOptions{}, []string{"txt", "md", "csv"}},
+		{"three-hosts", []string{"knight", "padawan", "knight-noaesni"}, CompareOptions{Sizes: []int{256}}, []string{"txt", "md", "csv"}},
+		{"baseline-padawan", []string{"knight", "padawan"}, CompareOptions{Sizes: []int{16384}, Baseline: "padawan"}, []string{"txt"}},
+		{"one-host", []string{"knight-noaesni"}, CompareOptions{Sizes: []int{256}}, []string{"txt"}},
+	}
+	for _, tt := range tests {
+		c, err := Compare(fixtures(t, tt.hosts...), tt.opts)
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		for _, f := range tt.formats {
+			t.Run(tt.name+"."+f, func(t *testing.T) {
+				var b bytes.Buffer
+				if err := formats[f](&b, c); err != nil {
+					t.Fatal(err)
+				}
+				golden(t, tt.name+"."+f, b.Bytes())
+			})
+		}
+	}
+}
+
+// TestCompareRatios checks the ratios against the fixtures' own figures,
+// computed here from the results rather than copied from a golden file.
+func TestCompareRatios(t *testing.T) {
+	rs := fixtures(t, "knight", "padawan")
+	c, err := Compare(rs, CompareOptions{Sizes: []int{256}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range c.Rows {
+		k := rs[0].Find("go", r.Algo, r.Dir, 256).KBps
+		p := rs[1].Find("go", r.Algo, r.Dir, 256).KBps
+		if r.Size != 256 || r.KBps[0] != k || r.KBps[1] != p || r.Ratios[0] != k/p {
+			t.Errorf("%s: got size %d, %v kB/s, ratio %v; want 256, [%v %v], %v", r.Algo, r.Size, r.KBps, r.Ratios, k, p, k/p)
+		}
+	}
+	for i, f := range c.Files {
+		want := rs[1].Files[i].Seconds / rs[0].Files[i].Seconds
+		if f.Ratios[0] != want {
+			t.Errorf("file %s: ratio %v, want padawan's seconds over knight's, %v", f.Algo, f.Ratios[0], want)
+		}
+	}
+	// The baseline comes first whatever the order of the files.
+	c, err = Compare(rs, CompareOptions{Sizes: []int{256}, Baseline: "padawan"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Hosts[0].Label != "padawan" || c.RatioHeader(0) != "padawan/knight" {
+		t.Errorf("baseline padawan: hosts %v, ratio header %q", c.Hosts, c.RatioHeader(0))
+	}
+}
+
+func TestCompareWarnings(t *testing.T) {
+	tests := []struct {
+		name  string
+		edit  func(a, b *bench.Results)
+		wants []string // each must be in one warning
+	}{
+		{"same runs", func(a, b *bench.Results) {}, nil},
+		{"go versions", func(a, b *bench.Results) { b.GoVersion = "go1.22.0" }, []string{"different Go versions: go1.26.8 on knight; go1.22.0 on padawan"}},
+		{"sample lengths", func(a, b *bench.Results) { b.Count = 3 }, []string{"different sample lengths: 5 x 0.2 s on knight; 3 x 0.2 s on padawan"}},
+		{"sizes", func(a, b *bench.Results) { b.Measurements = b.Measurements[:1] }, []string{"different sizes measured", "16 bytes on padawan"}},
+		{"imported", func(a, b *bench.Results) { b.Source = "imported" }, []string{"different sources: measured on knight; imported on padawan"}},
+		{"masked", func(a, b *bench.Results) { b.AESNIMasked = true }, []string{"padawan ran with AES-NI masked"}},
+		{"noisy", func(a, b *bench.Results) { b.Measurements[0].MaxKBps = b.Measurements[0].KBps * 1.3 }, []string{"padawan: 1 of 24 cells vary by more than 25% between samples"}},
+		{"duplicate labels", func(a, b *bench.Results) { b.Label = "knight" }, []string{`two results are labelled "knight"; the later one is shown as "knight-2"`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rs := fixtures(t, "knight", "padawan")
+			tt.edit(rs[0], rs[1])
+			c, err := Compare(rs, CompareOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(tt.wants) == 0 && len(c.Warnings) > 0 {
+				t.Errorf("warnings %q, want none", c.Warnings)
+			}
+			all := strings.Join(c.Warnings, "\n")
+			for _, w := range tt.wants {
+				if !strings.Contains(all, w) {
+					t.Errorf("warnings %q lack %q", c.Warnings, w)
+				}
+			}
+		})
+	}
+}
+
+func TestCompareErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		edit func(a, b *bench.Results)
+		opts CompareOptions
+		want string
+		is   error
+	}{
+		{"nothing in common", func(a, b *bench.Results) {
+			a.Measurements, a.Files = a.Measurements[:6], nil // aes-256-cbc only
+			b.Measurements, b.Files = b.Measurements[12:18], nil
+		}, CompareOptions{}, "results have nothing in common", ErrNothingInCommon},
+		{"size not measured", func(a, b *bench.Results) {}, CompareOptions{Sizes: []int{512}}, "no host measured 512 bytes (sizes measured: 16, 64, 256, 1024, 8192, 16384 bytes)", nil},
+		{"unknown baseline", func(a, b *bench.Results) {}, CompareOptions{Baseline: "jedi"}, `baseline "jedi" is none of the hosts (knight, padawan)`, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rs := fixtures(t, "knight", "padawan")
+			tt.edit(rs[0], rs[1])
+			_, err := Compare(rs, tt.opts)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("error %v, want one containing %q", err, tt.want)
+			}
+			if tt.is != nil && !errors.Is(err, tt.is) {
+				t.Errorf("error %v does not wrap %v", err, tt.is)
+			}
+		})
+	}
+}
+
+func TestAdvice(t *testing.T) {
+	c, err := Compare(fixtures(t, "knight", "padawan"), CompareOptions{Sizes: []int{256}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := strings.Join(c.Advice, "\n")
+	for _, want := range []string{
+		"padawan: no hardware AES, and chacha20-poly1305 is 7.82x faster than aes-256-gcm here (at 256 bytes)",
+		"knight encrypts aes-256-cbc 5.26x faster than padawan at 256 bytes",
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("advice %q lacks %q", c.Advice, want)
+		}
+	}
+	// Without both AEADs measured there is no AEAD advice.
+	rs := fixtures(t, "knight", "padawan")
+	rs[1].Measurements = rs[1].Measurements[:12] // aes-256-cbc and aes-256-gcm
+	c, err = Compare(rs, CompareOptions{Sizes: []int{256}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(strings.Join(c.Advice, "\n"), "padawan: ") {
+		t.Errorf("advice %q speaks of padawan's chacha20-poly1305, which it did not measure", c.Advice)
+	}
+}

@@ -1,0 +1,144 @@
+package report
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+)
+
+// table is a comparison laid out as cells, for the text and markdown
+// formats; right marks the columns of figures.
+type table struct {
+	title  string
+	header []string
+	right  []bool
+	rows   [][]string
+}
+
+// hostTable describes the hosts: the header above the comparison.
+func (c *Comparison) hostTable() table {
+	t := table{title: "Hosts:", header: []string{"host", "CPU", "AES-NI", "Go", "OpenSSL", "source"}}
+	instance := slices.ContainsFunc(c.Hosts, func(h Host) bool { return h.Instance != "" })
+	if instance {
+		t.header = append(t.header, "instance")
+	}
+	t.right = make([]bool, len(t.header))
+	for _, h := range c.Hosts {
+		aes := h.AESNI
+		if h.Masked {
+			aes += " (masked)"
+		}
+		row := []string{h.Label, orUnknown(h.Model), aes, orUnknown(h.GoVersion), dash(h.OpenSSL), h.Source}
+		if instance {
+			row = append(row, dash(h.Instance))
+		}
+		t.rows = append(t.rows, row)
+	}
+	return t
+}
+
+func dash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+// throughputTable lays out the throughput rows: one column per host in
+// kB/s, then the baseline's ratio to each other host. With one size the
+// size is in the title; with several, in a column.
+func (c *Comparison) throughputTable() table {
+	t := table{title: "Throughput in kB/s (1000s of bytes per second), median of the samples"}
+	if len(c.Sizes) == 1 {
+		t.title += ", at " + strconv.Itoa(c.Sizes[0]) + "-byte messages"
+	}
+	t.title += c.ratioNote("kB/s") + ":"
+	t.header = []string{"type"}
+	if len(c.Sizes) > 1 {
+		t.header = append(t.header, "size")
+	}
+	for _, h := range c.Hosts {
+		t.header = append(t.header, h.Label)
+	}
+	for i := range c.Hosts[1:] {
+		t.header = append(t.header, c.RatioHeader(i))
+	}
+	t.right = make([]bool, len(t.header))
+	for i := 1; i < len(t.right); i++ {
+		t.right[i] = true
+	}
+	for _, r := range c.Rows {
+		row := []string{r.RowLabel()}
+		if len(c.Sizes) > 1 {
+			row = append(row, strconv.Itoa(r.Size))
+		}
+		for _, k := range r.KBps {
+			row = append(row, kbps(k))
+		}
+		for _, x := range r.Ratios {
+			row = append(row, ratio(x))
+		}
+		t.rows = append(t.rows, row)
+	}
+	return t
+}
+
+// fileTable lays out the file workloads in seconds.
+func (c *Comparison) fileTable() table {
+	t := table{title: "File encryption in seconds, median wall time with the disk I/O" + c.ratioNote("seconds") + ":"}
+	t.header = []string{"workload"}
+	for _, h := range c.Hosts {
+		t.header = append(t.header, h.Label)
+	}
+	for i := range c.Hosts[1:] {
+		t.header = append(t.header, c.RatioHeader(i))
+	}
+	t.right = make([]bool, len(t.header))
+	for i := 1; i < len(t.right); i++ {
+		t.right[i] = true
+	}
+	for _, f := range c.Files {
+		row := []string{f.RowLabel()}
+		for _, s := range f.Seconds {
+			row = append(row, secs(s))
+		}
+		for _, x := range f.Ratios {
+			row = append(row, ratio(x))
+		}
+		t.rows = append(t.rows, row)
+	}
+	return t
+}
+
+// ratioNote explains the ratio columns, when there are any.
+func (c *Comparison) ratioNote(unit string) string {
+	if len(c.Hosts) < 2 {
+		return ""
+	}
+	b := c.Hosts[0].Label
+	if unit == "seconds" {
+		return fmt.Sprintf("; %s/X = how many times faster %s is (X's seconds over %s's)", b, b, b)
+	}
+	return fmt.Sprintf("; %s/X = how many times faster %s is (%s's kB/s over X's)", b, b, b)
+}
+
+func kbps(k float64) string {
+	if k <= 0 {
+		return "n/a"
+	}
+	return strconv.FormatFloat(k, 'f', 2, 64) + "k"
+}
+
+func secs(s float64) string {
+	if s <= 0 {
+		return "n/a"
+	}
+	return strconv.FormatFloat(s, 'f', 3, 64)
+}
+
+func ratio(x float64) string {
+	if x <= 0 {
+		return "n/a"
+	}
+	return strconv.FormatFloat(x, 'f', 2, 64) + "x"
+}

@@ -1,0 +1,57 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strings"
+)
+
+// WriteCompareMarkdown prints the comparison as GitHub-flavoured markdown
+// tables, the form report.md embeds.
+func WriteCompareMarkdown(w io.Writer, c *Comparison) error {
+	var b strings.Builder
+	writeMarkdownTable(&b, c.hostTable())
+	b.WriteByte('\n')
+	writeMarkdownTable(&b, c.throughputTable())
+	if len(c.Files) > 0 {
+		b.WriteByte('\n')
+		writeMarkdownTable(&b, c.fileTable())
+	}
+	if len(c.Advice) > 0 {
+		b.WriteString("\nAdvice:\n\n")
+		for _, a := range c.Advice {
+			fmt.Fprintf(&b, "- %s\n", mdEscape(a))
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func writeMarkdownTable(b *strings.Builder, t table) {
+	if t.title != "" {
+		b.WriteString(mdEscape(t.title) + "\n\n")
+	}
+	row := func(cells []string) {
+		b.WriteString("|")
+		for _, c := range cells {
+			b.WriteString(" " + mdEscape(c) + " |")
+		}
+		b.WriteByte('\n')
+	}
+	row(t.header)
+	b.WriteString("|")
+	for i := range t.header {
+		if t.right[i] {
+			b.WriteString("---:|")
+		} else {
+			b.WriteString("---|")
+		}
+	}
+	b.WriteByte('\n')
+	for _, r := range t.rows {
+		row(r)
+	}
+}
+
+// mdEscape keeps a cell's text from being read as markdown.
+var mdEscape = strings.NewReplacer("|", `\|`, "*", `\*`, "_", `\_`, "`", "\\`", "<", "&lt;").Replace

@@ -1,0 +1,161 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/aesbench/aesbench/bench"
+)
+
+// WriteReport writes dir/report.md and its charts (PNG and SVG) for the
+// comparison c, which must hold every size (CompareOptions.Sizes nil).
+// size is the message size of the bar charts and the first table. Charts
+// with nothing to show are left out and the report says why. dir is
+// created if missing; every file is written atomically. It returns the
+// files written.
+func WriteReport(dir string, c *Comparison, size int) ([]string, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("report: %w", err)
+	}
+	var written []string
+	save := func(ch *Chart, err error) (*Chart, error) {
+		if err != nil || ch == nil {
+			return nil, err
+		}
+		if err := ch.Save(dir); err != nil {
+			return nil, fmt.Errorf("report: %w", err)
+		}
+		written = append(written, filepath.Join(dir, ch.Name+".png"), filepath.Join(dir, ch.Name+".svg"))
+		return ch, nil
+	}
+	var b strings.Builder
+	labels := make([]string, len(c.Hosts))
+	for i, h := range c.Hosts {
+		labels[i] = h.Label
+	}
+	fmt.Fprintf(&b, "# aesbench report: %s\n\n", strings.Join(labels, ", "))
+	fmt.Fprintf(&b, "Throughput is in kB/s, 1000s of bytes per second, as `openssl speed` reports it; file workloads in seconds.\n")
+	if len(c.Hosts) > 1 {
+		fmt.Fprintf(&b, "Ratios say how many times faster the baseline host, **%s**, is than each other host (above 1: %s is faster).\n", mdEscape(c.Hosts[0].Label), mdEscape(c.Hosts[0].Label))
+	} else {
+		b.WriteString("\nOnly one host's results were given, so there are no ratios: pass two or more results files to compare hosts.\n")
+	}
+
+	b.WriteString("\n## Hosts\n\n")
+	hosts := c.hostTable()
+	hosts.title = "" // the section heading says it
+	writeMarkdownTable(&b, hosts)
+	if len(c.Warnings) > 0 {
+		b.WriteString("\nDifferences between the runs that skew the comparison:\n\n")
+		for _, w := range c.Warnings {
+			fmt.Fprintf(&b, "- %s\n", mdEscape(w))
+		}
+	}
+
+	at := c.atSize(size)
+	fmt.Fprintf(&b, "\n## Throughput at %d-byte messages\n\n", size)
+	if len(at.Rows) == 0 {
+		fmt.Fprintf(&b, "No host measured %d-byte messages, so there is no table or chart at that size.\n", size)
+	} else {
+		writeMarkdownTable(&b, at.throughputTable())
+		ch, err := save(ThroughputChart(c, size))
+		if err != nil {
+			return written, err
+		}
+		image(&b, ch)
+	}
+
+	b.WriteString("\n## AES-NI speedup\n\n")
+	if ch, err := save(SpeedupChart(c, size)); err != nil {
+		return written, err
+	} else if ch != nil {
+		b.WriteString("How many times faster each algorithm runs with hardware AES than without it. AES-based ciphers gain; 3DES and ChaCha20-Poly1305 do not use AES, so they should stay near 1x.\n")
+		image(&b, ch)
+	} else {
+		b.WriteString("No chart: it needs a host whose Go crypto used hardware AES and one that did not (a CPU without AES-NI, or a run with `aesbench run --no-aesni`), both measured at this size.\n")
+	}
+
+	b.WriteString("\n## Throughput by message size\n\n")
+	if len(c.Sizes) < 2 {
+		b.WriteString("Only one message size was measured, so there is no chart by size.\n")
+	} else {
+		writeMarkdownTable(&b, c.throughputTable())
+		ch, err := save(SizesChart(c))
+		if err != nil {
+			return written, err
+		}
+		image(&b, ch)
+	}
+
+	b.WriteString("\n## File encryption\n\n")
+	if len(c.Files) == 0 {
+		b.WriteString("No file results: none of the runs timed a whole-file workload, so there is no table or chart of them.\n")
+	} else {
+		writeMarkdownTable(&b, c.fileTable())
+		ch, err := save(FilesChart(c))
+		if err != nil {
+			return written, err
+		}
+		image(&b, ch)
+	}
+
+	if len(c.Advice) > 0 {
+		b.WriteString("\n## What the figures suggest\n\n")
+		for _, a := range c.Advice {
+			fmt.Fprintf(&b, "- %s\n", mdEscape(a))
+		}
+	}
+
+	b.WriteString("\n## How the figures were measured\n\n")
+	writeMethod(&b, c)
+
+	path := filepath.Join(dir, "report.md")
+	if err := bench.WriteFileAtomic(path, func(w io.Writer) error {
+		_, err := io.WriteString(w, b.String())
+		return err
+	}); err != nil {
+		return written, fmt.Errorf("report: %w", err)
+	}
+	return append(written, path), nil
+}
+
+// atSize is the comparison restricted to one message size.
+func (c *Comparison) atSize(size int) *Comparison {
+	at := *c
+	at.Rows = nil
+	at.Sizes = []int{size}
+	for _, r := range c.Rows {
+		if r.Size == size {
+			at.Rows = append(at.Rows, r)
+		}
+	}
+	return &at
+}
+
+func image(b *strings.Builder, ch *Chart) {
+	if ch == nil {
+		return
+	}
+	fmt.Fprintf(b, "\n![%s](%s.png)\n\n([SVG](%s.svg))\n", mdEscape(ch.Title), ch.Name, ch.Name)
+}
+
+// writeMethod says how each run measured, from the results themselves.
+func writeMethod(b *strings.Builder, c *Comparison) {
+	b.WriteString("Each figure is the median of several samples, taken round-robin across the table's cells so that a slow moment on the host spreads over all of them; kB/s counts plaintext bytes (an AEAD's tag is not counted). CBC and CTR process the buffer in place with their state carried from message to message, as `openssl speed` does; AEADs run one Seal per message under a key set up once. Runs with AES-NI masked set `GODEBUG=cpu.aes=off,cpu.pclmulqdq=off`, so Go's crypto falls back to its constant-time software AES, as on a CPU without AES-NI. File workloads time reading, encrypting and writing a whole file, as one job.\n\n")
+	for i, h := range c.Hosts {
+		r := c.Results[i]
+		fmt.Fprintf(b, "- %s: %d samples of %s per cell, %s, started %s",
+			mdEscape(h.Label), r.Count, seconds(r.SampleSeconds), orUnknown(r.GoVersion), r.Time.UTC().Format("2006-01-02 15:04 MST"))
+		if r.GODEBUG != "" {
+			fmt.Fprintf(b, ", GODEBUG=%s", mdEscape(r.GODEBUG))
+		}
+		if h.Source == "imported" {
+			b.WriteString(", imported from saved `openssl speed` output")
+		}
+		b.WriteString("\n")
+	}
+	b.WriteString("\nFigures from a shared or virtual machine are noisy: read differences of a few percent as noise.\n")
+}

@@ -1,0 +1,81 @@
+package report
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/aesbench/aesbench/bench"
+)
+
+// differences lists the ways the runs differ that skew a comparison:
+// different Go versions, sample lengths or counts, sizes measured,
+// imported figures beside measured ones, and masked AES-NI.
+func differences(rs []*bench.Results, hosts []Host) []string {
+	var w []string
+	differ := func(what string, value func(i int) string) {
+		seen := map[string][]string{}
+		var order []string
+		for i := range rs {
+			v := value(i)
+			if _, ok := seen[v]; !ok {
+				order = append(order, v)
+			}
+			seen[v] = append(seen[v], hosts[i].Label)
+		}
+		if len(order) < 2 {
+			return
+		}
+		parts := make([]string, len(order))
+		for i, v := range order {
+			parts[i] = fmt.Sprintf("%s on %s", v, strings.Join(seen[v], ", "))
+		}
+		w = append(w, fmt.Sprintf("different %s: %s", what, strings.Join(parts, "; ")))
+	}
+	differ("Go versions", func(i int) string { return orUnknown(rs[i].GoVersion) })
+	differ("sample lengths", func(i int) string {
+		return fmt.Sprintf("%d x %s", rs[i].Count, seconds(rs[i].SampleSeconds))
+	})
+	differ("sizes measured", func(i int) string {
+		var sizes []int
+		for _, m := range rs[i].Measurements {
+			if !slices.Contains(sizes, m.Size) {
+				sizes = append(sizes, m.Size)
+			}
+		}
+		slices.Sort(sizes)
+		if len(sizes) == 0 {
+			return "none"
+		}
+		return sizeList(sizes)
+	})
+	differ("sources", func(i int) string { return hosts[i].Source })
+	for i, h := range hosts {
+		if h.Masked {
+			w = append(w, fmt.Sprintf("%s ran with AES-NI masked (--no-aesni): it stands in for a host without AES-NI", hosts[i].Label))
+		}
+	}
+	for i, r := range rs {
+		noisy := 0
+		for _, m := range r.Measurements {
+			if m.KBps > 0 && (m.MaxKBps-m.MinKBps)/m.KBps > NoisySpread {
+				noisy++
+			}
+		}
+		if noisy > 0 {
+			w = append(w, fmt.Sprintf("%s: %d of %d cells vary by more than %.0f%% between samples (max-min over median): read their ratios as rough; rerun with a larger --count or --time on a quieter host", hosts[i].Label, noisy, len(r.Measurements), NoisySpread*100))
+		}
+	}
+	return w
+}
+
+// NoisySpread is the spread of a cell's samples, (max-min)/median, above
+// which compare warns that the cell is noisy.
+const NoisySpread = 0.25
+
+func orUnknown(s string) string {
+	if s == "" {
+		return "unknown"
+	}
+	return s
+}
