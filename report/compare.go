@@ -34,7 +34,7 @@ type Host struct {
 	Masked      bool   `json:"masked"`       // run with --no-aesni
 	GoVersion   string `json:"go_version"`
 	OpenSSL     string `json:"openssl"`  // "" when the results hold no openssl figures
-	Instance    string `json:"instance"` // cloud instance type; "" when unknown (the probe does not record it yet)
+	Instance    string `json:"instance"` // EC2 instance type from the probe; "" when unknown or not on EC2
 	Source      string `json:"source"`   // "measured" or "imported"
 }
 
@@ -188,6 +188,9 @@ func hostOf(r *bench.Results, label string) Host {
 		if p.Arch != "" {
 			h.AESNI = yesNo(p.Features.AES)
 		}
+		if p.EC2 != nil {
+			h.Instance = p.EC2.InstanceType
+		}
 	}
 	if r.OpenSSL != nil {
 		h.OpenSSL = r.OpenSSL.Version
@@ -195,7 +198,6 @@ func hostOf(r *bench.Results, label string) Host {
 	if r.Source != "" {
 		h.Source = r.Source
 	}
-	// Instance stays "" until the results record the cloud instance type.
 	return h
 }
 

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/aesbench/aesbench/bench"
+	"github.com/aesbench/aesbench/cpuinfo"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
@@ -210,5 +211,26 @@ func TestAdvice(t *testing.T) {
 	}
 	if strings.Contains(strings.Join(c.Advice, "\n"), "padawan: ") {
 		t.Errorf("advice %q speaks of padawan's chacha20-poly1305, which it did not measure", c.Advice)
+	}
+}
+
+// TestCompareShowsInstanceType: a host whose probe read EC2 metadata gets
+// its instance type in the host table.
+func TestCompareShowsInstanceType(t *testing.T) {
+	rs := fixtures(t, "knight", "padawan")
+	rs[0].Probe.EC2 = &cpuinfo.EC2Info{InstanceType: "m2.2xlarge"}
+	c, err := Compare(rs, CompareOptions{Sizes: []int{256}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Hosts[0].Instance != "m2.2xlarge" || c.Hosts[1].Instance != "" {
+		t.Fatalf("instances %q, %q", c.Hosts[0].Instance, c.Hosts[1].Instance)
+	}
+	var b bytes.Buffer
+	if err := WriteCompareText(&b, c); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "m2.2xlarge") {
+		t.Errorf("text comparison lacks the instance type:\n%s", b.String())
 	}
 }
