@@ -33,6 +33,10 @@ type Results struct {
 	Source  string            `json:"source,omitempty"`  // "imported" for results read from saved openssl speed output; "" when measured here
 	OpenSSL *OpenSSLInfo      `json:"openssl,omitempty"` // the openssl binary measured or imported; nil when none
 	Files   []FileMeasurement `json:"files,omitempty"`   // whole-file encryption workloads (run --file)
+
+	NoisyPct     float64 `json:"noisy_pct,omitempty"`     // cells whose interval is wider than ±this % are noisy; 0 when not checked
+	PrecisionPct float64 `json:"precision_pct,omitempty"` // --precision: cells were sampled until their interval was within ±this %; 0 when off
+	MaxSeconds   float64 `json:"max_seconds,omitempty"`   // --max-time: the sampling budget of one cell under --precision; 0 when off
 }
 
 // OpenSSLInfo describes the openssl whose figures a results file holds.
@@ -72,6 +76,16 @@ type Measurement struct {
 	KBps        float64   `json:"kbps"`                // median of the samples
 	MinKBps     float64   `json:"min_kbps"`
 	MaxKBps     float64   `json:"max_kbps"`
+
+	// Added by later features; 0 or absent in older files.
+	CILowKBps  float64 `json:"ci_low_kbps,omitempty"`      // low end of the 95% confidence interval of the median (benchmath.AssumeNothing); 0 when unbounded (fewer than 6 samples)
+	CIHighKBps float64 `json:"ci_high_kbps,omitempty"`     // high end of that interval; 0 when unbounded
+	CIPct      float64 `json:"ci_pct,omitempty"`           // half width of that interval in % of the median, as benchstat's ±; -1 when unbounded (fewer than 6 samples)
+	Noisy      bool    `json:"noisy,omitempty"`            // the interval is wider than the run's noisy threshold
+	Iters      int     `json:"iters_per_sample,omitempty"` // messages per sample (per thread); 0 when unknown
+
+	PerThreadKBps        float64   `json:"per_thread_kbps,omitempty"`         // Threads > 1: median of the samples' mean per-thread throughput; KBps is then the aggregate of all threads
+	SamplesPerThreadKBps []float64 `json:"samples_per_thread_kbps,omitempty"` // Threads > 1: each sample's mean per-thread throughput
 }
 
 // AEADModeSeal is how the go engine times AEADs: see Op.
