@@ -115,7 +115,7 @@ func TestImpreciseKeepsOnlyCellsNeedingSamples(t *testing.T) {
 	wide := []float64{100, 110, 90, 105, 95, 100, 120, 80, 100}              // ±10%
 	few := []float64{100, 100, 100, 100, 100}                                // unbounded
 	ms := []Measurement{{SamplesKBps: tight}, {SamplesKBps: wide}, {SamplesKBps: few}, {SamplesKBps: wide}}
-	
+
 	tests := []struct {
 		name      string
 		active    []int
