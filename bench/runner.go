@@ -144,7 +144,7 @@ func Run(ctx context.Context, cells []Cell, cfg Config) ([]Measurement, error) {
 		cfg.Progress(done, done, cells[len(cells)-1]) // finished early
 	}
 	for i := range out {
-		out[i].summarize(cfg.NoisyPct)
+		out[i].Summarize(cfg.NoisyPct)
 	}
 	return out, nil
 }

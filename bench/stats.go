@@ -64,10 +64,10 @@ func MedianCI(xs []float64) CI {
 	return ci
 }
 
-// summarize fills the median, minimum, maximum and confidence interval
+// Summarize fills the median, minimum, maximum and confidence interval
 // from the samples, and marks the cell noisy when the interval is wider
 // than ±noisyPct percent (noisyPct <= 0: never).
-func (m *Measurement) summarize(noisyPct float64) {
+func (m *Measurement) Summarize(noisyPct float64) {
 	m.KBps = Median(m.SamplesKBps)
 	m.MinKBps = slices.Min(m.SamplesKBps)
 	m.MaxKBps = slices.Max(m.SamplesKBps)

@@ -60,7 +60,7 @@ func TestSummarizeFlagsNoisyCells(t *testing.T) {
 	}
 	for _, tt := range tests {
 		m := Measurement{SamplesKBps: tt.samples}
-		m.summarize(tt.threshld)
+		m.Summarize(tt.threshld)
 		if m.Noisy != tt.noisy {
 			t.Errorf("%v at ±%v%%: noisy %v (ci %v%%), want %v", tt.samples, tt.threshld, m.Noisy, m.CIPct, tt.noisy)
 		}

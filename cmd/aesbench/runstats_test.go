@@ -1,0 +1,53 @@
+package main
+
+import (
+	"errors"
+	"io"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestParseRunStatsFlags(t *testing.T) {
+	tests := []struct {
+		args    []string
+		want    string // error substring; "" for success
+		check   func(o *runOptions) bool
+		comment string
+	}{
+		{nil, "", func(o *runOptions) bool {
+			return o.noisyPct == 3 && o.precision == 0 && o.threads == 1 && o.format == "table" && o.count == 6
+		}, "defaults"},
+		{[]string{"--precision", "2%", "--max-time", "500ms", "--noisy", "1.5"}, "", func(o *runOptions) bool {
+			return o.precision == 2 && o.maxTime == 500*time.Millisecond && o.noisyPct == 1.5
+		}, "precision"},
+		{[]string{"--threads", "all"}, "", func(o *runOptions) bool { return o.threads == runtime.NumCPU() }, "all threads"},
+		{[]string{"--threads", "2"}, "", func(o *runOptions) bool { return o.threads == 2 }, ""},
+		{[]string{"--json"}, "", func(o *runOptions) bool { return o.format == "json" }, "--json synonym"},
+		{[]string{"--json", "--format", "json"}, "", func(o *runOptions) bool { return o.format == "json" }, ""},
+		{[]string{"--format", "gobench"}, "", func(o *runOptions) bool { return o.format == "gobench" }, ""},
+		{[]string{"--json", "--format", "gobench"}, "run: --json conflicts with --format gobench", nil, ""},
+		{[]string{"--format", "csv"}, `run: --format "csv": want table, json or gobench`, nil, ""},
+		{[]string{"--threads", "0"}, `run: --threads "0"`, nil, ""},
+		{[]string{"--threads", "many"}, `run: --threads "many"`, nil, ""},
+		{[]string{"--precision", "0%"}, "run: --precision 0%: must be positive", nil, ""},
+		{[]string{"--precision", "x"}, `run: --precision: "x": want a percentage`, nil, ""},
+		{[]string{"--precision", "2%", "--max-time", "0s"}, "run: --max-time 0s: must be positive", nil, ""},
+		{[]string{"--noisy", "-1%"}, `run: --noisy: "-1%"`, nil, ""},
+	}
+	for _, tt := range tests {
+		o, _, err := parseRunFlags(tt.args, io.Discard, io.Discard)
+		switch {
+		case tt.want == "" && err != nil:
+			t.Errorf("%q: %v", tt.args, err)
+		case tt.want == "" && !tt.check(o):
+			t.Errorf("%q: options %+v", tt.args, o)
+		case tt.want != "":
+			var u *usageError
+			if err == nil || !strings.Contains(err.Error(), tt.want) || !errors.As(err, &u) {
+				t.Errorf("%q: err = %v, want usage error %q", tt.args, err, tt.want)
+			}
+		}
+	}
+}
