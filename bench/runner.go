@@ -132,7 +132,10 @@ func Run(ctx context.Context, cells []Cell, cfg Config) ([]Measurement, error) {
 			spent[i] += time.Since(t0)
 			done++
 			if cfg.Progress != nil {
-				cfg.Progress(done, max(total, done), cells[i])
+				if cfg.Precision > 0 { // the last call says 100%
+					total = max(total, done+1)
+				}
+				cfg.Progress(done, total, cells[i])
 			}
 		}
 		if round+1 < cfg.Count {
@@ -140,8 +143,8 @@ func Run(ctx context.Context, cells []Cell, cfg Config) ([]Measurement, error) {
 		}
 		active = imprecise(active, out, spent, cfg.Precision, cfg.MaxTime)
 	}
-	if cfg.Progress != nil && done < total && len(cells) > 0 {
-		cfg.Progress(done, done, cells[len(cells)-1]) // finished early
+	if cfg.Progress != nil && done != total && len(cells) > 0 {
+		cfg.Progress(done, done, cells[len(cells)-1]) // finished
 	}
 	for i := range out {
 		out[i].Summarize(cfg.NoisyPct)

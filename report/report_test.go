@@ -42,6 +42,10 @@ func sample(threads int) *bench.Results {
 	for i := range r.Measurements {
 		r.Measurements[i].Summarize(r.NoisyPct)
 	}
+	if threads == 1 { // a known clock; the threads table shows an unknown one
+		r.ClockHz, r.AESENCCycles = 3e9, 4
+		bench.AddCycles(r.Measurements, r.ClockHz, r.AESENCCycles, true)
+	}
 	return r
 }
 

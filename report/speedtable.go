@@ -140,6 +140,25 @@ func WriteSpeedTable(w io.Writer, r *bench.Results) error {
 		}
 		return c
 	})
+	if r.ClockHz > 0 {
+		fmt.Fprintf(&b, "\nCycles per byte on one thread, at a core clock of %.2f GHz estimated by a dependent ADD chain", r.ClockHz/1e9)
+		if r.AESENCCycles > 0 {
+			fmt.Fprintf(&b, ";\n(n%%) for AES-CBC encryption, which is serial: the latency bound, rounds x %.2f-cycle AESENC per\n16-byte block, as a percentage of the cycles taken", r.AESENCCycles)
+		}
+		b.WriteString(":\n")
+		table(func(m *bench.Measurement) string {
+			if m.CyclesPerByte <= 0 {
+				return "n/a"
+			}
+			c := fmt.Sprintf("%.2f", m.CyclesPerByte)
+			if m.BoundPct > 0 {
+				c += fmt.Sprintf(" (%.0f%%)", m.BoundPct)
+			}
+			return c
+		})
+	} else if len(r.Measurements) > 0 && r.Source == "" {
+		b.WriteString("\nNo cycles per byte: the core clock was not estimated on this architecture.\n")
+	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }

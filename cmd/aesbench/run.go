@@ -130,6 +130,7 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if o.precision > 0 {
 		res.MaxSeconds = o.maxTime.Seconds()
 	}
+	hz0, clockOK := bench.EstimateClock()
 	p := newProgress(stderr)
 	res.Measurements, err = bench.Run(ctx, o.cells, bench.Config{
 		Count: o.count, SampleTime: o.sample,
@@ -139,6 +140,7 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if err != nil {
 		return fmt.Errorf("run: %w", err)
 	}
+	addClock(res, hz0, clockOK)
 	if err := res.WriteFile(o.out); err != nil {
 		return fmt.Errorf("run: %w", err)
 	}

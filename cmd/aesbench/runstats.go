@@ -72,3 +72,17 @@ func warnNoisy(w io.Writer, r *bench.Results) {
 			m.Algo, m.Direction, m.Size, width, r.NoisyPct)
 	}
 }
+
+// addClock estimates the core clock again after the run and, with hz0 from
+// before it, fills the results' clock, AESENC latency and cycles per byte.
+// Without an estimate (ok false) it leaves them unknown.
+func addClock(res *bench.Results, hz0 float64, ok bool) {
+	if !ok {
+		return
+	}
+	hz1, _ := bench.EstimateClock()
+	res.ClockHz = (hz0 + hz1) / 2
+	res.AESENCCycles, _ = bench.AESENCLatency(res.ClockHz)
+	hwAES := res.Probe != nil && res.Probe.Go.HardwareAES
+	bench.AddCycles(res.Measurements, res.ClockHz, res.AESENCCycles, hwAES)
+}
