@@ -20,9 +20,10 @@ import (
 // Decryption is BenchmarkDecrypt; cells measured with more than one
 // thread add /threads=N, their figures being the aggregate of all threads
 // and ns/op the wall time per message of one thread. Two hosts' files
-// compare directly:
+// compare directly, one column per host (their configuration differs, so
+// tell benchstat not to split tables on it):
 //
-//	benchstat knight.txt padawan.txt
+//	benchstat -table "" -col label knight.txt padawan.txt
 func WriteGoBench(w io.Writer, r *bench.Results) error {
 	bw := bufio.NewWriter(w)
 	goos, goarch, cpu, aesni := runtime.GOOS, runtime.GOARCH, "", "off"
