@@ -50,7 +50,7 @@ func parseRunFlags(args []string, stdout, stderr io.Writer) (*runOptions, bool, 
 	asJSON := fs.Bool("json", false, "print the results JSON on stdout instead of the table (same as --format json)")
 	noisy := fs.String("noisy", "3%", "flag cells whose 95% confidence interval is wider than ±this percent of the median; 0 never")
 	precision := fs.String("precision", "", "adaptive sampling: after --count rounds, keep sampling (round robin) the cells whose\n95% confidence interval is wider than ±this percent, e.g. 2%, until --max-time")
-	maxTime := fs.Duration("max-time", time.Second, "under --precision, the sampling time budget of each cell")
+	maxTime := fs.Duration("max-time", time.Second, "under --precision, the sampling time budget of each cell (so at most cells x this in all,\nplus calibration)")
 	threads := fs.String("threads", "1", "workers per cell, each on its own OS thread with its own cipher, or all (one per CPU);\nthe table shows the aggregate (as openssl speed -multi) and the per-thread mean (as bssl speed -threads)")
 	format := fs.String("format", "table", "what to print on stdout: table, json (the results file) or gobench (Go benchmark format, one line per sample, for benchstat)")
 	if help, err := parseFlags(fs, args, stdout); help || err != nil {
