@@ -51,7 +51,7 @@ func parseStatsFlags(o *runOptions, formatSet bool, noisy, precision, threads st
 // parsePercent reads a percentage such as "2%", "2" or "0.5%".
 func parsePercent(s string) (float64, error) {
 	v, err := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(s), "%"), 64)
-	if err != nil || v < 0 || v > 1000 {
+	if err != nil || !(v >= 0 && v <= 1000) { // NaN too
 		return 0, fmt.Errorf("%q: want a percentage from 0 to 1000, e.g. 2%%", s)
 	}
 	return v, nil

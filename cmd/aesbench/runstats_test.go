@@ -51,3 +51,21 @@ func TestParseRunStatsFlags(t *testing.T) {
 		}
 	}
 }
+
+func FuzzParsePercent(f *testing.F) {
+	for _, s := range []string{"2%", "0", "0.5%", "1000", "-1%", "x", "%", "1e3", "NaN", "Inf%"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		v, err := parsePercent(s)
+		if err != nil {
+			if !strings.Contains(err.Error(), "want a percentage") {
+				t.Errorf("parsePercent(%q): error %q does not say what is wanted", s, err)
+			}
+			return
+		}
+		if !(v >= 0 && v <= 1000) {
+			t.Errorf("parsePercent(%q) = %v, outside 0 to 1000", s, v)
+		}
+	})
+}
