@@ -142,7 +142,7 @@ func WriteSpeedTable(w io.Writer, r *bench.Results) error {
 	})
 	if r.ClockHz > 0 {
 		fmt.Fprintf(&b, "\nCycles per byte on one thread, at a core clock of %.2f GHz estimated by a dependent ADD chain", r.ClockHz/1e9)
-		if r.AESENCCycles > 0 {
+		if slices.ContainsFunc(r.Measurements, func(m bench.Measurement) bool { return m.BoundPct > 0 }) {
 			fmt.Fprintf(&b, ";\n(n%%) for AES-CBC encryption, which is serial: the latency bound, rounds x %.2f-cycle AESENC per\n16-byte block, as a percentage of the cycles taken", r.AESENCCycles)
 		}
 		b.WriteString(":\n")
