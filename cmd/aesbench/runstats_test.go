@@ -1,12 +1,20 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"errors"
+	"fmt"
 	"io"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"testing"
 	"time"
+
+	"golang.org/x/perf/benchfmt"
+
+	"github.com/aesbench/aesbench/bench"
 )
 
 func TestParseRunStatsFlags(t *testing.T) {
@@ -68,4 +76,56 @@ func FuzzParsePercent(f *testing.F) {
 			t.Errorf("parsePercent(%q) = %v, outside 0 to 1000", s, v)
 		}
 	})
+}
+
+func TestRunFormats(t *testing.T) {
+	dir := t.TempDir()
+	base := []string{"--algos", "aes-128-ctr", "--sizes", "16,64", "--time", "1ms", "--label", "test", "--out", filepath.Join(dir, "r.json")}
+	for _, tt := range []struct {
+		args  []string
+		check func(out string) error
+	}{
+		{[]string{"--format", "gobench"}, func(out string) error {
+			rd := benchfmt.NewReader(strings.NewReader(out), "stdout")
+			n := 0
+			for rd.Scan() {
+				r, ok := rd.Result().(*benchfmt.Result)
+				if !ok {
+					return fmt.Errorf("not a result: %v", rd.Result())
+				}
+				if r.GetConfig("label") != "test" || r.GetConfig("aesni") == "" || !strings.HasPrefix(r.Name.String(), "Encrypt/algo=aes-128-ctr/size=") {
+					return fmt.Errorf("result %s, config %v", r.Name, r.Config)
+				}
+				n++
+			}
+			if n != 2*6 {
+				return fmt.Errorf("%d results, want one per sample, 12", n)
+			}
+			return rd.Err()
+		}},
+		{[]string{"--json"}, func(out string) error {
+			r, err := bench.ParseResults("stdout", []byte(out))
+			if err != nil {
+				return err
+			}
+			if r.NoisyPct != 3 || len(r.Measurements) != 2 || len(r.Measurements[0].SamplesKBps) != 6 {
+				return fmt.Errorf("results %+v", r)
+			}
+			return nil
+		}},
+		{nil, func(out string) error {
+			if !strings.Contains(out, "95% confidence interval of the median") {
+				return fmt.Errorf("table without intervals:\n%s", out)
+			}
+			return nil
+		}},
+	} {
+		var stdout, stderr bytes.Buffer
+		if err := cmdRun(context.Background(), append(base, tt.args...), &stdout, &stderr); err != nil {
+			t.Fatalf("run %q: %v\n%s", tt.args, err, stderr.String())
+		}
+		if err := tt.check(stdout.String()); err != nil {
+			t.Errorf("run %q: %v", tt.args, err)
+		}
+	}
 }
