@@ -33,6 +33,12 @@ type Results struct {
 	Source  string            `json:"source,omitempty"`  // "imported" for results read from saved openssl speed output; "" when measured here
 	OpenSSL *OpenSSLInfo      `json:"openssl,omitempty"` // the openssl binary measured or imported; nil when none
 	Files   []FileMeasurement `json:"files,omitempty"`   // whole-file encryption workloads (run --file)
+
+	NoisyPct     float64 `json:"noisy_pct,omitempty"`     // cells whose interval is wider than ±this % are noisy; 0 when not checked
+	PrecisionPct float64 `json:"precision_pct,omitempty"` // --precision: cells were sampled until their interval was within ±this %; 0 when off
+	MaxSeconds   float64 `json:"max_seconds,omitempty"`   // --max-time: the sampling budget of one cell under --precision; 0 when off
+	ClockHz      float64 `json:"clock_hz,omitempty"`      // core clock estimated by a dependent ADD chain, mean of before and after the run; 0 when not estimated (not amd64 or arm64)
+	AESENCCycles float64 `json:"aesenc_cycles,omitempty"` // latency of one AESENC in cycles, by a dependent chain; 0 when not measured (not amd64, or no AES-NI)
 }
 
 // OpenSSLInfo describes the openssl whose figures a results file holds.
@@ -74,6 +80,20 @@ type Measurement struct {
 	KBps        float64   `json:"kbps"`                // median of the samples
 	MinKBps     float64   `json:"min_kbps"`
 	MaxKBps     float64   `json:"max_kbps"`
+
+	// Added by later features; 0 or absent in older files.
+	CILowKBps  float64 `json:"ci_low_kbps,omitempty"`      // low end of the 95% confidence interval of the median (benchmath.AssumeNothing); 0 when unbounded (fewer than 6 samples)
+	CIHighKBps float64 `json:"ci_high_kbps,omitempty"`     // high end of that interval; 0 when unbounded
+	CIPct      float64 `json:"ci_pct,omitempty"`           // half width of that interval in % of the median, as benchstat's ±; -1 when unbounded (fewer than 6 samples)
+	Noisy      bool    `json:"noisy,omitempty"`            // the interval is wider than the run's noisy threshold
+	Iters      int     `json:"iters_per_sample,omitempty"` // messages per sample (per thread); 0 when unknown
+
+	PerThreadKBps        float64   `json:"per_thread_kbps,omitempty"`         // Threads > 1: median of the samples' mean per-thread throughput; KBps is then the aggregate of all threads
+	SamplesPerThreadKBps []float64 `json:"samples_per_thread_kbps,omitempty"` // Threads > 1: each sample's mean per-thread throughput
+
+	CyclesPerByte      float64 `json:"cycles_per_byte,omitempty"`       // core cycles per byte on one thread, from Results.ClockHz; 0 when the clock is unknown
+	BoundCyclesPerByte float64 `json:"bound_cycles_per_byte,omitempty"` // AES-CBC encryption only: the latency bound, rounds x AESENC latency / 16; 0 when unknown
+	BoundPct           float64 `json:"bound_pct,omitempty"`             // BoundCyclesPerByte / CyclesPerByte in %: how near the serial latency bound; 0 when unknown
 }
 
 // AEADModeSeal is how the go engine times AEADs: see Op.

@@ -36,20 +36,39 @@ func Cells(algos []*Algorithm, dirs []Direction, sizes []int) ([]Cell, error) {
 
 // Config says how to measure.
 type Config struct {
-	Count      int           // samples per cell (at least 1)
+	Count      int           // samples per cell (at least 1); the minimum under Precision
 	SampleTime time.Duration // target length of one sample
 	// Progress, when set, is called after every sample with the samples
-	// taken so far and in all.
+	// taken so far and in all (an estimate under Precision, which can
+	// grow).
 	Progress func(done, total int, c Cell)
 	// AEADMode is how AEADs are timed: "" or AEADModeSeal, or
 	// AEADModePerMessage (see NewOpAEADMode).
 	AEADMode string
+
+	// NoisyPct marks a cell noisy when its 95% confidence interval is
+	// wider than ±NoisyPct percent of its median; 0: never.
+	NoisyPct float64
+	// Precision, a percentage, turns on adaptive sampling: after Count
+	// rounds, rounds go on over only the cells whose interval is still
+	// wider than ±Precision percent and whose sampling time is under
+	// MaxTime. 0: exactly Count samples per cell.
+	Precision float64
+	// MaxTime is the sampling budget of one cell under Precision: the
+	// time spent in its samples, calibration excluded. A cell that used
+	// it up takes no more samples, precise or not.
+	MaxTime time.Duration
+	// Threads is the number of workers that measure each cell together
+	// (see Group); 0 or 1: one, on the calling goroutine.
+	Threads int
 }
 
 // Run checks every algorithm of cells against its known-answer vectors,
 // then measures each cell Count times. Samples are taken round robin: one
 // of every cell, then the next round, so a slow drift of the machine
-// spreads over all cells. It stops with ctx's error when ctx is done.
+// spreads over all cells. Under Precision the later rounds take only the
+// cells not yet precise enough, still round robin. It stops with ctx's
+// error when ctx is done.
 func Run(ctx context.Context, cells []Cell, cfg Config) ([]Measurement, error) {
 	if cfg.Count < 1 {
 		return nil, fmt.Errorf("count %d: need at least one sample", cfg.Count)
@@ -57,6 +76,10 @@ func Run(ctx context.Context, cells []Cell, cfg Config) ([]Measurement, error) {
 	if cfg.SampleTime <= 0 {
 		return nil, fmt.Errorf("sample time %v: must be positive", cfg.SampleTime)
 	}
+	if cfg.Precision < 0 || (cfg.Precision > 0 && cfg.MaxTime <= 0) {
+		return nil, fmt.Errorf("precision %v%% with max time %v: need a positive precision and budget", cfg.Precision, cfg.MaxTime)
+	}
+	threads := max(cfg.Threads, 1)
 	var algos []*Algorithm
 	for _, c := range cells {
 		algos = append(algos, c.Algo)
@@ -64,16 +87,17 @@ func Run(ctx context.Context, cells []Cell, cfg Config) ([]Measurement, error) {
 	if err := VerifyAll(algos); err != nil {
 		return nil, err
 	}
-	ops := make([]*Op, len(cells))
+	groups := make([]*Group, len(cells))
 	iters := make([]int, len(cells))
+	spent := make([]time.Duration, len(cells))
 	out := make([]Measurement, len(cells))
 	for i, c := range cells {
-		op, err := NewOpAEADMode(c.Algo, c.Dir, c.Size, cfg.AEADMode)
+		g, err := NewGroup(c.Algo, c.Dir, c.Size, threads, cfg.AEADMode)
 		if err != nil {
 			return nil, err
 		}
-		ops[i] = op
-		out[i] = Measurement{Engine: "go", Algo: c.Algo.Name, Direction: c.Dir, Size: c.Size, Threads: 1}
+		groups[i] = g
+		out[i] = Measurement{Engine: "go", Algo: c.Algo.Name, Direction: c.Dir, Size: c.Size, Threads: threads}
 		if c.Algo.Mode == AEAD {
 			out[i].AEADMode = AEADModeSeal
 			if cfg.AEADMode != "" {
@@ -81,25 +105,74 @@ func Run(ctx context.Context, cells []Cell, cfg Config) ([]Measurement, error) {
 			}
 		}
 	}
-	total := len(cells) * cfg.Count
-	for round := range cfg.Count {
-		for i, op := range ops {
+	active := make([]int, len(cells))
+	for i := range active {
+		active[i] = i
+	}
+	done, total := 0, len(cells)*cfg.Count
+	if cfg.Precision > 0 { // at most: each cell's budget in samples
+		perCell := int((cfg.MaxTime + cfg.SampleTime - 1) / cfg.SampleTime)
+		total = len(cells) * max(cfg.Count, perCell)
+	}
+	for round := 0; len(active) > 0; round++ {
+		for _, i := range active {
 			if err := ctx.Err(); err != nil {
 				return nil, err
 			}
+			g := groups[i]
 			if round == 0 {
-				iters[i] = Calibrate(op, cfg.SampleTime)
+				iters[i] = Calibrate(g.Ops[0], cfg.SampleTime)
+				out[i].Iters = iters[i]
+				for _, op := range g.Ops[1:] {
+					op.Run(iters[i] / 10) // warm up the other workers
+				}
 			}
-			out[i].SamplesKBps = append(out[i].SamplesKBps, Sample(op, iters[i]))
+			t0 := time.Now()
+			if threads == 1 {
+				out[i].SamplesKBps = append(out[i].SamplesKBps, Sample(g.Ops[0], iters[i]))
+			} else {
+				agg, per := g.Sample(iters[i])
+				out[i].SamplesKBps = append(out[i].SamplesKBps, agg)
+				out[i].SamplesPerThreadKBps = append(out[i].SamplesPerThreadKBps, per)
+			}
+			spent[i] += time.Since(t0)
+			done++
 			if cfg.Progress != nil {
-				cfg.Progress(round*len(ops)+i+1, total, cells[i])
+				if cfg.Precision > 0 { // the last call says 100%
+					total = max(total, done+1)
+				}
+				cfg.Progress(done, total, cells[i])
 			}
 		}
+		if round+1 < cfg.Count {
+			continue
+		}
+		active = imprecise(active, out, spent, cfg.Precision, cfg.MaxTime)
+	}
+	if cfg.Progress != nil && done != total && len(cells) > 0 {
+		cfg.Progress(done, done, cells[len(cells)-1]) // finished
 	}
 	for i := range out {
-		out[i].summarize()
+		out[i].Summarize(cfg.NoisyPct)
 	}
 	return out, nil
+}
+
+// imprecise returns, in order, the cells of active that take another
+// round: those whose confidence interval is still wider than ±precision
+// percent and whose sampling time spent is under maxTime. None when
+// precision is 0.
+func imprecise(active []int, ms []Measurement, spent []time.Duration, precision float64, maxTime time.Duration) []int {
+	var next []int
+	if precision <= 0 {
+		return nil
+	}
+	for _, i := range active {
+		if MedianCI(ms[i].SamplesKBps).Pct > precision && spent[i] < maxTime {
+			next = append(next, i)
+		}
+	}
+	return next
 }
 
 // Sample times n messages through op and returns the throughput in kB/s.

@@ -3,6 +3,7 @@ package bench
 import (
 	"context"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -106,5 +107,121 @@ func TestMedian(t *testing.T) {
 		if got := Median(tt.in); got != tt.want {
 			t.Errorf("Median(%v) = %v, want %v", tt.in, got, tt.want)
 		}
+	}
+}
+
+func TestImpreciseKeepsOnlyCellsNeedingSamples(t *testing.T) {
+	tight := []float64{100, 100.5, 99.5, 100, 100.2, 99.8, 100.1, 99.9, 100} // ±0.5%
+	wide := []float64{100, 110, 90, 105, 95, 100, 120, 80, 100}              // ±10%
+	few := []float64{100, 100, 100, 100, 100}                                // unbounded
+	ms := []Measurement{{SamplesKBps: tight}, {SamplesKBps: wide}, {SamplesKBps: few}, {SamplesKBps: wide}}
+
+	tests := []struct {
+		name      string
+		active    []int
+		spent     []time.Duration
+		precision float64
+		want      []int
+	}{
+		{"off", []int{0, 1, 2, 3}, make([]time.Duration, 4), 0, nil},
+		{"precise cells stop", []int{0, 1, 2, 3}, make([]time.Duration, 4), 2, []int{1, 2, 3}},
+		{"loose precision", []int{0, 1, 2, 3}, make([]time.Duration, 4), 20, []int{2}},
+		{"budget spent", []int{0, 1, 2, 3}, []time.Duration{0, time.Second, 0, 999 * time.Millisecond}, 2, []int{2, 3}},
+		{"only active cells", []int{0, 1}, make([]time.Duration, 4), 2, []int{1}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := imprecise(tt.active, ms, tt.spent, tt.precision, time.Second)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("imprecise = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestRunAdaptiveSampling(t *testing.T) {
+	algos, err := ParseAlgos("aes-128-ctr,3des-cbc")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cells, err := Cells(algos, []Direction{Encrypt}, []int{64})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name      string
+		precision float64
+		more      bool // more than Count samples per cell
+	}{
+		{"loose: count samples", 1000, false},
+		// No real timings agree to a millionth of a percent: every cell
+		// samples on until its budget is spent.
+		{"tight: until budget", 1e-6, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var last, lastTotal int
+			ms, err := Run(context.Background(), cells, Config{Count: 6, SampleTime: time.Millisecond,
+				Precision: tt.precision, MaxTime: 200 * time.Millisecond, NoisyPct: 3,
+				Progress: func(done, total int, c Cell) {
+					if done < last || done > total {
+						t.Errorf("progress(%d, %d) after %d", done, total, last)
+					}
+					last, lastTotal = done, total
+				}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if last != lastTotal {
+				t.Errorf("last progress (%d, %d): not finished", last, lastTotal)
+			}
+			for _, m := range ms {
+				if n := len(m.SamplesKBps); (n > 6) != tt.more || n < 6 {
+					t.Errorf("%s: %d samples, want more than 6: %v", m.Algo, n, tt.more)
+				}
+				if m.CIPct < 0 || m.CILowKBps > m.KBps || m.KBps > m.CIHighKBps {
+					t.Errorf("%s: median %v, interval [%v, %v] ±%v%%", m.Algo, m.KBps, m.CILowKBps, m.CIHighKBps, m.CIPct)
+				}
+			}
+		})
+	}
+}
+
+func TestRunThreads(t *testing.T) {
+	a, _ := Lookup("aes-128-gcm")
+	cells, _ := Cells([]*Algorithm{a}, []Direction{Encrypt, Decrypt}, []int{1024})
+	ms, err := Run(context.Background(), cells, Config{Count: 2, SampleTime: time.Millisecond, Threads: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range ms {
+		if m.Threads != 2 || len(m.SamplesPerThreadKBps) != 2 || !(m.PerThreadKBps > 0) || m.Iters < 1 {
+			t.Errorf("%s %s: threads %d, per-thread samples %v, median %v, iters %d", m.Algo, m.Direction, m.Threads, m.SamplesPerThreadKBps, m.PerThreadKBps, m.Iters)
+		}
+	}
+}
+
+func TestNewGroupGivesEachWorkerItsOwnOp(t *testing.T) {
+	a, _ := Lookup("aes-256-cbc")
+	for _, n := range []int{1, 2, 4} {
+		g, err := NewGroup(a, Encrypt, 64, n, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(g.Ops) != n {
+			t.Fatalf("threads %d: %d ops", n, len(g.Ops))
+		}
+		for i := 1; i < n; i++ {
+			if g.Ops[i] == g.Ops[0] {
+				t.Errorf("threads %d: worker %d shares worker 0's op", n, i)
+			}
+		}
+		agg, per := g.Sample(10)
+		if !(agg > 0 && per > 0) {
+			t.Errorf("threads %d: aggregate %v, per thread %v", n, agg, per)
+		}
+	}
+	if _, err := NewGroup(a, Encrypt, 64, 0, ""); err == nil {
+		t.Error("NewGroup(threads 0) succeeded")
 	}
 }

@@ -36,6 +36,12 @@ type runOptions struct {
 	openssl  string   // --openssl: the binary; "" for the one on PATH
 	aeadMode string   // --aead-mode of the go engine
 	cpuTime  bool     // --openssl-cputime
+
+	noisyPct  float64       // --noisy
+	precision float64       // --precision, 0: off
+	maxTime   time.Duration // --max-time, per cell
+	threads   int           // --threads
+	format    string        // --format: table, json or gobench
 }
 
 func parseRunFlags(args []string, stdout, stderr io.Writer) (*runOptions, bool, error) {
@@ -43,24 +49,33 @@ func parseRunFlags(args []string, stdout, stderr io.Writer) (*runOptions, bool, 
 	algos := fs.String("algos", "aes-256-cbc,aes-256-gcm,3des-cbc", "algorithms to measure, comma-separated, or all:\n"+joinWrap(bench.AlgorithmNames()))
 	sizes := fs.String("sizes", "16,64,256,1024,8192,16384", "message sizes in bytes, comma-separated (1 byte to 64 MiB; 16k, 1MiB accepted)")
 	decrypt := fs.Bool("decrypt", false, "measure decryption (Open, for AEADs) as well as encryption")
-	count := fs.Int("count", 5, "samples per cell; the table shows their median")
-	sample := fs.Duration("time", 200*time.Millisecond, "length of one sample")
+	count := fs.Int("count", bench.MinSamplesForCI, "samples per cell (the minimum under --precision); the table shows their median.\nBelow 6 the 95% confidence interval is unbounded; at 6 or 7 it is the samples' range")
+	sample := fs.Duration("time", 100*time.Millisecond, "length of one sample")
 	label := fs.String("label", "", "name of this host in results and comparisons (default the hostname, with -noaesni under --no-aesni)")
 	out := fs.String("out", "", "results file (default results/<label>.json)")
 	noAESNI := fs.Bool("no-aesni", false, "emulate a host without AES-NI: rerun with Go's hardware AES turned off by GODEBUG\n(and openssl's by OPENSSL_ia32cap, checked in its CPUINFO line)")
-	asJSON := fs.Bool("json", false, "print the results JSON on stdout instead of the table")
+	asJSON := fs.Bool("json", false, "print the results JSON on stdout instead of the table (same as --format json)")
 	imds := imdsFlag(fs)
 	engines := fs.String("engine", "go", "engines, comma-separated: go (Go's crypto in this process), openssl (openssl speed -mr -evp)")
 	opensslPath := fs.String("openssl", "", "the openssl binary of --engine openssl (default the one on PATH)")
 	cpuTime := fs.Bool("openssl-cputime", false, "let openssl speed divide by the CPU time it got (its default) instead of wall-clock time (-elapsed, as the go engine)")
 	aeadMode := fs.String("aead-mode", bench.AEADModeSeal, "how the go engine times AEADs: seal (one Seal per message, key set up once) or\nper-message (new cipher.AEAD from the key + Seal per message, as openssl speed 3.0.16+ does; allocates)")
+	noisy := fs.String("noisy", "3%", "flag cells whose 95% confidence interval is wider than ±this percent of the median; 0 never")
+	precision := fs.String("precision", "", "adaptive sampling: after --count rounds, keep sampling (round robin) the cells whose\n95% confidence interval is wider than ±this percent, e.g. 2%, until --max-time")
+	maxTime := fs.Duration("max-time", time.Second, "under --precision, the sampling time budget of each cell (so at most cells x this in all,\nplus calibration)")
+	threads := fs.String("threads", "1", "workers per cell, each on its own OS thread with its own cipher, or all (one per CPU);\nthe table shows the aggregate (as openssl speed -multi) and the per-thread mean (as bssl speed -threads)")
+	format := fs.String("format", "table", "what to print on stdout: table, json (the results file) or gobench (Go benchmark format, one line per sample, for benchstat)")
 	if help, err := parseFlags(fs, args, stdout); help || err != nil {
 		return nil, help, err
 	}
 	if fs.NArg() > 0 {
 		return nil, false, usagef("run: unexpected argument %q", fs.Arg(0))
 	}
-	o := &runOptions{count: *count, sample: *sample, label: *label, out: *out, noAESNI: *noAESNI, json: *asJSON, openssl: *opensslPath, cpuTime: *cpuTime, imds: *imds}
+	o := &runOptions{count: *count, sample: *sample, label: *label, out: *out, noAESNI: *noAESNI, json: *asJSON,
+		openssl: *opensslPath, cpuTime: *cpuTime, imds: *imds, maxTime: *maxTime, format: *format}
+	if err := parseStatsFlags(o, fs.Changed("format"), *noisy, *precision, *threads); err != nil {
+		return nil, false, err
+	}
 	var err error
 	if o.engines, err = parseEngines(*engines); err != nil {
 		return nil, false, usagef("run: --engine: %w", err)
@@ -129,11 +144,18 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		AESNIMasked:   o.noAESNI,
 		SampleSeconds: o.sample.Seconds(),
 		Count:         o.count,
+		NoisyPct:      o.noisyPct,
+		PrecisionPct:  o.precision,
 	}
+	if o.precision > 0 {
+		res.MaxSeconds = o.maxTime.Seconds()
+	}
+	hz0, clockOK := bench.EstimateClock()
 	p := newProgress(stderr)
 	if slices.Contains(o.engines, "go") {
 		res.Measurements, err = bench.Run(ctx, o.cells, bench.Config{
 			Count: o.count, SampleTime: o.sample, AEADMode: o.aeadMode,
+			NoisyPct: o.noisyPct, Precision: o.precision, MaxTime: o.maxTime, Threads: o.threads,
 			Progress: func(done, total int, c bench.Cell) { p.update(done, total, c.String()) },
 		})
 		if err != nil {
@@ -145,12 +167,17 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 			return fmt.Errorf("run: %w", err)
 		}
 	}
+	addClock(res, hz0, clockOK)
 	if err := res.WriteFile(o.out); err != nil {
 		return fmt.Errorf("run: %w", err)
 	}
 	fmt.Fprintf(stderr, "aesbench: wrote %s\n", o.out)
 	noteAEADModes(stderr, res)
-	if o.json {
+	warnNoisy(stderr, res)
+	if o.format == "gobench" {
+		return report.WriteGoBench(stdout, res)
+	}
+	if o.format == "json" {
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
 		return enc.Encode(res)

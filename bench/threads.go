@@ -1,0 +1,69 @@
+package bench
+
+import (
+	"fmt"
+	"runtime"
+	"sync"
+	"time"
+)
+
+// Group is one cell measured on several cores at once: one worker per
+// thread, each with its own Op (its own key, cipher and buffers), each
+// locked to its own OS thread while it runs.
+type Group struct {
+	Ops []*Op
+}
+
+// NewGroup prepares threads workers for algorithm a, direction dir and
+// message size size.
+func NewGroup(a *Algorithm, dir Direction, size, threads int, aeadMode string) (*Group, error) {
+	if threads < 1 {
+		return nil, fmt.Errorf("threads %d: need at least one", threads)
+	}
+	g := &Group{}
+	for range threads {
+		op, err := NewOpAEADMode(a, dir, size, aeadMode)
+		if err != nil {
+			return nil, err
+		}
+		g.Ops = append(g.Ops, op)
+	}
+	return g, nil
+}
+
+// Sample runs n messages on every worker. The workers lock their OS
+// threads, wait at a barrier and are released together; the sample ends
+// when the last one finishes. It returns the aggregate throughput, all
+// workers' bytes over the wall time from release to the last finish (what
+// openssl speed -multi reports), and the mean of each worker's own
+// throughput (what BoringSSL's bssl speed -threads reports), in kB/s.
+func (g *Group) Sample(n int) (aggregate, perThread float64) {
+	var ready, done sync.WaitGroup
+	start := make(chan struct{})
+	took := make([]time.Duration, len(g.Ops))
+	ready.Add(len(g.Ops))
+	done.Add(len(g.Ops))
+	for i, op := range g.Ops {
+		go func() {
+			runtime.LockOSThread()
+			defer runtime.UnlockOSThread()
+			ready.Done()
+			<-start
+			t0 := time.Now()
+			op.Run(n)
+			took[i] = time.Since(t0)
+			done.Done()
+		}()
+	}
+	ready.Wait()
+	t0 := time.Now()
+	close(start)
+	done.Wait()
+	wall := time.Since(t0)
+	bytes := int64(n) * int64(g.Ops[0].Size)
+	var sum float64
+	for _, d := range took {
+		sum += KBps(bytes, max(d, 1))
+	}
+	return KBps(bytes*int64(len(g.Ops)), max(wall, 1)), sum / float64(len(g.Ops))
+}

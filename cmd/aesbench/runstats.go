@@ -1,0 +1,88 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"runtime"
+	"strconv"
+	"strings"
+
+	"github.com/aesbench/aesbench/bench"
+)
+
+// parseStatsFlags checks and fills the statistics, threading and output
+// flags of aesbench run: --noisy, --precision, --max-time, --threads and
+// --format (with --json as a synonym for --format json).
+func parseStatsFlags(o *runOptions, formatSet bool, noisy, precision, threads string) error {
+	var err error
+	if o.noisyPct, err = parsePercent(noisy); err != nil {
+		return usagef("run: --noisy: %w", err)
+	}
+	if precision != "" {
+		if o.precision, err = parsePercent(precision); err != nil {
+			return usagef("run: --precision: %w", err)
+		}
+		if o.precision == 0 {
+			return usagef("run: --precision %s: must be positive", precision)
+		}
+		if o.maxTime <= 0 {
+			return usagef("run: --max-time %v: must be positive", o.maxTime)
+		}
+	}
+	if threads == "all" {
+		o.threads = runtime.NumCPU()
+	} else if o.threads, err = strconv.Atoi(threads); err != nil || o.threads < 1 || o.threads > 1024 {
+		return usagef("run: --threads %q: want a number from 1 to 1024, or all", threads)
+	}
+	switch o.format {
+	case "table", "json", "gobench":
+	default:
+		return usagef("run: --format %q: want table, json or gobench", o.format)
+	}
+	if o.json {
+		if formatSet && o.format != "json" {
+			return usagef("run: --json conflicts with --format %s", o.format)
+		}
+		o.format = "json"
+	}
+	return nil
+}
+
+// parsePercent reads a percentage such as "2%", "2" or "0.5%".
+func parsePercent(s string) (float64, error) {
+	v, err := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(s), "%"), 64)
+	if err != nil || !(v >= 0 && v <= 1000) { // NaN too
+		return 0, fmt.Errorf("%q: want a percentage from 0 to 1000, e.g. 2%%", s)
+	}
+	return v, nil
+}
+
+// warnNoisy lists on w the cells whose confidence interval is wider than
+// the run's noisy threshold.
+func warnNoisy(w io.Writer, r *bench.Results) {
+	for _, m := range r.Measurements {
+		if !m.Noisy {
+			continue
+		}
+		width := "unbounded (too few samples)"
+		if m.CIPct >= 0 {
+			width = fmt.Sprintf("±%.1f%%", m.CIPct)
+		}
+		fmt.Fprintf(w, "aesbench: noisy: %s %s %d bytes: 95%% confidence interval %s, wider than ±%g%%\n",
+			m.Algo, m.Direction, m.Size, width, r.NoisyPct)
+	}
+}
+
+// addClock estimates the core clock again after the run and, with hz0 from
+// before it, fills the results' clock, AESENC latency and cycles per byte.
+// Without an estimate (ok false) it leaves them unknown.
+func addClock(res *bench.Results, hz0 float64, ok bool) {
+	if !ok {
+		return
+	}
+	hz1, _ := bench.EstimateClock()
+	res.ClockHz = (hz0 + hz1) / 2
+	res.AESENCCycles, _ = bench.AESENCLatency(res.ClockHz)
+	hwAES := res.Probe != nil && res.Probe.Go.HardwareAES
+	bench.AddCycles(res.Measurements, res.ClockHz, res.AESENCCycles, hwAES)
+}

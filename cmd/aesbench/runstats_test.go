@@ -1,0 +1,131 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+
+	"golang.org/x/perf/benchfmt"
+
+	"github.com/aesbench/aesbench/bench"
+)
+
+func TestParseRunStatsFlags(t *testing.T) {
+	tests := []struct {
+		args    []string
+		want    string // error substring; "" for success
+		check   func(o *runOptions) bool
+		comment string
+	}{
+		{nil, "", func(o *runOptions) bool {
+			return o.noisyPct == 3 && o.precision == 0 && o.threads == 1 && o.format == "table" && o.count == 6
+		}, "defaults"},
+		{[]string{"--precision", "2%", "--max-time", "500ms", "--noisy", "1.5"}, "", func(o *runOptions) bool {
+			return o.precision == 2 && o.maxTime == 500*time.Millisecond && o.noisyPct == 1.5
+		}, "precision"},
+		{[]string{"--threads", "all"}, "", func(o *runOptions) bool { return o.threads == runtime.NumCPU() }, "all threads"},
+		{[]string{"--threads", "2"}, "", func(o *runOptions) bool { return o.threads == 2 }, ""},
+		{[]string{"--json"}, "", func(o *runOptions) bool { return o.format == "json" }, "--json synonym"},
+		{[]string{"--json", "--format", "json"}, "", func(o *runOptions) bool { return o.format == "json" }, ""},
+		{[]string{"--format", "gobench"}, "", func(o *runOptions) bool { return o.format == "gobench" }, ""},
+		{[]string{"--json", "--format", "gobench"}, "run: --json conflicts with --format gobench", nil, ""},
+		{[]string{"--format", "csv"}, `run: --format "csv": want table, json or gobench`, nil, ""},
+		{[]string{"--threads", "0"}, `run: --threads "0"`, nil, ""},
+		{[]string{"--threads", "many"}, `run: --threads "many"`, nil, ""},
+		{[]string{"--precision", "0%"}, "run: --precision 0%: must be positive", nil, ""},
+		{[]string{"--precision", "x"}, `run: --precision: "x": want a percentage`, nil, ""},
+		{[]string{"--precision", "2%", "--max-time", "0s"}, "run: --max-time 0s: must be positive", nil, ""},
+		{[]string{"--noisy", "-1%"}, `run: --noisy: "-1%"`, nil, ""},
+	}
+	for _, tt := range tests {
+		o, _, err := parseRunFlags(tt.args, io.Discard, io.Discard)
+		switch {
+		case tt.want == "" && err != nil:
+			t.Errorf("%q: %v", tt.args, err)
+		case tt.want == "" && !tt.check(o):
+			t.Errorf("%q: options %+v", tt.args, o)
+		case tt.want != "":
+			var u *usageError
+			if err == nil || !strings.Contains(err.Error(), tt.want) || !errors.As(err, &u) {
+				t.Errorf("%q: err = %v, want usage error %q", tt.args, err, tt.want)
+			}
+		}
+	}
+}
+
+func FuzzParsePercent(f *testing.F) {
+	for _, s := range []string{"2%", "0", "0.5%", "1000", "-1%", "x", "%", "1e3", "NaN", "Inf%"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		v, err := parsePercent(s)
+		if err != nil {
+			if !strings.Contains(err.Error(), "want a percentage") {
+				t.Errorf("parsePercent(%q): error %q does not say what is wanted", s, err)
+			}
+			return
+		}
+		if !(v >= 0 && v <= 1000) {
+			t.Errorf("parsePercent(%q) = %v, outside 0 to 1000", s, v)
+		}
+	})
+}
+
+func TestRunFormats(t *testing.T) {
+	dir := t.TempDir()
+	base := []string{"--algos", "aes-128-ctr", "--sizes", "16,64", "--time", "1ms", "--label", "test", "--out", filepath.Join(dir, "r.json")}
+	for _, tt := range []struct {
+		args  []string
+		check func(out string) error
+	}{
+		{[]string{"--format", "gobench"}, func(out string) error {
+			rd := benchfmt.NewReader(strings.NewReader(out), "stdout")
+			n := 0
+			for rd.Scan() {
+				r, ok := rd.Result().(*benchfmt.Result)
+				if !ok {
+					return fmt.Errorf("not a result: %v", rd.Result())
+				}
+				if r.GetConfig("label") != "test" || r.GetConfig("aesni") == "" || !strings.HasPrefix(r.Name.String(), "Encrypt/algo=aes-128-ctr/size=") {
+					return fmt.Errorf("result %s, config %v", r.Name, r.Config)
+				}
+				n++
+			}
+			if n != 2*6 {
+				return fmt.Errorf("%d results, want one per sample, 12", n)
+			}
+			return rd.Err()
+		}},
+		{[]string{"--json"}, func(out string) error {
+			r, err := bench.ParseResults("stdout", []byte(out))
+			if err != nil {
+				return err
+			}
+			if r.NoisyPct != 3 || len(r.Measurements) != 2 || len(r.Measurements[0].SamplesKBps) != 6 {
+				return fmt.Errorf("results %+v", r)
+			}
+			return nil
+		}},
+		{nil, func(out string) error {
+			if !strings.Contains(out, "95% confidence interval of the median") {
+				return fmt.Errorf("table without intervals:\n%s", out)
+			}
+			return nil
+		}},
+	} {
+		var stdout, stderr bytes.Buffer
+		if err := cmdRun(context.Background(), append(base, tt.args...), &stdout, &stderr); err != nil {
+			t.Fatalf("run %q: %v\n%s", tt.args, err, stderr.String())
+		}
+		if err := tt.check(stdout.String()); err != nil {
+			t.Errorf("run %q: %v", tt.args, err)
+		}
+	}
+}

@@ -1,0 +1,142 @@
+package report
+
+import (
+	"bytes"
+	"strconv"
+	"strings"
+	"testing"
+
+	"golang.org/x/perf/benchfmt"
+
+	"github.com/aesbench/aesbench/bench"
+	"github.com/aesbench/aesbench/cpuinfo"
+)
+
+// sample returns synthetic results: two algorithms, one noisy cell, one
+// cell with too few samples for an interval, and a two-thread run.
+func sample(threads int) *bench.Results {
+	r := &bench.Results{
+		Schema: bench.Schema, Label: "knight", GoVersion: "go1.26.0", SampleSeconds: 0.1, Count: 6, NoisyPct: 3,
+		Probe: &cpuinfo.Report{Arch: "amd64", Model: "Intel(R) Xeon(R) CPU E5-2665 0 @ 2.40GHz"},
+	}
+	r.Probe.Go.HardwareAES = true
+	add := func(algo string, dir bench.Direction, size int, samples ...float64) {
+		m := bench.Measurement{Engine: "go", Algo: algo, Direction: dir, Size: size, Threads: threads, Iters: 1000, SamplesKBps: samples}
+		if threads > 1 {
+			for _, s := range samples {
+				m.SamplesPerThreadKBps = append(m.SamplesPerThreadKBps, s/float64(threads)*0.95)
+			}
+		}
+		r.Measurements = append(r.Measurements, m)
+	}
+	add("aes-256-cbc", bench.Encrypt, 16, 800000, 801000, 799000, 800500, 799500, 800200)
+	add("aes-256-cbc", bench.Encrypt, 256, 1000000, 1200000, 800000, 1100000, 900000, 1000000)
+	add("3des-cbc", bench.Encrypt, 16, 20000, 20100, 19900)
+	add("3des-cbc", bench.Encrypt, 256, 21000, 21100, 20900, 21000, 21050, 20950)
+	add("aes-256-cbc", bench.Decrypt, 16, 900000, 901000, 899000, 900500, 899500, 900200)
+	for i := range r.Measurements {
+		r.Measurements[i].Summarize(r.NoisyPct)
+	}
+	if threads == 1 { // a known clock; the threads table shows an unknown one
+		r.ClockHz, r.AESENCCycles = 3e9, 4
+		bench.AddCycles(r.Measurements, r.ClockHz, r.AESENCCycles, true)
+	}
+	return r
+}
+
+func TestWriteSpeedTableGolden(t *testing.T) {
+	for _, tt := range []struct {
+		name    string
+		threads int
+	}{{"speed.txt", 1}, {"speed-threads.txt", 2}} {
+		t.Run(tt.name, func(t *testing.T) {
+			var b bytes.Buffer
+			if err := WriteSpeedTable(&b, sample(tt.threads)); err != nil {
+				t.Fatal(err)
+			}
+			golden(t, tt.name, b.Bytes())
+		})
+	}
+}
+
+func TestWriteGoBenchRoundTrip(t *testing.T) {
+	for _, threads := range []int{1, 2} {
+		r := sample(threads)
+		var b bytes.Buffer
+		if err := WriteGoBench(&b, r); err != nil {
+			t.Fatal(err)
+		}
+		if threads == 1 {
+			golden(t, "gobench.txt", b.Bytes())
+		}
+		rd := benchfmt.NewReader(bytes.NewReader(b.Bytes()), "gobench.txt")
+		type key struct {
+			name string
+			kbps float64
+		}
+		var got []key
+		for rd.Scan() {
+			res, ok := rd.Result().(*benchfmt.Result)
+			if !ok {
+				t.Fatalf("threads %d: not a result: %v", threads, rd.Result())
+			}
+			for k, want := range map[string]string{"goos": "linux", "goarch": "amd64", "cpu": r.Probe.Model, "aesni": "on", "label": "knight"} {
+				if k == "goos" {
+					want = res.GetConfig("goos") // the writer's own GOOS
+				}
+				if v := res.GetConfig(k); v != want || v == "" {
+					t.Errorf("config %s = %q, want %q", k, v, want)
+				}
+			}
+			kbps, ok := res.Value("kB/s")
+			bps, ok2 := res.Value("B/s")   // benchfmt normalises MB/s
+			ns, ok3 := res.Value("sec/op") // benchfmt normalises ns/op
+			if !ok || !ok2 || !ok3 || res.Iters != 1000 {
+				t.Fatalf("%s: values %v, iters %d", res.Name, res.Values, res.Iters)
+			}
+			if d := bps/1000 - kbps; d > 1e-6*kbps || d < -1e-6*kbps {
+				t.Errorf("%s: %v B/s, %v kB/s", res.Name, bps, kbps)
+			}
+			base, parts := res.Name.Parts()
+			want := 2
+			if threads > 1 {
+				want = 3
+			}
+			if string(base) != "Encrypt" && string(base) != "Decrypt" || len(parts) != want || !strings.HasPrefix(string(parts[0]), "/algo=") {
+				t.Errorf("name %s: base %s, parts %q", res.Name, base, parts)
+			}
+			size, _ := strconv.Atoi(strings.TrimPrefix(string(parts[1]), "/size="))
+			// One thread's time per message: threads messages of size
+			// bytes at the aggregate rate.
+			if want := float64(threads*size) / (kbps * 1000); ns < want*0.999 || ns > want*1.001 {
+				t.Errorf("%s: %v s/op, want %v", res.Name, ns, want)
+			}
+			got = append(got, key{res.Name.String(), kbps})
+		}
+		if err := rd.Err(); err != nil {
+			t.Fatal(err)
+		}
+		var want []key
+		for _, m := range r.Measurements {
+			name := "Encrypt"
+			if m.Direction == bench.Decrypt {
+				name = "Decrypt"
+			}
+			name += "/algo=" + m.Algo + "/size=" + strconv.Itoa(m.Size)
+			if threads > 1 {
+				name += "/threads=2"
+			}
+			for _, s := range m.SamplesKBps {
+				want = append(want, key{name, s})
+			}
+		}
+		if len(got) != len(want) {
+			t.Fatalf("threads %d: %d results, want %d (one per sample)", threads, len(got), len(want))
+		}
+		for i := range got {
+			if got[i].name != want[i].name || got[i].kbps-want[i].kbps > 0.01 || want[i].kbps-got[i].kbps > 0.01 {
+				t.Errorf("result %d = %v, want %v", i, got[i], want[i])
+			}
+		}
+	}
+}
