@@ -29,6 +29,9 @@ type runOptions struct {
 	out     string
 	noAESNI bool
 	json    bool
+	files   []string // --file: whole-file workloads (file.go)
+	cold    bool
+	fsync   bool
 }
 
 func parseRunFlags(args []string, stdout, stderr io.Writer) (*runOptions, bool, error) {
@@ -42,6 +45,9 @@ func parseRunFlags(args []string, stdout, stderr io.Writer) (*runOptions, bool, 
 	out := fs.String("out", "", "results file (default results/<label>.json)")
 	noAESNI := fs.Bool("no-aesni", false, "emulate a host without AES-NI: rerun with Go's hardware AES turned off by GODEBUG")
 	asJSON := fs.Bool("json", false, "print the results JSON on stdout instead of the table")
+	files := fs.StringArray("file", nil, "also time reading this file, encrypting it and writing the ciphertext beside it (repeatable)")
+	cold := fs.Bool("cold", false, "with --file: evict the input from the page cache before each run, to time disk reads")
+	fsync := fs.Bool("fsync", false, "with --file: count the ciphertext's fsync in the time")
 	if help, err := parseFlags(fs, args, stdout); help || err != nil {
 		return nil, help, err
 	}
@@ -49,6 +55,9 @@ func parseRunFlags(args []string, stdout, stderr io.Writer) (*runOptions, bool, 
 		return nil, false, usagef("run: unexpected argument %q", fs.Arg(0))
 	}
 	o := &runOptions{count: *count, sample: *sample, label: *label, out: *out, noAESNI: *noAESNI, json: *asJSON}
+	if err := checkFileFlags(o, *files, *cold, *fsync); err != nil {
+		return nil, false, err
+	}
 	as, err := bench.ParseAlgos(*algos)
 	if err != nil {
 		return nil, false, usagef("run: --algos: %w", err)
@@ -118,6 +127,9 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if err != nil {
 		return fmt.Errorf("run: %w", err)
 	}
+	if res.Files, err = runFiles(ctx, o, res, stderr); err != nil {
+		return fmt.Errorf("run: %w", err)
+	}
 	if err := res.WriteFile(o.out); err != nil {
 		return fmt.Errorf("run: %w", err)
 	}
@@ -127,7 +139,11 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		enc.SetIndent("", "  ")
 		return enc.Encode(res)
 	}
-	return report.WriteSpeedTable(stdout, res)
+	if err := report.WriteSpeedTable(stdout, res); err != nil || len(res.Files) == 0 {
+		return err
+	}
+	fmt.Fprintln(stdout)
+	return report.WriteFileTable(stdout, res)
 }
 
 func defaultLabel(masked bool) string {
