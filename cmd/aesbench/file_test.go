@@ -4,10 +4,13 @@ import (
 	"bytes"
 	"context"
 	"crypto/rand"
+	"errors"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/aesbench/aesbench/bench"
 )
@@ -112,4 +115,44 @@ func TestRunFile(t *testing.T) {
 			t.Errorf("stray file %s", n)
 		}
 	}
+}
+
+// TestE2EFileInterruptLeavesNothing stops aesbench run --file with Ctrl-C
+// while a ciphertext is being written (by Go or by openssl enc): it must
+// exit 130 and leave nothing beside the input, nor a results file.
+func TestE2EFileInterruptLeavesNothing(t *testing.T) {
+	bin := aesbenchBin(t)
+	dir := t.TempDir()
+	in := filepath.Join(dir, "big.bin")
+	data := make([]byte, 48*bench.ChunkSize)
+	rand.Read(data)
+	if err := os.WriteFile(in, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(bin, "run", "--algos", "3des-cbc", "--sizes", "8", "--time", "1ms", "--count", "20",
+		"--file", in, "--out", filepath.Join(dir, "r.json"))
+	cmd.Dir = dir
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	// Wait for a ciphertext to appear, then interrupt.
+	deadline := time.Now().Add(20 * time.Second)
+	for time.Now().Before(deadline) {
+		if m, _ := filepath.Glob(filepath.Join(dir, ".big.bin.aesbench-*")); len(m) > 0 {
+			break
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	time.Sleep(50 * time.Millisecond)
+	if err := cmd.Process.Signal(os.Interrupt); err != nil {
+		t.Fatal(err)
+	}
+	err := cmd.Wait()
+	var ee *exec.ExitError
+	if !errors.As(err, &ee) || ee.ExitCode() != 130 || !strings.Contains(stderr.String(), "interrupted") {
+		t.Errorf("interrupted run: %v, stderr:\n%s", err, stderr.String())
+	}
+	assertNoStrayFiles(t, dir, "big.bin")
 }
