@@ -131,7 +131,7 @@ func RunFiles(ctx context.Context, paths []string, algos []*Algorithm, cfg FileC
 			engines := engines(a)
 			ms := make([]FileMeasurement, len(engines))
 			for e, eng := range engines {
-				ms[e] = FileMeasurement{Engine: eng, Algo: a.Name, Path: path, Bytes: sizes[i], Cold: cfg.Cold, Fsync: cfg.Fsync, Verified: true}
+				ms[e] = FileMeasurement{Engine: eng, Algo: a.Name, Path: path, Bytes: sizes[i], Cold: cfg.Cold, Fsync: cfg.Fsync}
 			}
 			for run := range cfg.Count {
 				for e, eng := range engines {
@@ -147,6 +147,7 @@ func RunFiles(ctx context.Context, paths []string, algos []*Algorithm, cfg FileC
 				}
 			}
 			for e := range ms {
+				ms[e].Verified = true // every run's ciphertext was: fileRun fails otherwise
 				ms[e].summarize()
 			}
 			out = append(out, ms...)
