@@ -29,7 +29,7 @@ type runOptions struct {
 	out     string
 	noAESNI bool
 	json    bool
-	files   []string // --file: whole-file workloads (file.go)
+	files   []string // --file: whole-file workloads (runfile.go)
 	cold    bool
 	fsync   bool
 }
@@ -127,7 +127,7 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if err != nil {
 		return fmt.Errorf("run: %w", err)
 	}
-	if res.Files, err = runFiles(ctx, o, res, stderr); err != nil {
+	if res.Files, err = runFiles(ctx, o, stderr); err != nil {
 		return fmt.Errorf("run: %w", err)
 	}
 	if err := res.WriteFile(o.out); err != nil {

@@ -37,7 +37,7 @@ const openSSLMaskAESNI = "OPENSSL_ia32cap=~0x200000200000000"
 
 // runFiles measures the whole-file workloads of --file, with openssl enc
 // beside Go when openssl is installed.
-func runFiles(ctx context.Context, o *runOptions, res *bench.Results, stderr io.Writer) ([]bench.FileMeasurement, error) {
+func runFiles(ctx context.Context, o *runOptions, stderr io.Writer) ([]bench.FileMeasurement, error) {
 	if len(o.files) == 0 {
 		return nil, nil
 	}
