@@ -29,14 +29,18 @@ func WriteFileTable(w io.Writer, r *bench.Results) error {
 	}
 	fmt.Fprintf(&b, "Whole files: read, encrypt, write beside the input (%s); median of %d runs.\n", how, len(m0.SamplesSeconds))
 	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprint(tw, "file\tsize\talgorithm\tengine\tseconds\tmin-max\tkB/s\tverified\t\n")
+	pw := len("file") // paths read better left-aligned: pad them all alike
+	for _, m := range r.Files {
+		pw = max(pw, len(m.Path))
+	}
+	fmt.Fprintf(tw, "%-*s\tsize\talgorithm\tengine\tseconds\tmin-max\tkB/s\tverified\t\n", pw, "file")
 	for _, m := range r.Files {
 		verified := "no"
 		if m.Verified {
 			verified = "yes"
 		}
-		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%.3f\t%.3f-%.3f\t%.2fk\t%s\t\n",
-			m.Path, m.Bytes, m.Algo, m.Engine, m.Seconds, m.MinSeconds, m.MaxSeconds, m.KBps, verified)
+		fmt.Fprintf(tw, "%-*s\t%d\t%s\t%s\t%.3f\t%.3f-%.3f\t%.2fk\t%s\t\n",
+			pw, m.Path, m.Bytes, m.Algo, m.Engine, m.Seconds, m.MinSeconds, m.MaxSeconds, m.KBps, verified)
 	}
 	if err := tw.Flush(); err != nil {
 		return err
