@@ -25,5 +25,14 @@
 // estimated by a dependent ADD chain in assembly (clock.go), for cycles
 // per byte and, for AES-CBC encryption, the AESENC latency bound.
 //
+// The whole-file workload (RunFiles, file.go) times what a user waits for:
+// reading a file, encrypting it and writing the ciphertext beside it.
+// FileCipher (filecrypt.go) fixes the ciphertext format per mode (one CBC
+// chain with PKCS#7 padding, as openssl enc writes; sealed 1 MiB chunks
+// for AEADs); EncryptFile (filepipe.go) pipelines reading, encryption and
+// writing over a few reused buffers; each ciphertext is decrypted and
+// checked against the input's SHA-256 after the timing, then deleted.
+// openssl enc is timed beside it (fileopenssl.go) where it can do the mode.
+//
 // Only the standard library and golang.org/x/crypto implement ciphers.
 package bench

@@ -42,6 +42,10 @@ type runOptions struct {
 	maxTime   time.Duration // --max-time, per cell
 	threads   int           // --threads
 	format    string        // --format: table, json or gobench
+
+	files []string // --file: whole-file workloads (runfile.go)
+	cold  bool
+	fsync bool
 }
 
 func parseRunFlags(args []string, stdout, stderr io.Writer) (*runOptions, bool, error) {
@@ -65,6 +69,9 @@ func parseRunFlags(args []string, stdout, stderr io.Writer) (*runOptions, bool, 
 	maxTime := fs.Duration("max-time", time.Second, "under --precision, the sampling time budget of each cell (so at most cells x this in all,\nplus calibration)")
 	threads := fs.String("threads", "1", "workers per cell, each on its own OS thread with its own cipher, or all (one per CPU);\nthe table shows the aggregate (as openssl speed -multi) and the per-thread mean (as bssl speed -threads)")
 	format := fs.String("format", "table", "what to print on stdout: table, json (the results file) or gobench (Go benchmark format, one line per sample, for benchstat)")
+	files := fs.StringArray("file", nil, "also time reading this file, encrypting it and writing the ciphertext beside it (repeatable)")
+	cold := fs.Bool("cold", false, "with --file: evict the input from the page cache before each run, to time disk reads")
+	fsync := fs.Bool("fsync", false, "with --file: count the ciphertext's fsync in the time")
 	if help, err := parseFlags(fs, args, stdout); help || err != nil {
 		return nil, help, err
 	}
@@ -82,6 +89,9 @@ func parseRunFlags(args []string, stdout, stderr io.Writer) (*runOptions, bool, 
 	}
 	if o.aeadMode, err = bench.ParseAEADMode(*aeadMode); err != nil {
 		return nil, false, usagef("run: --aead-mode: %w", err)
+	}
+	if err := checkFileFlags(o, *files, *cold, *fsync); err != nil {
+		return nil, false, err
 	}
 	as, err := bench.ParseAlgos(*algos)
 	if err != nil {
@@ -167,6 +177,9 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 			return fmt.Errorf("run: %w", err)
 		}
 	}
+	if res.Files, err = runFiles(ctx, o, stderr); err != nil {
+		return fmt.Errorf("run: %w", err)
+	}
 	addClock(res, hz0, clockOK)
 	if err := res.WriteFile(o.out); err != nil {
 		return fmt.Errorf("run: %w", err)
@@ -182,7 +195,11 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		enc.SetIndent("", "  ")
 		return enc.Encode(res)
 	}
-	return report.WriteSpeedTable(stdout, res)
+	if err := report.WriteSpeedTable(stdout, res); err != nil || len(res.Files) == 0 {
+		return err
+	}
+	fmt.Fprintln(stdout)
+	return report.WriteFileTable(stdout, res)
 }
 
 func defaultLabel(masked bool) string {

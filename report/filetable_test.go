@@ -1,0 +1,39 @@
+package report
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/aesbench/aesbench/bench"
+)
+
+
+func TestWriteFileTable(t *testing.T) {
+	fm := func(engine, algo string, secs ...float64) bench.FileMeasurement {
+		m := bench.FileMeasurement{Engine: engine, Algo: algo, Path: "logs/app.log.gz", Bytes: 80_000_000, Cold: true, SamplesSeconds: secs, Verified: true}
+		m.Seconds, m.MinSeconds, m.MaxSeconds = bench.Median(secs), min(secs[0], secs[1], secs[2]), max(secs[0], secs[1], secs[2])
+		m.KBps = float64(m.Bytes) / m.Seconds / 1000
+		return m
+	}
+	tests := []struct {
+		name string
+		res  *bench.Results
+	}{
+		{"files", &bench.Results{Files: []bench.FileMeasurement{
+			fm("go", "aes-256-cbc", 0.41, 0.39, 0.52),
+			fm("openssl", "aes-256-cbc", 0.44, 0.45, 0.43),
+			fm("go", "aes-256-gcm", 0.12, 0.11, 0.13),
+			fm("go", "3des-cbc", 4.4, 4.1, 4.9),
+		}}},
+		{"none", &bench.Results{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var b bytes.Buffer
+			if err := WriteFileTable(&b, tt.res); err != nil {
+				t.Fatal(err)
+			}
+			golden(t, "filetable-"+tt.name+".txt", b.Bytes())
+		})
+	}
+}
