@@ -7,7 +7,6 @@ import (
 	"github.com/aesbench/aesbench/bench"
 )
 
-
 func TestWriteFileTable(t *testing.T) {
 	fm := func(engine, algo string, secs ...float64) bench.FileMeasurement {
 		m := bench.FileMeasurement{Engine: engine, Algo: algo, Path: "logs/app.log.gz", Bytes: 80_000_000, Cold: true, SamplesSeconds: secs, Verified: true}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/aesbench/aesbench/bench"
 	"github.com/aesbench/aesbench/bench/logs"
@@ -45,57 +44,17 @@ func cmdLogs(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	}
 
 	p := newProgress(stderr)
-	st, err := logs.WriteFile(ctx, *out, logs.Options{Size: n, Seed: *seed, Format: f, Progress: p.update})
-	p.finish()
+	progress := func(done, total int64) {
+		// in KiB, so that an int holds any size on 32-bit hosts too
+		p.update(int(done>>10), int(total>>10), fmt.Sprintf("%s of %s", siBytes(done), siBytes(total)))
+	}
+	st, err := logs.WriteFile(ctx, *out, logs.Options{Size: n, Seed: *seed, Format: f, Progress: progress})
 	if err != nil {
 		return fmt.Errorf("logs: %w", err)
 	}
 	fmt.Fprintf(stdout, "%s: %s compressed (%d bytes), %s uncompressed, ratio %.2f, %d lines\n",
 		*out, siBytes(st.Compressed), st.Compressed, siBytes(st.Uncompressed), st.Ratio(), st.Lines)
 	return nil
-}
-
-// progress reports how far a log is on stderr: on a terminal, one line
-// rewritten in place; otherwise (a file, a pipe, a CI log) a line at
-// every 10%.
-type progress struct {
-	w     io.Writer
-	live  bool
-	shown int64 // last percentage shown
-}
-
-func newProgress(w io.Writer) *progress {
-	p := &progress{w: w}
-	if f, ok := w.(*os.File); ok {
-		if fi, err := f.Stat(); err == nil && fi.Mode()&os.ModeCharDevice != 0 {
-			p.live = true
-		}
-	}
-	return p
-}
-
-func (p *progress) update(done, total int64) {
-	step := int64(10)
-	if p.live {
-		step = 1
-	}
-	pct := done * 100 / total / step * step
-	if pct <= p.shown {
-		return
-	}
-	p.shown = pct
-	if p.live {
-		fmt.Fprintf(p.w, "\rlogs: %3d%% (%s of %s)", pct, siBytes(done), siBytes(total))
-		return
-	}
-	fmt.Fprintf(p.w, "logs: %d%% (%s of %s)\n", pct, siBytes(done), siBytes(total))
-}
-
-// finish ends the live line.
-func (p *progress) finish() {
-	if p.live && p.shown > 0 {
-		fmt.Fprintln(p.w)
-	}
 }
 
 // siBytes writes a byte count with an SI prefix, as --size reads it.

@@ -39,7 +39,7 @@ func (p *progress) update(done, total int, what string) {
 		return
 	}
 	if done == total || time.Since(p.last) >= 5*time.Second {
-		fmt.Fprintf(p.w, "%3d%% (%d/%d) %s\n", pct, done, total, what)
+		fmt.Fprintf(p.w, "%3d%% %s\n", pct, what)
 		p.last = time.Now()
 	}
 }

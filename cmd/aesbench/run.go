@@ -166,7 +166,7 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		res.Measurements, err = bench.Run(ctx, o.cells, bench.Config{
 			Count: o.count, SampleTime: o.sample, AEADMode: o.aeadMode,
 			NoisyPct: o.noisyPct, Precision: o.precision, MaxTime: o.maxTime, Threads: o.threads,
-			Progress: func(done, total int, c bench.Cell) { p.update(done, total, c.String()) },
+			Progress: func(done, total int, c bench.Cell) { p.update(done, total, fmt.Sprintf("(%d/%d) %s", done, total, c)) },
 		})
 		if err != nil {
 			return fmt.Errorf("run: %w", err)

@@ -76,7 +76,7 @@ func runOpenSSLEngine(ctx context.Context, o *runOptions, res *bench.Results, st
 	ms, err := bench.RunOpenSSL(ctx, o.cells, info.Version, bench.OpenSSLConfig{
 		Path: path, Env: env, Seconds: secs, Count: o.count, CPUTime: o.cpuTime,
 		Warn:     func(msg string) { fmt.Fprintf(stderr, "aesbench: warning: %s\n", msg) },
-		Progress: func(done, total int, what string) { p.update(done, total, what) },
+		Progress: func(done, total int, what string) { p.update(done, total, fmt.Sprintf("(%d/%d) %s", done, total, what)) },
 	})
 	if err != nil {
 		return err
