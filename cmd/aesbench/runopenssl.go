@@ -75,8 +75,10 @@ func runOpenSSLEngine(ctx context.Context, o *runOptions, res *bench.Results, st
 	p := newProgress(stderr)
 	ms, err := bench.RunOpenSSL(ctx, o.cells, info.Version, bench.OpenSSLConfig{
 		Path: path, Env: env, Seconds: secs, Count: o.count, CPUTime: o.cpuTime,
-		Warn:     func(msg string) { fmt.Fprintf(stderr, "aesbench: warning: %s\n", msg) },
-		Progress: func(done, total int, what string) { p.update(done, total, fmt.Sprintf("(%d/%d) %s", done, total, what)) },
+		Warn: func(msg string) { fmt.Fprintf(stderr, "aesbench: warning: %s\n", msg) },
+		Progress: func(done, total int, what string) {
+			p.update(done, total, fmt.Sprintf("(%d/%d) %s", done, total, what))
+		},
 	})
 	if err != nil {
 		return err
