@@ -177,7 +177,7 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 			return fmt.Errorf("run: %w", err)
 		}
 	}
-	if res.Files, err = runFiles(ctx, o, stderr); err != nil {
+	if res.Files, err = runFiles(ctx, o, res, stderr); err != nil {
 		return fmt.Errorf("run: %w", err)
 	}
 	addClock(res, hz0, clockOK)

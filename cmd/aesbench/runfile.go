@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os/exec"
 	"runtime"
 
 	"github.com/aesbench/aesbench/bench"
@@ -30,14 +29,11 @@ func checkFileFlags(o *runOptions, files []string, cold, fsync bool) error {
 	return nil
 }
 
-// openSSLMaskAESNI is the OPENSSL_ia32cap setting that turns off AES-NI
-// (bit 57) and PCLMULQDQ (bit 33) in openssl on x86-64, so that under
-// --no-aesni openssl enc is measured as Go is.
-const openSSLMaskAESNI = "OPENSSL_ia32cap=~0x200000200000000"
-
 // runFiles measures the whole-file workloads of --file, with openssl enc
 // beside Go when openssl is installed.
-func runFiles(ctx context.Context, o *runOptions, stderr io.Writer) ([]bench.FileMeasurement, error) {
+// runFiles times o's files and, when openssl enc was timed beside Go and
+// no openssl engine has recorded it yet, adds openssl's version to res.
+func runFiles(ctx context.Context, o *runOptions, res *bench.Results, stderr io.Writer) ([]bench.FileMeasurement, error) {
 	if len(o.files) == 0 {
 		return nil, nil
 	}
@@ -51,10 +47,15 @@ func runFiles(ctx context.Context, o *runOptions, stderr io.Writer) ([]bench.Fil
 		Count: o.count, Cold: o.cold, Fsync: o.fsync,
 		Note: func(msg string) { fmt.Fprintf(stderr, "aesbench: %s\n", msg) },
 	}
-	if path, err := exec.LookPath("openssl"); err == nil {
+	if path, err := bench.FindOpenSSL(o.openssl); err == nil {
 		cfg.OpenSSL = path
 		if o.noAESNI && runtime.GOARCH == "amd64" {
-			cfg.OpenSSLEnv = []string{openSSLMaskAESNI}
+			cfg.OpenSSLEnv = []string{"OPENSSL_ia32cap=" + bench.OpenSSLNoAESNI}
+		}
+		if res.OpenSSL == nil {
+			if info, err := bench.OpenSSLVersion(ctx, path, cfg.OpenSSLEnv); err == nil {
+				res.OpenSSL = info
+			}
 		}
 	} else {
 		cfg.Note("file: openssl not found: timing Go only")

@@ -60,16 +60,24 @@ func parsePercent(s string) (float64, error) {
 // warnNoisy lists on w the cells whose confidence interval is wider than
 // the run's noisy threshold.
 func warnNoisy(w io.Writer, r *bench.Results) {
+	var noisy []string
 	for _, m := range r.Measurements {
 		if !m.Noisy {
 			continue
 		}
-		width := "unbounded (too few samples)"
+		width := "±∞"
 		if m.CIPct >= 0 {
 			width = fmt.Sprintf("±%.1f%%", m.CIPct)
 		}
-		fmt.Fprintf(w, "aesbench: noisy: %s %s %d bytes: 95%% confidence interval %s, wider than ±%g%%\n",
-			m.Algo, m.Direction, m.Size, width, r.NoisyPct)
+		name := fmt.Sprintf("%s %d", m.Algo, m.Size)
+		if m.Direction == bench.Decrypt {
+			name = fmt.Sprintf("%s decrypt %d", m.Algo, m.Size)
+		}
+		noisy = append(noisy, name+" "+width)
+	}
+	if len(noisy) > 0 {
+		fmt.Fprintf(w, "aesbench: warning: %d of %d cells noisy (95%% confidence interval wider than ±%g%%): %s; rerun on a quieter host or with --precision\n",
+			len(noisy), len(r.Measurements), r.NoisyPct, strings.Join(noisy, ", "))
 	}
 }
 
