@@ -30,15 +30,20 @@ func benchmarkSuite(b *testing.B, dir Direction) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				b.SetBytes(int64(size))
-				b.ReportAllocs()
-				for b.Loop() {
-					op.Run(1)
-				}
-				reportKBps(b, size)
+				benchmarkOp(b, op)
 			})
 		}
 	}
+}
+
+// benchmarkOp times one message of op per iteration.
+func benchmarkOp(b *testing.B, op *Op) {
+	b.SetBytes(int64(op.Size))
+	b.ReportAllocs()
+	for b.Loop() {
+		op.Run(1)
+	}
+	reportKBps(b, op.Size)
 }
 
 // reportKBps adds the kB/s metric: 1000s of bytes per second.
@@ -118,12 +123,7 @@ func BenchmarkAEADMode(b *testing.B) {
 					if err != nil {
 						b.Fatal(err)
 					}
-					b.SetBytes(int64(size))
-					b.ReportAllocs()
-					for b.Loop() {
-						op.Run(1)
-					}
-					reportKBps(b, size)
+					benchmarkOp(b, op)
 				})
 			}
 		}

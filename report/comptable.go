@@ -57,16 +57,7 @@ func (c *Comparison) throughputTable() table {
 	if len(c.Sizes) > 1 {
 		t.header = append(t.header, "size")
 	}
-	for _, h := range c.Hosts {
-		t.header = append(t.header, h.Label)
-	}
-	for i := range c.Hosts[1:] {
-		t.header = append(t.header, c.RatioHeader(i))
-	}
-	t.right = make([]bool, len(t.header))
-	for i := 1; i < len(t.right); i++ {
-		t.right[i] = true
-	}
+	c.hostColumns(&t)
 	for _, r := range c.Rows {
 		row := []string{r.RowLabel()}
 		if len(c.Sizes) > 1 {
@@ -87,16 +78,7 @@ func (c *Comparison) throughputTable() table {
 func (c *Comparison) fileTable() table {
 	t := table{title: "File encryption in seconds, median wall time with the disk I/O" + c.ratioNote("seconds") + ":"}
 	t.header = []string{"workload"}
-	for _, h := range c.Hosts {
-		t.header = append(t.header, h.Label)
-	}
-	for i := range c.Hosts[1:] {
-		t.header = append(t.header, c.RatioHeader(i))
-	}
-	t.right = make([]bool, len(t.header))
-	for i := 1; i < len(t.right); i++ {
-		t.right[i] = true
-	}
+	c.hostColumns(&t)
 	for _, f := range c.Files {
 		row := []string{f.RowLabel()}
 		for _, s := range f.Seconds {
@@ -141,4 +123,19 @@ func ratio(x float64) string {
 		return "n/a"
 	}
 	return strconv.FormatFloat(x, 'f', 2, 64) + "x"
+}
+
+// hostColumns appends a column per host and a ratio column per other host
+// to t's header, all right-aligned after the first.
+func (c *Comparison) hostColumns(t *table) {
+	for _, h := range c.Hosts {
+		t.header = append(t.header, h.Label)
+	}
+	for i := range c.Hosts[1:] {
+		t.header = append(t.header, c.RatioHeader(i))
+	}
+	t.right = make([]bool, len(t.header))
+	for i := 1; i < len(t.right); i++ {
+		t.right[i] = true
+	}
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 
 	"github.com/aesbench/aesbench/cpuinfo"
@@ -25,7 +26,7 @@ func cmdProbe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	r, err := probeHost(*file)
 	if err != nil {
-		return err
+		return fmt.Errorf("probe: %w", err)
 	}
 	addEC2(ctx, r, *endpoint, stderr)
 	if *asJSON {
