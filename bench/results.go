@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"time"
@@ -123,15 +124,21 @@ func (r *Results) WriteFile(path string) error {
 
 // WriteFileAtomic creates path with the bytes write produces, through a
 // temporary file in the same directory that is synced and renamed into
-// place. On any error the temporary file is removed and path is untouched.
+// place, and then syncs the directory. On any error the temporary file is
+// removed and path is untouched. Errors name path, never the temporary
+// file: "create PATH: ..." when no file can be made there, "write PATH:
+// ..." after that.
 func WriteFileAtomic(path string, write func(io.Writer) error) (err error) {
+	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+		return fmt.Errorf("create %s: is a directory", path)
+	}
 	dir, base := filepath.Split(path)
 	if dir == "" {
 		dir = "."
 	}
-	f, err := os.CreateTemp(dir, "."+base+".tmp*")
+	f, err := os.CreateTemp(dir, "."+base+".*.tmp")
 	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+		return fmt.Errorf("create %s: %w", path, bare(err))
 	}
 	defer func() {
 		if err != nil {
@@ -139,22 +146,47 @@ func WriteFileAtomic(path string, write func(io.Writer) error) (err error) {
 			os.Remove(f.Name())
 		}
 	}()
-	if err = write(f); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+	err = write(f)
+	if err == nil {
+		err = f.Chmod(0o644)
 	}
-	if err = f.Chmod(0o644); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+	if err == nil {
+		err = f.Sync()
 	}
-	if err = f.Sync(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+	if err == nil {
+		err = f.Close()
 	}
-	if err = f.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+	if err == nil {
+		err = os.Rename(f.Name(), path)
 	}
-	if err = os.Rename(f.Name(), path); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, bare(err))
 	}
+	syncDir(dir)
 	return nil
+}
+
+// bare strips the path from a file system error: it would name the
+// temporary file, which only confuses.
+func bare(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return le.Err
+	}
+	return err
+}
+
+// syncDir makes a rename in dir durable where the system allows syncing
+// a directory; elsewhere it does nothing.
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
+	}
 }
 
 // ErrNotResults is wrapped by ReadResults for a file that is not an
