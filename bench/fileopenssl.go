@@ -13,13 +13,10 @@ import (
 // opensslEncName is the name openssl enc knows algorithm a by, or "" when
 // openssl enc cannot do it: it refuses AEAD modes, and XTS is for sectors.
 func opensslEncName(a *Algorithm) string {
-	switch {
-	case a.Mode != CBC && a.Mode != CTR:
+	if a.Mode != CBC && a.Mode != CTR {
 		return ""
-	case a.Name == "3des-cbc":
-		return "des-ede3-cbc"
 	}
-	return a.Name
+	return OpenSSLCipher(a) // enc and speed -evp share the EVP names
 }
 
 // opensslEncrypt runs openssl enc on in with fc's key and IV, writing out.
