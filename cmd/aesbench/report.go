@@ -42,7 +42,7 @@ func cmdReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	warn(stderr, c.Warnings)
 	files, err := report.WriteReport(*out, c, int(n))
 	if err != nil {
-		return err
+		return fmt.Errorf("report: %w", err)
 	}
 	for _, f := range files {
 		fmt.Fprintf(stderr, "aesbench: wrote %s\n", f)
