@@ -193,7 +193,9 @@ func hostOf(r *bench.Results, label string) Host {
 		}
 	}
 	if r.OpenSSL != nil {
-		h.OpenSSL = r.OpenSSL.Version
+		// "OpenSSL 3.0.19 27 Jan 2026 (Library: ...)": the library part
+		// repeats the version unless they differ, which the JSON keeps.
+		h.OpenSSL, _, _ = strings.Cut(r.OpenSSL.Version, " (Library: ")
 	}
 	if r.Source != "" {
 		h.Source = r.Source
