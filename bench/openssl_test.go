@@ -122,7 +122,7 @@ func TestRunOpenSSLFake(t *testing.T) {
 	path, log := fakeOpenSSL(t)
 	cbc, _ := Lookup("aes-256-cbc")
 	des, _ := Lookup("3des-cbc")
-	cells, err := Cells([]*Algorithm{cbc, des}, []Direction{Encrypt}, []int{16, 48})
+	cells, err := Cells([]*Algorithm{cbc, des}, []Direction{Encrypt}, []int{16, 48}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -175,7 +175,7 @@ func TestRunOpenSSL(t *testing.T) {
 		t.Fatal(err)
 	}
 	gcm, _ := Lookup("aes-256-gcm")
-	cells, _ := Cells([]*Algorithm{gcm}, []Direction{Decrypt}, []int{1024})
+	cells, _ := Cells([]*Algorithm{gcm}, []Direction{Decrypt}, []int{1024}, nil)
 	ms, err := RunOpenSSL(context.Background(), cells, info.Version, OpenSSLConfig{Path: path, Seconds: 1, Count: 1})
 	if err != nil {
 		t.Fatal(err)

@@ -35,11 +35,12 @@ type Results struct {
 	OpenSSL *OpenSSLInfo      `json:"openssl,omitempty"` // the openssl binary measured or imported; nil when none
 	Files   []FileMeasurement `json:"files,omitempty"`   // whole-file encryption workloads (run --file)
 
-	NoisyPct     float64 `json:"noisy_pct,omitempty"`     // cells whose interval is wider than ±this % are noisy; 0 when not checked
-	PrecisionPct float64 `json:"precision_pct,omitempty"` // --precision: cells were sampled until their interval was within ±this %; 0 when off
-	MaxSeconds   float64 `json:"max_seconds,omitempty"`   // --max-time: the sampling budget of one cell under --precision; 0 when off
-	ClockHz      float64 `json:"clock_hz,omitempty"`      // core clock estimated by a dependent ADD chain, mean of before and after the run; 0 when not estimated (not amd64 or arm64)
-	AESENCCycles float64 `json:"aesenc_cycles,omitempty"` // latency of one AESENC in cycles, by a dependent chain; 0 when not measured (not amd64, or no AES-NI)
+	NoisyPct     float64   `json:"noisy_pct,omitempty"`      // cells whose interval is wider than ±this % are noisy; 0 when not checked
+	PrecisionPct float64   `json:"precision_pct,omitempty"`  // --precision: cells were sampled until their interval was within ±this %; 0 when off
+	MaxSeconds   float64   `json:"max_seconds,omitempty"`    // --max-time: the sampling budget of one cell under --precision; 0 when off
+	ClockHz      float64   `json:"clock_hz,omitempty"`       // core clock estimated by a dependent ADD chain, mean of before and after the run; 0 when not estimated (not amd64 or arm64)
+	AESENCCycles float64   `json:"aesenc_cycles,omitempty"`  // latency of one AESENC in cycles, by a dependent chain; 0 when not measured (not amd64, or no AES-NI)
+	HostRef      []HostRef `json:"host_reference,omitempty"` // the host's own scaling over threads (hostref.go), measured when a cell ran on more than one thread; absent otherwise or where there is no ADD chain
 }
 
 // OpenSSLInfo describes the openssl whose figures a results file holds.
@@ -100,11 +101,18 @@ type Measurement struct {
 // AEADModeSeal is how the go engine times AEADs: see Op.
 const AEADModeSeal = "seal"
 
-// Find returns the measurement of engine, algo, direction and size, or nil.
+// Find returns the one-thread measurement of engine, algo, direction and
+// size, or nil.
 func (r *Results) Find(engine, algo string, dir Direction, size int) *Measurement {
+	return r.FindThreads(engine, algo, dir, size, 1)
+}
+
+// FindThreads returns the measurement of engine, algo, direction and size
+// on threads workers, or nil.
+func (r *Results) FindThreads(engine, algo string, dir Direction, size, threads int) *Measurement {
 	for i := range r.Measurements {
 		m := &r.Measurements[i]
-		if m.Engine == engine && m.Algo == algo && m.Direction == dir && m.Size == size {
+		if m.Engine == engine && m.Algo == algo && m.Direction == dir && m.Size == size && max(m.Threads, 1) == threads {
 			return m
 		}
 	}

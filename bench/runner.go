@@ -10,24 +10,40 @@ import (
 
 // Cell is one entry of the table to measure.
 type Cell struct {
-	Algo *Algorithm
-	Dir  Direction
-	Size int
+	Algo    *Algorithm
+	Dir     Direction
+	Size    int
+	Threads int // workers that measure the cell together (see Group); 0 or 1: one
 }
 
-func (c Cell) String() string { return fmt.Sprintf("%s %s %d bytes", c.Algo.Name, c.Dir, c.Size) }
+func (c Cell) String() string {
+	s := fmt.Sprintf("%s %s %d bytes", c.Algo.Name, c.Dir, c.Size)
+	if c.Threads > 1 {
+		s += fmt.Sprintf(" on %d threads", c.Threads)
+	}
+	return s
+}
 
-// Cells lists every combination of algorithm, direction and size, algorithm
-// first. A size an algorithm cannot take is an error, never rounded.
-func Cells(algos []*Algorithm, dirs []Direction, sizes []int) ([]Cell, error) {
+// Cells lists every combination of algorithm, direction, thread count and
+// size, in that order of nesting; no threads means one. A size an
+// algorithm cannot take is an error, never rounded.
+func Cells(algos []*Algorithm, dirs []Direction, sizes, threads []int) ([]Cell, error) {
+	if len(threads) == 0 {
+		threads = []int{1}
+	}
 	var cells []Cell
 	for _, a := range algos {
 		for _, d := range dirs {
-			for _, s := range sizes {
-				if err := a.CheckSize(s); err != nil {
-					return nil, err
+			for _, n := range threads {
+				if n < 1 {
+					return nil, fmt.Errorf("threads %d: need at least one", n)
 				}
-				cells = append(cells, Cell{a, d, s})
+				for _, s := range sizes {
+					if err := a.CheckSize(s); err != nil {
+						return nil, err
+					}
+					cells = append(cells, Cell{a, d, s, n})
+				}
 			}
 		}
 	}
@@ -58,46 +74,48 @@ type Config struct {
 	// time spent in its samples, calibration excluded. A cell that used
 	// it up takes no more samples, precise or not.
 	MaxTime time.Duration
-	// Threads is the number of workers that measure each cell together
-	// (see Group); 0 or 1: one, on the calling goroutine.
-	Threads int
 }
 
 // Run checks every algorithm of cells against its known-answer vectors,
 // then measures each cell Count times. Samples are taken round robin: one
 // of every cell, then the next round, so a slow drift of the machine
 // spreads over all cells. Under Precision the later rounds take only the
-// cells not yet precise enough, still round robin. It stops with ctx's
-// error when ctx is done.
-func Run(ctx context.Context, cells []Cell, cfg Config) ([]Measurement, error) {
+// cells not yet precise enough, still round robin. When a cell runs on
+// more than one thread, every round that sampled such a cell ends with a
+// sample of the host's own scaling at each thread count (HostRef), so the
+// two are measured side by side; it is returned in thread order, nil
+// otherwise. Run stops with ctx's error when ctx is done.
+func Run(ctx context.Context, cells []Cell, cfg Config) ([]Measurement, []HostRef, error) {
 	if cfg.Count < 1 {
-		return nil, fmt.Errorf("count %d: need at least one sample", cfg.Count)
+		return nil, nil, fmt.Errorf("count %d: need at least one sample", cfg.Count)
 	}
 	if cfg.SampleTime <= 0 {
-		return nil, fmt.Errorf("sample time %v: must be positive", cfg.SampleTime)
+		return nil, nil, fmt.Errorf("sample time %v: must be positive", cfg.SampleTime)
 	}
 	if cfg.Precision < 0 || (cfg.Precision > 0 && cfg.MaxTime <= 0) {
-		return nil, fmt.Errorf("precision %v%% with max time %v: need a positive precision and budget", cfg.Precision, cfg.MaxTime)
+		return nil, nil, fmt.Errorf("precision %v%% with max time %v: need a positive precision and budget", cfg.Precision, cfg.MaxTime)
 	}
-	threads := max(cfg.Threads, 1)
 	var algos []*Algorithm
+	var threads []int
 	for _, c := range cells {
 		algos = append(algos, c.Algo)
+		threads = append(threads, max(c.Threads, 1))
 	}
 	if err := VerifyAll(algos); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
+	refs := newHostRefs(threads)
 	groups := make([]*Group, len(cells))
 	iters := make([]int, len(cells))
 	spent := make([]time.Duration, len(cells))
 	out := make([]Measurement, len(cells))
 	for i, c := range cells {
-		g, err := NewGroup(c.Algo, c.Dir, c.Size, threads, cfg.AEADMode)
+		g, err := NewGroup(c.Algo, c.Dir, c.Size, threads[i], cfg.AEADMode)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		groups[i] = g
-		out[i] = Measurement{Engine: "go", Algo: c.Algo.Name, Direction: c.Dir, Size: c.Size, Threads: threads}
+		out[i] = Measurement{Engine: "go", Algo: c.Algo.Name, Direction: c.Dir, Size: c.Size, Threads: threads[i]}
 		if c.Algo.Mode == AEAD {
 			out[i].AEADMode = AEADModeSeal
 			if cfg.AEADMode != "" {
@@ -115,10 +133,12 @@ func Run(ctx context.Context, cells []Cell, cfg Config) ([]Measurement, error) {
 		total = len(cells) * max(cfg.Count, perCell)
 	}
 	for round := 0; len(active) > 0; round++ {
+		multi := false
 		for _, i := range active {
 			if err := ctx.Err(); err != nil {
-				return nil, err
+				return nil, nil, err
 			}
+			multi = multi || threads[i] > 1
 			g := groups[i]
 			if round == 0 {
 				iters[i] = Calibrate(g.Ops[0], cfg.SampleTime)
@@ -128,7 +148,7 @@ func Run(ctx context.Context, cells []Cell, cfg Config) ([]Measurement, error) {
 				}
 			}
 			t0 := time.Now()
-			if threads == 1 {
+			if threads[i] == 1 {
 				out[i].SamplesKBps = append(out[i].SamplesKBps, Sample(g.Ops[0], iters[i]))
 			} else {
 				agg, per := g.Sample(iters[i])
@@ -144,6 +164,12 @@ func Run(ctx context.Context, cells []Cell, cfg Config) ([]Measurement, error) {
 				cfg.Progress(done, total, cells[i])
 			}
 		}
+		if multi && refs != nil {
+			if err := ctx.Err(); err != nil {
+				return nil, nil, err
+			}
+			refs.sample(cfg.SampleTime)
+		}
 		if round+1 < cfg.Count {
 			continue
 		}
@@ -155,7 +181,7 @@ func Run(ctx context.Context, cells []Cell, cfg Config) ([]Measurement, error) {
 	for i := range out {
 		out[i].Summarize(cfg.NoisyPct)
 	}
-	return out, nil
+	return out, refs.results(), nil
 }
 
 // imprecise returns, in order, the cells of active that take another

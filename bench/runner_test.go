@@ -31,7 +31,7 @@ func TestCellsRejectsSizesTheModeCannotTake(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		_, err = Cells([]*Algorithm{a}, []Direction{Encrypt}, []int{tt.size})
+		_, err = Cells([]*Algorithm{a}, []Direction{Encrypt}, []int{tt.size}, nil)
 		switch {
 		case tt.want == "" && err != nil:
 			t.Errorf("%s size %d: %v", tt.algo, tt.size, err)
@@ -46,12 +46,12 @@ func TestRunMeasuresEveryCell(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cells, err := Cells(algos, []Direction{Encrypt, Decrypt}, []int{16, 1024})
+	cells, err := Cells(algos, []Direction{Encrypt, Decrypt}, []int{16, 1024}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var calls int
-	ms, err := Run(context.Background(), cells, Config{Count: 3, SampleTime: time.Millisecond,
+	ms, _, err := Run(context.Background(), cells, Config{Count: 3, SampleTime: time.Millisecond,
 		Progress: func(done, total int, c Cell) {
 			calls++
 			if done != calls || total != 3*len(cells) {
@@ -80,17 +80,17 @@ func TestRunMeasuresEveryCell(t *testing.T) {
 
 func TestRunStopsWhenCancelled(t *testing.T) {
 	a, _ := Lookup("aes-256-cbc")
-	cells, _ := Cells([]*Algorithm{a}, []Direction{Encrypt}, []int{16})
+	cells, _ := Cells([]*Algorithm{a}, []Direction{Encrypt}, []int{16}, nil)
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if _, err := Run(ctx, cells, Config{Count: 1, SampleTime: time.Millisecond}); !errors.Is(err, context.Canceled) {
+	if _, _, err := Run(ctx, cells, Config{Count: 1, SampleTime: time.Millisecond}); !errors.Is(err, context.Canceled) {
 		t.Fatalf("Run(cancelled) = %v, want context.Canceled", err)
 	}
 }
 
 func TestRunRejectsBadConfig(t *testing.T) {
 	for _, cfg := range []Config{{Count: 0, SampleTime: time.Millisecond}, {Count: 1}} {
-		if _, err := Run(context.Background(), nil, cfg); err == nil {
+		if _, _, err := Run(context.Background(), nil, cfg); err == nil {
 			t.Errorf("Run(%+v) succeeded", cfg)
 		}
 	}
@@ -144,7 +144,7 @@ func TestRunAdaptiveSampling(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cells, err := Cells(algos, []Direction{Encrypt}, []int{64})
+	cells, err := Cells(algos, []Direction{Encrypt}, []int{64}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -161,7 +161,7 @@ func TestRunAdaptiveSampling(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var last, lastTotal int
-			ms, err := Run(context.Background(), cells, Config{Count: 6, SampleTime: time.Millisecond,
+			ms, _, err := Run(context.Background(), cells, Config{Count: 6, SampleTime: time.Millisecond,
 				Precision: tt.precision, MaxTime: 200 * time.Millisecond, NoisyPct: 3,
 				Progress: func(done, total int, c Cell) {
 					if done < last || done > total {
@@ -189,15 +189,51 @@ func TestRunAdaptiveSampling(t *testing.T) {
 
 func TestRunThreads(t *testing.T) {
 	a, _ := Lookup("aes-128-gcm")
-	cells, _ := Cells([]*Algorithm{a}, []Direction{Encrypt, Decrypt}, []int{1024})
-	ms, err := Run(context.Background(), cells, Config{Count: 2, SampleTime: time.Millisecond, Threads: 2})
+	cells, _ := Cells([]*Algorithm{a}, []Direction{Encrypt, Decrypt}, []int{1024}, []int{1, 2})
+	if len(cells) != 4 {
+		t.Fatalf("%d cells, want 4: %v", len(cells), cells)
+	}
+	ms, refs, err := Run(context.Background(), cells, Config{Count: 2, SampleTime: time.Millisecond})
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, m := range ms {
-		if m.Threads != 2 || len(m.SamplesPerThreadKBps) != 2 || !(m.PerThreadKBps > 0) || m.Iters < 1 {
+	for i, m := range ms {
+		if m.Threads != max(cells[i].Threads, 1) || m.Algo != cells[i].Algo.Name || m.Direction != cells[i].Dir {
+			t.Errorf("measurement %d is %s %s on %d threads, want cell %v", i, m.Algo, m.Direction, m.Threads, cells[i])
+		}
+		if m.Threads == 1 && (m.PerThreadKBps != 0 || m.SamplesPerThreadKBps != nil) {
+			t.Errorf("%s %s on one thread has per-thread figures %v", m.Algo, m.Direction, m.SamplesPerThreadKBps)
+		}
+		if m.Threads == 2 && (len(m.SamplesPerThreadKBps) != 2 || !(m.PerThreadKBps > 0) || m.Iters < 1) {
 			t.Errorf("%s %s: threads %d, per-thread samples %v, median %v, iters %d", m.Algo, m.Direction, m.Threads, m.SamplesPerThreadKBps, m.PerThreadKBps, m.Iters)
 		}
+	}
+	if !clockSupported {
+		if refs != nil {
+			t.Errorf("host reference %v on an architecture without the ADD chain", refs)
+		}
+		return
+	}
+	// One sample of each thread count per round, as both rounds sampled a
+	// two-thread cell.
+	if len(refs) != 2 || refs[0].Threads != 1 || refs[1].Threads != 2 {
+		t.Fatalf("host reference %+v, want threads 1 and 2", refs)
+	}
+	for _, r := range refs {
+		// ADDs per ns per thread is the core clock in GHz: between 0.1
+		// and 10 on any real core, however busy the host.
+		if len(r.SamplesGHz) != 2 || r.GHz/float64(r.Threads) < 0.1 || r.GHz/float64(r.Threads) > 10 {
+			t.Errorf("host reference on %d threads: samples %v, median %v GHz", r.Threads, r.SamplesGHz, r.GHz)
+		}
+	}
+}
+
+func TestRunOneThreadTakesNoHostReference(t *testing.T) {
+	a, _ := Lookup("aes-128-ctr")
+	cells, _ := Cells([]*Algorithm{a}, []Direction{Encrypt}, []int{64}, []int{1})
+	_, refs, err := Run(context.Background(), cells, Config{Count: 1, SampleTime: time.Millisecond})
+	if err != nil || refs != nil {
+		t.Errorf("Run on one thread: host reference %v, err %v; want none", refs, err)
 	}
 }
 

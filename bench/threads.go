@@ -38,20 +38,35 @@ func NewGroup(a *Algorithm, dir Direction, size, threads int, aeadMode string) (
 // openssl speed -multi reports), and the mean of each worker's own
 // throughput (what BoringSSL's bssl speed -threads reports), in kB/s.
 func (g *Group) Sample(n int) (aggregate, perThread float64) {
+	wall, took := together(len(g.Ops), func(i int) { g.Ops[i].Run(n) })
+	bytes := int64(n) * int64(g.Ops[0].Size)
+	var sum float64
+	for _, d := range took {
+		sum += KBps(bytes, d)
+	}
+	return KBps(bytes*int64(len(g.Ops)), wall), sum / float64(len(g.Ops))
+}
+
+// together runs work(0) ... work(workers-1) at once, each on its own
+// goroutine locked to its own OS thread. The workers wait at a barrier
+// until all are ready and are released together. It returns the wall time
+// from the release to the last finish and each worker's own time, none
+// shorter than a nanosecond.
+func together(workers int, work func(i int)) (wall time.Duration, took []time.Duration) {
 	var ready, done sync.WaitGroup
 	start := make(chan struct{})
-	took := make([]time.Duration, len(g.Ops))
-	ready.Add(len(g.Ops))
-	done.Add(len(g.Ops))
-	for i, op := range g.Ops {
+	took = make([]time.Duration, workers)
+	ready.Add(workers)
+	done.Add(workers)
+	for i := range workers {
 		go func() {
 			runtime.LockOSThread()
 			defer runtime.UnlockOSThread()
 			ready.Done()
 			<-start
 			t0 := time.Now()
-			op.Run(n)
-			took[i] = time.Since(t0)
+			work(i)
+			took[i] = max(time.Since(t0), 1)
 			done.Done()
 		}()
 	}
@@ -59,11 +74,5 @@ func (g *Group) Sample(n int) (aggregate, perThread float64) {
 	t0 := time.Now()
 	close(start)
 	done.Wait()
-	wall := time.Since(t0)
-	bytes := int64(n) * int64(g.Ops[0].Size)
-	var sum float64
-	for _, d := range took {
-		sum += KBps(bytes, max(d, 1))
-	}
-	return KBps(bytes*int64(len(g.Ops)), max(wall, 1)), sum / float64(len(g.Ops))
+	return max(time.Since(t0), 1), took
 }

@@ -27,7 +27,7 @@ func advice(c *Comparison) []string {
 		}
 	}
 	for _, r := range c.Rows {
-		if r.Algo != "aes-256-cbc" || r.Dir != bench.Encrypt || r.Engine != "go" || r.Size != size {
+		if r.Algo != "aes-256-cbc" || r.Dir != bench.Encrypt || r.Engine != "go" || r.Size != size || r.Threads > 1 {
 			continue
 		}
 		for j, x := range r.Ratios {
@@ -49,11 +49,11 @@ func adviceSize(sizes []int) int {
 	return slices.Max(sizes)
 }
 
-// encryptAt is host h's Go encryption figure for algo at size; 0 when not
+// encryptAt is host h's one-thread Go encryption figure for algo at size; 0 when not
 // measured.
 func encryptAt(rows []CompRow, h int, algo string, size int) float64 {
 	for _, r := range rows {
-		if r.Algo == algo && r.Size == size && r.Dir == bench.Encrypt && r.Engine == "go" {
+		if r.Algo == algo && r.Size == size && r.Dir == bench.Encrypt && r.Engine == "go" && r.Threads <= 1 {
 			return r.KBps[h]
 		}
 	}

@@ -38,14 +38,16 @@ type Host struct {
 	Source      string `json:"source"`   // "measured" or "imported"
 }
 
-// CompRow is one algorithm, direction, engine and size across the hosts.
+// CompRow is one algorithm, direction, engine, size and thread count
+// across the hosts.
 type CompRow struct {
-	Engine string          `json:"engine"`
-	Algo   string          `json:"algo"`
-	Dir    bench.Direction `json:"direction"`
-	Size   int             `json:"size"`
-	KBps   []float64       `json:"kbps"`   // per host, medians in kB/s; 0 when not measured
-	Ratios []float64       `json:"ratios"` // Hosts[0]'s kB/s over Hosts[i+1]'s; 0 when either is missing
+	Engine  string          `json:"engine"`
+	Algo    string          `json:"algo"`
+	Dir     bench.Direction `json:"direction"`
+	Size    int             `json:"size"`
+	Threads int             `json:"threads"` // workers measured together; KBps is then their aggregate
+	KBps    []float64       `json:"kbps"`    // per host, medians in kB/s; 0 when not measured
+	Ratios  []float64       `json:"ratios"`  // Hosts[0]'s kB/s over Hosts[i+1]'s; 0 when either is missing
 }
 
 // FileRow is one whole-file workload across the hosts.
@@ -221,9 +223,9 @@ func algoRank(name string) int {
 
 func throughputRows(rs []*bench.Results, sizes []int) []CompRow {
 	type key struct {
-		engine, algo string
-		dir          bench.Direction
-		size         int
+		engine, algo  string
+		dir           bench.Direction
+		size, threads int
 	}
 	idx := map[key]int{}
 	var rows []CompRow
@@ -232,12 +234,12 @@ func throughputRows(rs []*bench.Results, sizes []int) []CompRow {
 			if !slices.Contains(sizes, m.Size) {
 				continue
 			}
-			k := key{m.Engine, m.Algo, m.Direction, m.Size}
+			k := key{m.Engine, m.Algo, m.Direction, m.Size, max(m.Threads, 1)}
 			i, ok := idx[k]
 			if !ok {
 				i = len(rows)
 				idx[k] = i
-				rows = append(rows, CompRow{Engine: m.Engine, Algo: m.Algo, Dir: m.Direction, Size: m.Size,
+				rows = append(rows, CompRow{Engine: m.Engine, Algo: m.Algo, Dir: m.Direction, Size: m.Size, Threads: k.threads,
 					KBps: make([]float64, len(rs)), Ratios: make([]float64, len(rs)-1)})
 			}
 			rows[i].KBps[h] = m.KBps
@@ -257,6 +259,7 @@ func throughputRows(rs []*bench.Results, sizes []int) []CompRow {
 			strings.Compare(a.Algo, b.Algo),
 			strings.Compare(string(a.Dir), string(b.Dir))*-1, // encrypt before decrypt
 			strings.Compare(a.Engine, b.Engine),
+			cmp.Compare(a.Threads, b.Threads),
 			cmp.Compare(a.Size, b.Size),
 		)
 	})
@@ -304,7 +307,8 @@ func fileRows(rs []*bench.Results) []FileRow {
 }
 
 // RowLabel names a throughput row: the algorithm, " decrypt" for
-// decryption, and the engine when it is not Go's.
+// decryption, the engine when it is not Go's, and the threads when more
+// than one.
 func (r CompRow) RowLabel() string {
 	s := r.Algo
 	if r.Dir == bench.Decrypt {
@@ -312,6 +316,9 @@ func (r CompRow) RowLabel() string {
 	}
 	if r.Engine != "go" {
 		s += " (" + r.Engine + ")"
+	}
+	if r.Threads > 1 {
+		s += fmt.Sprintf(", %d threads", r.Threads)
 	}
 	return s
 }

@@ -12,7 +12,7 @@ import (
 // not measure a cell, and for the baseline's own ratio.
 func WriteCompareCSV(w io.Writer, c *Comparison) error {
 	cw := csv.NewWriter(w)
-	cw.Write([]string{"kind", "engine", "algo", "direction", "size_bytes", "host", "value", "unit", "baseline", "baseline_times_faster"})
+	cw.Write([]string{"kind", "engine", "algo", "direction", "size_bytes", "threads", "host", "value", "unit", "baseline", "baseline_times_faster"})
 	num := func(x float64, prec int) string {
 		if x <= 0 {
 			return ""
@@ -26,7 +26,7 @@ func WriteCompareCSV(w io.Writer, c *Comparison) error {
 			if h > 0 {
 				x = num(r.Ratios[h-1], 4)
 			}
-			cw.Write([]string{"throughput", r.Engine, r.Algo, string(r.Dir), strconv.Itoa(r.Size), host.Label, num(r.KBps[h], 2), "kB/s", base, x})
+			cw.Write([]string{"throughput", r.Engine, r.Algo, string(r.Dir), strconv.Itoa(r.Size), strconv.Itoa(max(r.Threads, 1)), host.Label, num(r.KBps[h], 2), "kB/s", base, x})
 		}
 	}
 	for _, f := range c.Files {
@@ -42,7 +42,7 @@ func WriteCompareCSV(w io.Writer, c *Comparison) error {
 			if f.Fsync {
 				kind += " fsync"
 			}
-			cw.Write([]string{kind, f.Engine, f.Algo, "encrypt", strconv.FormatInt(f.Bytes, 10), host.Label, num(f.Seconds[h], 4), "s", base, x})
+			cw.Write([]string{kind, f.Engine, f.Algo, "encrypt", strconv.FormatInt(f.Bytes, 10), "1", host.Label, num(f.Seconds[h], 4), "s", base, x})
 		}
 	}
 	cw.Flush()

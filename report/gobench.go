@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"slices"
 	"strings"
 
 	"github.com/aesbench/aesbench/bench"
@@ -19,7 +20,9 @@ import (
 //
 // Decryption is BenchmarkDecrypt; cells measured with more than one
 // thread add /threads=N, their figures being the aggregate of all threads
-// and ns/op the wall time per message of one thread. Two hosts' files
+// and ns/op the wall time per message of one thread. A run of several
+// thread counts names every line's, /threads=1 too, so that
+// "benchstat -col /threads" shows the scaling. Two hosts' files
 // compare directly, one column per host (their configuration differs, so
 // tell benchstat not to split tables on it):
 //
@@ -45,6 +48,7 @@ func WriteGoBench(w io.Writer, r *bench.Results) error {
 			fmt.Fprintf(bw, "%s: %s\n", kv[0], v)
 		}
 	}
+	mixed := slices.ContainsFunc(r.Measurements, func(m bench.Measurement) bool { return m.Threads != r.Measurements[0].Threads })
 	for _, m := range r.Measurements {
 		if m.Engine != "go" && m.Engine != "" {
 			continue // other engines are not Go benchmarks
@@ -54,8 +58,8 @@ func WriteGoBench(w io.Writer, r *bench.Results) error {
 			name = "BenchmarkDecrypt"
 		}
 		name += "/algo=" + m.Algo + fmt.Sprintf("/size=%d", m.Size)
-		if m.Threads > 1 {
-			name += fmt.Sprintf("/threads=%d", m.Threads)
+		if m.Threads > 1 || mixed {
+			name += fmt.Sprintf("/threads=%d", max(m.Threads, 1))
 		}
 		iters := max(m.Iters, 1)
 		for _, kbps := range m.SamplesKBps {

@@ -44,14 +44,34 @@ func sample(threads int) *bench.Results {
 	return r
 }
 
+// sampleScaling returns synthetic results of a run with --threads 1,2:
+// every cell of sample on one thread and at 1.4x on two, and a host whose
+// second vCPU gave the ADD chain only half a core (1.5x).
+func sampleScaling() *bench.Results {
+	r := sample(1)
+	for _, m := range sample(2).Measurements {
+		for i := range m.SamplesKBps { // two threads: 1.4x one
+			m.SamplesKBps[i] *= 1.4
+		}
+		m.Summarize(r.NoisyPct)
+		r.Measurements = append(r.Measurements, m)
+	}
+	bench.AddCycles(r.Measurements, r.ClockHz, r.AESENCCycles, true)
+	r.HostRef = []bench.HostRef{
+		{Threads: 1, SamplesGHz: []float64{3.5, 3.4, 3.6}, GHz: 3.5},
+		{Threads: 2, SamplesGHz: []float64{5.25, 5.2, 5.3}, GHz: 5.25},
+	}
+	return r
+}
+
 func TestWriteSpeedTableGolden(t *testing.T) {
 	for _, tt := range []struct {
-		name    string
-		threads int
-	}{{"speed.txt", 1}, {"speed-threads.txt", 2}} {
+		name string
+		r    *bench.Results
+	}{{"speed.txt", sample(1)}, {"speed-threads.txt", sample(2)}, {"speed-scaling.txt", sampleScaling()}} {
 		t.Run(tt.name, func(t *testing.T) {
 			var b bytes.Buffer
-			if err := WriteSpeedTable(&b, sample(tt.threads)); err != nil {
+			if err := WriteSpeedTable(&b, tt.r); err != nil {
 				t.Fatal(err)
 			}
 			golden(t, tt.name, b.Bytes())
@@ -138,5 +158,32 @@ func TestWriteGoBenchRoundTrip(t *testing.T) {
 				t.Errorf("result %d = %v, want %v", i, got[i], want[i])
 			}
 		}
+	}
+}
+
+func TestWriteGoBenchNamesThreadsOfAMixedRun(t *testing.T) {
+	r := sampleScaling()
+	var b bytes.Buffer
+	if err := WriteGoBench(&b, r); err != nil {
+		t.Fatal(err)
+	}
+	rd := benchfmt.NewReader(bytes.NewReader(b.Bytes()), "scaling.txt")
+	byThreads := map[string]int{}
+	for rd.Scan() {
+		res, ok := rd.Result().(*benchfmt.Result)
+		if !ok {
+			t.Fatalf("not a result: %v", rd.Result())
+		}
+		_, parts := res.Name.Parts()
+		if len(parts) != 3 || !strings.HasPrefix(string(parts[2]), "/threads=") {
+			t.Fatalf("name %s: want /algo=, /size= and /threads= parts", res.Name)
+		}
+		byThreads[string(parts[2])]++
+	}
+	if err := rd.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if byThreads["/threads=1"] == 0 || byThreads["/threads=1"] != byThreads["/threads=2"] {
+		t.Errorf("lines by threads: %v, want as many of 1 as of 2", byThreads)
 	}
 }

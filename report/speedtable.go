@@ -11,10 +11,11 @@ import (
 )
 
 // row is one line of a speed table: the measurements of one engine,
-// algorithm and direction, by size.
+// algorithm, direction and thread count, by size.
 type row struct {
 	engine, algo string
 	dir          bench.Direction
+	threads      int
 	bySize       map[int]*bench.Measurement
 }
 
@@ -25,9 +26,12 @@ func rows(ms []bench.Measurement) ([]*row, []int) {
 	var sizes []int
 	for i := range ms {
 		m := &ms[i]
-		j := slices.IndexFunc(out, func(r *row) bool { return r.engine == m.Engine && r.algo == m.Algo && r.dir == m.Direction })
+		threads := max(m.Threads, 1)
+		j := slices.IndexFunc(out, func(r *row) bool {
+			return r.engine == m.Engine && r.algo == m.Algo && r.dir == m.Direction && r.threads == threads
+		})
 		if j < 0 {
-			out = append(out, &row{engine: m.Engine, algo: m.Algo, dir: m.Direction, bySize: map[int]*bench.Measurement{}})
+			out = append(out, &row{engine: m.Engine, algo: m.Algo, dir: m.Direction, threads: threads, bySize: map[int]*bench.Measurement{}})
 			j = len(out) - 1
 		}
 		out[j].bySize[m.Size] = m
@@ -39,9 +43,10 @@ func rows(ms []bench.Measurement) ([]*row, []int) {
 	return out, sizes
 }
 
-// label names a row: the algorithm, " decrypt" for decryption, and the
-// engine in parentheses when the table holds more than one.
-func (r *row) label(engines int) string {
+// label names a row: the algorithm, " decrypt" for decryption, the
+// engine in parentheses when the table holds more than one, and the
+// threads when it holds more than one count of them.
+func (r *row) label(engines, threadCounts int) string {
 	s := r.algo
 	if r.dir == bench.Decrypt {
 		s += " decrypt"
@@ -49,15 +54,20 @@ func (r *row) label(engines int) string {
 	if engines > 1 {
 		s += " (" + r.engine + ")"
 	}
+	if threadCounts > 1 {
+		s += fmt.Sprintf(", %d thread", r.threads)
+		if r.threads > 1 {
+			s += "s"
+		}
+	}
 	return s
 }
 
-func engineCount(rs []*row) int {
-	var seen []string
+// count returns how many different values key takes over rs.
+func count[K comparable](rs []*row, key func(*row) K) int {
+	seen := map[K]bool{}
 	for _, r := range rs {
-		if !slices.Contains(seen, r.engine) {
-			seen = append(seen, r.engine)
-		}
+		seen[key(r)] = true
 	}
 	return len(seen)
 }
@@ -77,14 +87,13 @@ func WriteSpeedTable(w io.Writer, r *bench.Results) error {
 		_, err := fmt.Fprintln(w, "no measurements")
 		return err
 	}
-	engines := engineCount(rs)
+	engines := count(rs, func(r *row) string { return r.engine })
+	threadCounts := count(rs, func(r *row) int { return r.threads })
 	width := len("type")
 	threads := 1
 	for _, x := range rs {
-		width = max(width, len(x.label(engines)))
-		for _, m := range x.bySize {
-			threads = max(threads, m.Threads)
-		}
+		width = max(width, len(x.label(engines, threadCounts)))
+		threads = max(threads, x.threads)
 	}
 	var b strings.Builder
 	header := func() {
@@ -94,10 +103,15 @@ func WriteSpeedTable(w io.Writer, r *bench.Results) error {
 		}
 		b.WriteByte('\n')
 	}
-	table := func(cell func(m *bench.Measurement) string) {
+	// table prints a row per row of rs that keep (all when nil), with the
+	// cell text of each size.
+	table := func(keep func(*row) bool, cell func(m *bench.Measurement) string) {
 		header()
 		for _, x := range rs {
-			fmt.Fprintf(&b, "%-*s", width, x.label(engines))
+			if keep != nil && !keep(x) {
+				continue
+			}
+			fmt.Fprintf(&b, "%-*s", width, x.label(engines, threadCounts))
 			for _, s := range sizes {
 				c := "n/a"
 				if m := x.bySize[s]; m != nil {
@@ -112,14 +126,18 @@ func WriteSpeedTable(w io.Writer, r *bench.Results) error {
 	if r.PrecisionPct > 0 {
 		what = fmt.Sprintf("median of at least %d samples of %s each, sampled until within ±%g%% or %s per cell", r.Count, seconds(r.SampleSeconds), r.PrecisionPct, seconds(r.MaxSeconds))
 	}
-	if threads > 1 {
+	switch {
+	case threadCounts > 1:
+		what += "; on more than one thread, the aggregate of all threads (as openssl speed -multi)"
+	case threads > 1:
 		what += fmt.Sprintf(", aggregate of %d threads (as openssl speed -multi)", threads)
 	}
+	multi := func(x *row) bool { return x.threads > 1 }
 	fmt.Fprintf(&b, "The numbers are in 1000s of bytes per second processed (kB/s), %s.\n", what)
-	table(func(m *bench.Measurement) string { return fmt.Sprintf("%.2fk", m.KBps) })
+	table(nil, func(m *bench.Measurement) string { return fmt.Sprintf("%.2fk", m.KBps) })
 	if threads > 1 {
 		fmt.Fprintf(&b, "\nPer thread, the mean of the threads' own kB/s (as bssl speed -threads):\n")
-		table(func(m *bench.Measurement) string {
+		table(multi, func(m *bench.Measurement) string {
 			if m.PerThreadKBps == 0 {
 				return "n/a"
 			}
@@ -131,7 +149,7 @@ func WriteSpeedTable(w io.Writer, r *bench.Results) error {
 		fmt.Fprintf(&b, " (wider than ±%g%%)", r.NoisyPct)
 	}
 	b.WriteString(":\n")
-	table(func(m *bench.Measurement) string {
+	table(nil, func(m *bench.Measurement) string {
 		c := "±∞"
 		if ci := bench.MedianCI(m.SamplesKBps); !math.IsInf(ci.Pct, 0) {
 			c = fmt.Sprintf("±%.1f%%", ci.Pct)
@@ -142,19 +160,23 @@ func WriteSpeedTable(w io.Writer, r *bench.Results) error {
 		return c
 	})
 	b.WriteString("\nSpread of the samples, (max-min)/median:\n")
-	table(func(m *bench.Measurement) string {
+	table(nil, func(m *bench.Measurement) string {
 		if m.KBps <= 0 {
 			return "n/a"
 		}
 		return fmt.Sprintf("%.1f%%", (m.MaxKBps-m.MinKBps)/m.KBps*100)
 	})
 	if r.ClockHz > 0 {
-		fmt.Fprintf(&b, "\nCycles per byte on one thread, at a core clock of %.2f GHz estimated by a dependent ADD chain", r.ClockHz/1e9)
+		per := "on one thread"
+		if threads > 1 {
+			per = "per thread"
+		}
+		fmt.Fprintf(&b, "\nCycles per byte %s, at a core clock of %.2f GHz estimated by a dependent ADD chain", per, r.ClockHz/1e9)
 		if slices.ContainsFunc(r.Measurements, func(m bench.Measurement) bool { return m.BoundPct > 0 }) {
 			fmt.Fprintf(&b, ";\n(n%%) for AES-CBC encryption, which is serial: the latency bound, rounds x %.2f-cycle AESENC per\n16-byte block, as a percentage of the cycles taken", r.AESENCCycles)
 		}
 		b.WriteString(":\n")
-		table(func(m *bench.Measurement) string {
+		table(nil, func(m *bench.Measurement) string {
 			if m.CyclesPerByte <= 0 {
 				return "n/a"
 			}
@@ -167,6 +189,9 @@ func WriteSpeedTable(w io.Writer, r *bench.Results) error {
 	} else if len(r.Measurements) > 0 && r.Source == "" {
 		b.WriteString("\nNo cycles per byte: the core clock was not estimated on this architecture.\n")
 	}
+	if threads > 1 {
+		writeScaling(&b, r, threads, func(cell func(m *bench.Measurement) string) { table(multi, cell) })
+	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }
@@ -174,4 +199,52 @@ func WriteSpeedTable(w io.Writer, r *bench.Results) error {
 // seconds writes a duration in seconds without trailing zeros.
 func seconds(s float64) string {
 	return strings.TrimRight(strings.TrimRight(fmt.Sprintf("%.3f", s), "0"), ".") + " s"
+}
+
+// writeScaling prints how the figures scaled over threads: a table of the
+// aggregate on N threads over one thread's, each with the percentage of
+// the host's own scaling at that count, then what the host gave (the ADD
+// chain of bench.HostRef), with a word on shared CPUs when it gave less
+// than 90% of N full cores. table prints the multi-thread rows.
+func writeScaling(b *strings.Builder, r *bench.Results, maxThreads int, table func(cell func(m *bench.Measurement) string)) {
+	scaled := slices.ContainsFunc(r.Measurements, func(m bench.Measurement) bool {
+		_, ok := r.ThreadScaling(&m)
+		return ok
+	})
+	if scaled {
+		b.WriteString("\nScaling: the aggregate on N threads over one thread's")
+		if len(r.HostRef) > 0 {
+			b.WriteString(", and in parentheses that as a percentage\nof the host's own scaling on N threads, measured beside it")
+		}
+		b.WriteString(":\n")
+		table(func(m *bench.Measurement) string {
+			x, ok := r.ThreadScaling(m)
+			if !ok {
+				return "n/a"
+			}
+			c := fmt.Sprintf("%.2fx", x)
+			if h, ok := r.HostScaling(m.Threads); ok {
+				c += fmt.Sprintf(" (%.0f%%)", 100*x/h)
+			}
+			return c
+		})
+	}
+	var host []string
+	short := false
+	for n := 2; n <= maxThreads; n++ {
+		if h, ok := r.HostScaling(n); ok {
+			host = append(host, fmt.Sprintf("%d threads %.2fx", n, h))
+			short = short || h < 0.9*float64(n)
+		}
+	}
+	if len(host) == 0 {
+		if r.Source == "" && r.ClockHz == 0 {
+			b.WriteString("\nNo host scaling: there is no ADD chain to measure it on this architecture.\n")
+		}
+		return
+	}
+	fmt.Fprintf(b, "\nThe host's own scaling, a dependent ADD chain on every thread at once over one thread's\n(N full cores give Nx): %s.\n", strings.Join(host, ", "))
+	if short {
+		b.WriteString("Its CPUs are not all whole cores at the moment (SMT siblings, a CPU quota or a busy host),\nso no cipher can scale further here than the chain did.\n")
+	}
 }

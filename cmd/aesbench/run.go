@@ -40,7 +40,7 @@ type runOptions struct {
 	noisyPct  float64       // --noisy
 	precision float64       // --precision, 0: off
 	maxTime   time.Duration // --max-time, per cell
-	threads   int           // --threads
+	threads   []int         // --threads, ascending
 	format    string        // --format: table, json or gobench
 
 	files []string // --file: whole-file workloads (runfile.go)
@@ -67,7 +67,7 @@ func parseRunFlags(args []string, stdout, stderr io.Writer) (*runOptions, bool, 
 	noisy := fs.String("noisy", "3%", "flag cells whose 95% confidence interval is wider than ±this percent of the median; 0 never")
 	precision := fs.String("precision", "", "adaptive sampling: after --count rounds, keep sampling (round robin) the cells whose\n95% confidence interval is wider than ±this percent, e.g. 2%, until --max-time")
 	maxTime := fs.Duration("max-time", time.Second, "under --precision, the sampling time budget of each cell (so at most cells x this in all,\nplus calibration)")
-	threads := fs.String("threads", "1", "workers per cell, each on its own OS thread with its own cipher, or all (one per CPU);\nthe table shows the aggregate (as openssl speed -multi) and the per-thread mean (as bssl speed -threads)")
+	threads := fs.String("threads", "1", "workers per cell, each on its own OS thread with its own cipher, or all (one per CPU);\nthe table shows the aggregate (as openssl speed -multi) and the per-thread mean (as bssl speed -threads).\nSeveral counts, e.g. 1,all, measure each cell at each, side by side, with the scaling over one thread\nand the host's own scaling (a dependent ADD chain on as many threads) beside it")
 	format := fs.String("format", "table", "what to print on stdout: table, json (the results file) or gobench (Go benchmark format, one line per sample, for benchstat)")
 	files := fs.StringArray("file", nil, "also time reading this file, encrypting it and writing the ciphertext beside it (repeatable)")
 	cold := fs.Bool("cold", false, "with --file: evict the input from the page cache before each run, to time disk reads")
@@ -105,7 +105,7 @@ func parseRunFlags(args []string, stdout, stderr io.Writer) (*runOptions, bool, 
 	if *decrypt {
 		dirs = append(dirs, bench.Decrypt)
 	}
-	if o.cells, err = bench.Cells(as, dirs, ss); err != nil {
+	if o.cells, err = bench.Cells(as, dirs, ss, o.threads); err != nil {
 		return nil, false, usagef("run: --sizes: %w", err)
 	}
 	if o.count < 1 {
@@ -163,9 +163,9 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	hz0, clockOK := bench.EstimateClock()
 	p := newProgress(stderr)
 	if slices.Contains(o.engines, "go") {
-		res.Measurements, err = bench.Run(ctx, o.cells, bench.Config{
+		res.Measurements, res.HostRef, err = bench.Run(ctx, o.cells, bench.Config{
 			Count: o.count, SampleTime: o.sample, AEADMode: o.aeadMode,
-			NoisyPct: o.noisyPct, Precision: o.precision, MaxTime: o.maxTime, Threads: o.threads,
+			NoisyPct: o.noisyPct, Precision: o.precision, MaxTime: o.maxTime,
 			Progress: func(done, total int, c bench.Cell) { p.update(done, total, fmt.Sprintf("(%d/%d) %s", done, total, c)) },
 		})
 		if err != nil {
@@ -187,6 +187,7 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	fmt.Fprintf(stderr, "aesbench: wrote %s\n", o.out)
 	noteAEADModes(stderr, res)
 	warnNoisy(stderr, res)
+	warnHostScaling(stderr, res)
 	if o.format == "gobench" {
 		return report.WriteGoBench(stdout, res)
 	}

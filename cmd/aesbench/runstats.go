@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -29,10 +30,8 @@ func parseStatsFlags(o *runOptions, formatSet bool, noisy, precision, threads st
 			return usagef("run: --max-time %v: must be positive", o.maxTime)
 		}
 	}
-	if threads == "all" {
-		o.threads = runtime.NumCPU()
-	} else if o.threads, err = strconv.Atoi(threads); err != nil || o.threads < 1 || o.threads > 1024 {
-		return usagef("run: --threads %q: want a number from 1 to 1024, or all", threads)
+	if o.threads, err = parseThreads(threads); err != nil {
+		return usagef("run: --threads: %w", err)
 	}
 	switch o.format {
 	case "table", "json", "gobench":
@@ -46,6 +45,27 @@ func parseStatsFlags(o *runOptions, formatSet bool, noisy, precision, threads st
 		o.format = "json"
 	}
 	return nil
+}
+
+// parseThreads reads --threads: thread counts from 1 to 1024 or all (one
+// per CPU), comma-separated, returned in ascending order without repeats.
+func parseThreads(s string) ([]int, error) {
+	var out []int
+	for _, f := range strings.Split(s, ",") {
+		f = strings.TrimSpace(f)
+		n, err := strconv.Atoi(f)
+		if f == "all" {
+			n, err = runtime.NumCPU(), nil
+		}
+		if err != nil || n < 1 || n > 1024 {
+			return nil, fmt.Errorf("%q: want numbers from 1 to 1024 or all, comma-separated, e.g. 1,all", f)
+		}
+		if !slices.Contains(out, n) {
+			out = append(out, n)
+		}
+	}
+	slices.Sort(out)
+	return out, nil
 }
 
 // parsePercent reads a percentage such as "2%", "2" or "0.5%".
@@ -73,11 +93,26 @@ func warnNoisy(w io.Writer, r *bench.Results) {
 		if m.Direction == bench.Decrypt {
 			name = fmt.Sprintf("%s decrypt %d", m.Algo, m.Size)
 		}
+		if m.Threads > 1 {
+			name += fmt.Sprintf(" on %d threads", m.Threads)
+		}
 		noisy = append(noisy, name+" "+width)
 	}
 	if len(noisy) > 0 {
 		fmt.Fprintf(w, "aesbench: warning: %d of %d cells noisy (95%% confidence interval wider than ±%g%%): %s; rerun on a quieter host or with --precision\n",
 			len(noisy), len(r.Measurements), r.NoisyPct, strings.Join(noisy, ", "))
+	}
+}
+
+// warnHostScaling says on w when the host gave a run's threads less than
+// 90% of as many whole cores, by its ADD-chain reference, as then every
+// scaling figure of the run is the host's limit, not the cipher's.
+func warnHostScaling(w io.Writer, r *bench.Results) {
+	for _, ref := range r.HostRef {
+		if x, ok := r.HostScaling(ref.Threads); ok && x < 0.9*float64(ref.Threads) {
+			fmt.Fprintf(w, "aesbench: warning: the host gave %d threads %.2fx the work of one (a dependent ADD chain), not %dx: its CPUs are shared at the moment, so no cipher could scale further\n",
+				ref.Threads, x, ref.Threads)
+		}
 	}
 }
 

@@ -7,7 +7,9 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"regexp"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -25,20 +27,26 @@ func TestParseRunStatsFlags(t *testing.T) {
 		comment string
 	}{
 		{nil, "", func(o *runOptions) bool {
-			return o.noisyPct == 3 && o.precision == 0 && o.threads == 1 && o.format == "table" && o.count == 6
+			return o.noisyPct == 3 && o.precision == 0 && slices.Equal(o.threads, []int{1}) && o.format == "table" && o.count == 6
 		}, "defaults"},
 		{[]string{"--precision", "2%", "--max-time", "500ms", "--noisy", "1.5"}, "", func(o *runOptions) bool {
 			return o.precision == 2 && o.maxTime == 500*time.Millisecond && o.noisyPct == 1.5
 		}, "precision"},
-		{[]string{"--threads", "all"}, "", func(o *runOptions) bool { return o.threads == runtime.NumCPU() }, "all threads"},
-		{[]string{"--threads", "2"}, "", func(o *runOptions) bool { return o.threads == 2 }, ""},
+		{[]string{"--threads", "all"}, "", func(o *runOptions) bool { return slices.Equal(o.threads, []int{runtime.NumCPU()}) }, "all threads"},
+		{[]string{"--threads", "2"}, "", func(o *runOptions) bool { return slices.Equal(o.threads, []int{2}) }, ""},
+		{[]string{"--threads", "4, 1,2,4"}, "", func(o *runOptions) bool { return slices.Equal(o.threads, []int{1, 2, 4}) }, "sorted, no repeats"},
+		{[]string{"--threads", "1,all", "--algos", "aes-128-gcm", "--sizes", "64,1024"}, "", func(o *runOptions) bool {
+			return len(o.cells) == 2*len(o.threads) && o.cells[0].Threads == 1 && o.cells[len(o.cells)-1].Threads == runtime.NumCPU()
+		}, "one cell per size and thread count"},
 		{[]string{"--json"}, "", func(o *runOptions) bool { return o.format == "json" }, "--json synonym"},
 		{[]string{"--json", "--format", "json"}, "", func(o *runOptions) bool { return o.format == "json" }, ""},
 		{[]string{"--format", "gobench"}, "", func(o *runOptions) bool { return o.format == "gobench" }, ""},
 		{[]string{"--json", "--format", "gobench"}, "run: --json conflicts with --format gobench", nil, ""},
 		{[]string{"--format", "csv"}, `run: --format "csv": want table, json or gobench`, nil, ""},
-		{[]string{"--threads", "0"}, `run: --threads "0"`, nil, ""},
-		{[]string{"--threads", "many"}, `run: --threads "many"`, nil, ""},
+		{[]string{"--threads", "0"}, `run: --threads: "0": want numbers from 1 to 1024 or all`, nil, ""},
+		{[]string{"--threads", "many"}, `run: --threads: "many"`, nil, ""},
+		{[]string{"--threads", "1,"}, `run: --threads: "": want numbers`, nil, ""},
+		{[]string{"--threads", "1,1025"}, `run: --threads: "1025"`, nil, ""},
 		{[]string{"--precision", "0%"}, "run: --precision 0%: must be positive", nil, ""},
 		{[]string{"--precision", "x"}, `run: --precision: "x": want a percentage`, nil, ""},
 		{[]string{"--precision", "2%", "--max-time", "0s"}, "run: --max-time 0s: must be positive", nil, ""},
@@ -127,5 +135,43 @@ func TestRunFormats(t *testing.T) {
 		if err := tt.check(stdout.String()); err != nil {
 			t.Errorf("run %q: %v", tt.args, err)
 		}
+	}
+}
+
+// TestRunScalingEndToEnd runs the binary over two thread counts, as a user
+// asking how a cipher scales would, and checks the table's scaling and
+// host-reference sections against the results file it wrote.
+func TestRunScalingEndToEnd(t *testing.T) {
+	dir := t.TempDir()
+	stdout, stderr, code := runBinIn(t, dir, nil, "run", "--algos", "aes-128-gcm", "--sizes", "1024", "--threads", "1,2",
+		"--time", "5ms", "--label", "scaling", "--out", "r.json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	r, err := bench.ReadResults(filepath.Join(dir, "r.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Measurements) != 2 || r.Measurements[0].Threads != 1 || r.Measurements[1].Threads != 2 {
+		t.Fatalf("measurements %+v, want aes-128-gcm on 1 and 2 threads", r.Measurements)
+	}
+	x, ok := r.ThreadScaling(&r.Measurements[1])
+	if !ok || !regexp.MustCompile(fmt.Sprintf(`(?m)^aes-128-gcm, 2 threads +%.2fx`, x)).MatchString(stdout) {
+		t.Errorf("scaling %.2fx (%v) not in the table:\n%s", x, ok, stdout)
+	}
+	if runtime.GOARCH != "amd64" && runtime.GOARCH != "arm64" {
+		return
+	}
+	h, ok := r.HostScaling(2)
+	if !ok || len(r.HostRef[0].SamplesGHz) != 6 || len(r.HostRef[1].SamplesGHz) != 6 {
+		t.Fatalf("host reference %+v, want 6 samples on 1 and 2 threads", r.HostRef)
+	}
+	if want := fmt.Sprintf("2 threads %.2fx.", h); !strings.Contains(stdout, want) {
+		t.Errorf("table lacks the host's scaling %q:\n%s", want, stdout)
+	}
+	// The warning on shared CPUs appears exactly when the host gave less
+	// than 90% of two cores.
+	if warned := strings.Contains(stderr, "its CPUs are shared"); warned != (h < 1.8) {
+		t.Errorf("host scaling %.2fx, warning given: %v\n%s", h, warned, stderr)
 	}
 }

@@ -1,0 +1,124 @@
+package bench
+
+import (
+	"slices"
+	"time"
+)
+
+// A cipher's scaling over threads is only as good as the host lets it be.
+// A cloud vCPU need not be a whole core: two vCPUs may be SMT siblings,
+// the VM may have a CPU quota, or the host may run another guest on one
+// of them, and inside the guest nothing shows it (bhyve, for one, reports
+// no steal time). So the runner measures the host's own scaling beside
+// the cipher's: the dependent ADD chain of clock.go, run by 1 and by N
+// workers together through the same barrier as a Group, in the same rounds
+// as the cells. The chain needs no memory and no execution unit a cipher
+// would share, so N workers get N times one worker's rate exactly when
+// the host gives N full cores, and a cipher can scale no further than the
+// chain did.
+
+// HostRef is the host's reference at one thread count: the ADD chain on
+// Threads workers at once.
+type HostRef struct {
+	Threads    int       `json:"threads"`     // workers run together
+	SamplesGHz []float64 `json:"samples_ghz"` // each sample: ADDs per nanosecond, summed over the workers (their aggregate effective clock)
+	GHz        float64   `json:"ghz"`         // median of the samples
+}
+
+// hostRefs holds the reference samples of a run and the chain length of
+// one sample.
+type hostRefs struct {
+	refs  []HostRef
+	iters uint64 // chain iterations of one worker's sample; 0 before calibration
+}
+
+// newHostRefs prepares a reference for 1 thread and each count of threads
+// above 1, or returns nil when no cell uses more than one thread or this
+// architecture has no ADD chain.
+func newHostRefs(threads []int) *hostRefs {
+	if !clockSupported || !slices.ContainsFunc(threads, func(n int) bool { return n > 1 }) {
+		return nil
+	}
+	h := &hostRefs{refs: []HostRef{{Threads: 1}}}
+	for _, n := range threads {
+		if !slices.ContainsFunc(h.refs, func(r HostRef) bool { return r.Threads == n }) {
+			h.refs = append(h.refs, HostRef{Threads: n})
+		}
+	}
+	slices.SortFunc(h.refs, func(a, b HostRef) int { return a.Threads - b.Threads })
+	return h
+}
+
+// sample takes one sample of every reference, each about d long.
+func (h *hostRefs) sample(d time.Duration) {
+	if h.iters == 0 {
+		h.iters = chainItersFor(d)
+	}
+	for i := range h.refs {
+		r := &h.refs[i]
+		wall, _ := together(r.Threads, func(int) { addChain(h.iters) })
+		adds := float64(h.iters) * 32 * float64(r.Threads)
+		r.SamplesGHz = append(r.SamplesGHz, adds/float64(wall.Nanoseconds()))
+	}
+}
+
+// results returns the references with their medians.
+func (h *hostRefs) results() []HostRef {
+	if h == nil {
+		return nil
+	}
+	for i := range h.refs {
+		h.refs[i].GHz = Median(h.refs[i].SamplesGHz)
+	}
+	return h.refs
+}
+
+// chainItersFor returns the ADD chain iterations that take about d on one
+// thread, doubling a trial until it takes a tenth of d, then scaling.
+func chainItersFor(d time.Duration) uint64 {
+	n := uint64(1 << 10)
+	for {
+		t0 := time.Now()
+		addChain(n)
+		el := time.Since(t0)
+		if el >= d/10 || n >= 1<<40 {
+			return max(1, uint64(float64(n)*float64(d)/float64(max(el, 1))))
+		}
+		n *= 2
+	}
+}
+
+// HostScaling returns how many times one thread's ADD-chain rate the host
+// gave threads workers at once, by the medians of r's host references,
+// and false when r has no reference for threads (a run of one thread, an
+// architecture without the chain, or an older results file).
+func (r *Results) HostScaling(threads int) (float64, bool) {
+	var one, n float64
+	for _, ref := range r.HostRef {
+		switch ref.Threads {
+		case 1:
+			one = ref.GHz
+		case threads:
+			n = ref.GHz
+		}
+	}
+	if one <= 0 || n <= 0 || threads <= 1 {
+		return 0, false
+	}
+	return n / one, true
+}
+
+// ThreadScaling returns how many times the aggregate throughput of the
+// same engine, algorithm, direction and size on one thread m achieved, and
+// false when m is one thread or r has no one-thread measurement of its
+// cell.
+func (r *Results) ThreadScaling(m *Measurement) (float64, bool) {
+	if m.Threads <= 1 || m.KBps <= 0 {
+		return 0, false
+	}
+	one := r.FindThreads(m.Engine, m.Algo, m.Direction, m.Size, 1)
+	if one == nil || one.KBps <= 0 {
+		return 0, false
+	}
+	return m.KBps / one.KBps, true
+}
