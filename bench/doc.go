@@ -19,9 +19,13 @@
 // samples to be bounded at all, is the samples' range at 6 or 7, and lies
 // inside the range from 9. Under Config.Precision the runner keeps taking
 // rounds, still round robin, over only the cells whose interval is wider
-// than asked and whose time budget is not spent. With Config.Threads a
-// Group of workers, each with its own Op on its own locked OS thread, is
-// released together at a barrier for every sample. The core clock is
+// than asked and whose time budget is not spent. A cell with Threads above
+// one is measured by a Group of workers, each with its own Op on its own
+// locked OS thread, released together at a barrier for every sample; the
+// rounds that sample such cells also sample the host's own scaling, a
+// dependent ADD chain on as many threads (HostRef, hostref.go), so that a
+// cipher's scaling can be read against what the host's vCPUs allow. The
+// core clock is
 // estimated by a dependent ADD chain in assembly (clock.go), for cycles
 // per byte and, for AES-CBC encryption, the AESENC latency bound.
 //
