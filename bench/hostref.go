@@ -5,17 +5,22 @@ import (
 	"time"
 )
 
-// A cipher's scaling over threads is only as good as the host lets it be.
-// A cloud vCPU need not be a whole core: two vCPUs may be SMT siblings,
-// the VM may have a CPU quota, or the host may run another guest on one
-// of them, and inside the guest nothing shows it (bhyve, for one, reports
-// no steal time). So the runner measures the host's own scaling beside
-// the cipher's: the dependent ADD chain of clock.go, run by 1 and by N
-// workers together through the same barrier as a Group, in the same rounds
-// as the cells. The chain needs no memory and no execution unit a cipher
-// would share, so N workers get N times one worker's rate exactly when
-// the host gives N full cores, and a cipher can scale no further than the
-// chain did.
+// A figure is only as good as the CPU the host gives it. A cloud vCPU need
+// not be a whole core: two vCPUs may be SMT siblings, the VM may have a CPU
+// quota, or the host may run another guest on the same core, and inside
+// the guest nothing shows it (bhyve, for one, reports no steal time). So
+// the runner measures the host itself beside the ciphers: the dependent
+// ADD chain of clock.go, run for a whole sample by 1 and by N workers
+// together, through the same barrier as a Group, in the same rounds as the
+// cells. The chain needs no memory and no execution unit a cipher would
+// share, so:
+//
+//   - on one thread it runs at the core clock (the short best-of trials of
+//     EstimateClock) exactly when the thread has a whole core for a whole
+//     sample; less means the vCPU is time-sliced (CoreShare), and every
+//     figure of the run is low by as much;
+//   - N workers get N times one worker's rate exactly when the host gives
+//     N whole cores (HostScaling), and a cipher can scale no further.
 
 // HostRef is the host's reference at one thread count: the ADD chain on
 // Threads workers at once.
@@ -32,11 +37,11 @@ type hostRefs struct {
 	iters uint64 // chain iterations of one worker's sample; 0 before calibration
 }
 
-// newHostRefs prepares a reference for 1 thread and each count of threads
-// above 1, or returns nil when no cell uses more than one thread or this
-// architecture has no ADD chain.
+// newHostRefs prepares a reference for 1 thread and each count of
+// threads, or returns nil when there are no threads or this architecture
+// has no ADD chain.
 func newHostRefs(threads []int) *hostRefs {
-	if !clockSupported || !slices.ContainsFunc(threads, func(n int) bool { return n > 1 }) {
+	if !clockSupported || len(threads) == 0 {
 		return nil
 	}
 	h := &hostRefs{refs: []HostRef{{Threads: 1}}}
@@ -106,6 +111,20 @@ func (r *Results) HostScaling(threads int) (float64, bool) {
 		return 0, false
 	}
 	return n / one, true
+}
+
+// CoreShare returns the share of a whole core one thread got during the
+// run: the median of the one-thread host reference, sustained over whole
+// samples, over the core clock of short best-of trials (ClockHz). It is
+// false when either is unknown. Well under 1 means the host time-sliced
+// the vCPU.
+func (r *Results) CoreShare() (float64, bool) {
+	for _, ref := range r.HostRef {
+		if ref.Threads == 1 && ref.GHz > 0 && r.ClockHz > 0 {
+			return ref.GHz * 1e9 / r.ClockHz, true
+		}
+	}
+	return 0, false
 }
 
 // ThreadScaling returns how many times the aggregate throughput of the

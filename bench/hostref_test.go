@@ -46,9 +46,27 @@ func TestScaling(t *testing.T) {
 
 func near(a, b float64) bool { return a-b < 1e-9 && b-a < 1e-9 }
 
+func TestCoreShare(t *testing.T) {
+	for _, tt := range []struct {
+		r      Results
+		want   float64
+		wantOK bool
+	}{
+		{Results{ClockHz: 3.5e9, HostRef: []HostRef{{Threads: 1, GHz: 1.75}, {Threads: 2, GHz: 5}}}, 0.5, true},
+		{Results{ClockHz: 3.5e9, HostRef: []HostRef{{Threads: 2, GHz: 5}}}, 0, false},
+		{Results{HostRef: []HostRef{{Threads: 1, GHz: 1.75}}}, 0, false}, // clock unknown
+		{Results{ClockHz: 3.5e9}, 0, false},                              // an older file
+	} {
+		got, ok := tt.r.CoreShare()
+		if ok != tt.wantOK || !near(got, tt.want) {
+			t.Errorf("CoreShare(%+v) = %v, %v; want %v, %v", tt.r, got, ok, tt.want, tt.wantOK)
+		}
+	}
+}
+
 func TestNewHostRefs(t *testing.T) {
-	if newHostRefs([]int{1, 1}) != nil {
-		t.Error("a reference for one-thread cells only")
+	if newHostRefs(nil) != nil {
+		t.Error("a reference for no cells")
 	}
 	h := newHostRefs([]int{4, 1, 2, 4})
 	if !clockSupported {

@@ -80,11 +80,11 @@ type Config struct {
 // then measures each cell Count times. Samples are taken round robin: one
 // of every cell, then the next round, so a slow drift of the machine
 // spreads over all cells. Under Precision the later rounds take only the
-// cells not yet precise enough, still round robin. When a cell runs on
-// more than one thread, every round that sampled such a cell ends with a
-// sample of the host's own scaling at each thread count (HostRef), so the
-// two are measured side by side; it is returned in thread order, nil
-// otherwise. Run stops with ctx's error when ctx is done.
+// cells not yet precise enough, still round robin. Each of the first Count
+// rounds ends with a sample of the host's reference (HostRef) on one
+// thread and on each thread count of cells, so the two are measured side
+// by side; the references are returned in thread order, nil where there
+// is no ADD chain. Run stops with ctx's error when ctx is done.
 func Run(ctx context.Context, cells []Cell, cfg Config) ([]Measurement, []HostRef, error) {
 	if cfg.Count < 1 {
 		return nil, nil, fmt.Errorf("count %d: need at least one sample", cfg.Count)
@@ -133,12 +133,10 @@ func Run(ctx context.Context, cells []Cell, cfg Config) ([]Measurement, []HostRe
 		total = len(cells) * max(cfg.Count, perCell)
 	}
 	for round := 0; len(active) > 0; round++ {
-		multi := false
 		for _, i := range active {
 			if err := ctx.Err(); err != nil {
 				return nil, nil, err
 			}
-			multi = multi || threads[i] > 1
 			g := groups[i]
 			if round == 0 {
 				iters[i] = Calibrate(g.Ops[0], cfg.SampleTime)
@@ -164,7 +162,7 @@ func Run(ctx context.Context, cells []Cell, cfg Config) ([]Measurement, []HostRe
 				cfg.Progress(done, total, cells[i])
 			}
 		}
-		if multi && refs != nil {
+		if round < cfg.Count && refs != nil {
 			if err := ctx.Err(); err != nil {
 				return nil, nil, err
 			}

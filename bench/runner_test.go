@@ -228,12 +228,38 @@ func TestRunThreads(t *testing.T) {
 	}
 }
 
-func TestRunOneThreadTakesNoHostReference(t *testing.T) {
+func TestRunOneThreadTakesAOneThreadHostReference(t *testing.T) {
 	a, _ := Lookup("aes-128-ctr")
 	cells, _ := Cells([]*Algorithm{a}, []Direction{Encrypt}, []int{64}, []int{1})
-	_, refs, err := Run(context.Background(), cells, Config{Count: 1, SampleTime: time.Millisecond})
-	if err != nil || refs != nil {
-		t.Errorf("Run on one thread: host reference %v, err %v; want none", refs, err)
+	_, refs, err := Run(context.Background(), cells, Config{Count: 3, SampleTime: time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !clockSupported {
+		if refs != nil {
+			t.Errorf("host reference %v without the ADD chain", refs)
+		}
+		return
+	}
+	if len(refs) != 1 || refs[0].Threads != 1 || len(refs[0].SamplesGHz) != 3 {
+		t.Errorf("host reference %+v, want 3 samples on one thread", refs)
+	}
+}
+
+func TestRunTakesHostReferenceOnlyInTheFirstCountRounds(t *testing.T) {
+	if !clockSupported {
+		t.Skip("no ADD chain on this architecture")
+	}
+	a, _ := Lookup("aes-128-ctr")
+	cells, _ := Cells([]*Algorithm{a}, []Direction{Encrypt}, []int{64}, []int{1})
+	// A precision no cell can reach keeps sampling until the budget is
+	// spent: many more rounds than Count.
+	ms, refs, err := Run(context.Background(), cells, Config{Count: 2, SampleTime: time.Millisecond, Precision: 1e-9, MaxTime: 20 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ms[0].SamplesKBps) <= 2 || len(refs) != 1 || len(refs[0].SamplesGHz) != 2 {
+		t.Errorf("%d samples, host reference %+v; want more than 2 samples and 2 of the reference", len(ms[0].SamplesKBps), refs)
 	}
 }
 

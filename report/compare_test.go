@@ -135,6 +135,13 @@ func TestCompareWarnings(t *testing.T) {
 		{"imported", func(a, b *bench.Results) { b.Source = "imported" }, []string{"different sources: measured on knight; imported on padawan"}},
 		{"masked", func(a, b *bench.Results) { b.AESNIMasked = true }, []string{"padawan ran with AES-NI masked"}},
 		{"noisy", func(a, b *bench.Results) { b.Measurements[0].MaxKBps = b.Measurements[0].KBps * 1.3 }, []string{"padawan: 1 of 24 cells vary by more than 25% between samples"}},
+		{"time-sliced", func(a, b *bench.Results) {
+			a.ClockHz, a.HostRef = 2.4e9, []bench.HostRef{{Threads: 1, GHz: 2.35}} // 98%: whole
+			b.ClockHz, b.HostRef = 2.67e9, []bench.HostRef{{Threads: 1, GHz: 1.2}}
+		}, []string{"padawan: one thread got 45% of a core during the run"}},
+		{"whole cores", func(a, b *bench.Results) {
+			a.ClockHz, a.HostRef = 2.4e9, []bench.HostRef{{Threads: 1, GHz: 2.35}}
+		}, nil},
 		{"duplicate labels", func(a, b *bench.Results) { b.Label = "knight" }, []string{`two results are labelled "knight"; the later one is shown as "knight-2"`}},
 	}
 	for _, tt := range tests {

@@ -189,9 +189,7 @@ func WriteSpeedTable(w io.Writer, r *bench.Results) error {
 	} else if len(r.Measurements) > 0 && r.Source == "" {
 		b.WriteString("\nNo cycles per byte: the core clock was not estimated on this architecture.\n")
 	}
-	if threads > 1 {
-		writeScaling(&b, r, threads, func(cell func(m *bench.Measurement) string) { table(multi, cell) })
-	}
+	writeHost(&b, r, threads, func(cell func(m *bench.Measurement) string) { table(multi, cell) })
 	_, err := io.WriteString(w, b.String())
 	return err
 }
@@ -201,12 +199,22 @@ func seconds(s float64) string {
 	return strings.TrimRight(strings.TrimRight(fmt.Sprintf("%.3f", s), "0"), ".") + " s"
 }
 
-// writeScaling prints how the figures scaled over threads: a table of the
-// aggregate on N threads over one thread's, each with the percentage of
-// the host's own scaling at that count, then what the host gave (the ADD
-// chain of bench.HostRef), with a word on shared CPUs when it gave less
-// than 90% of N full cores. table prints the multi-thread rows.
-func writeScaling(b *strings.Builder, r *bench.Results, maxThreads int, table func(cell func(m *bench.Measurement) string)) {
+// writeHost prints what the host gave the run, by the ADD chain of
+// bench.HostRef: the share of a core one thread sustained, and with more
+// than one thread a table of the aggregate on N threads over one thread's,
+// each with the percentage of the host's own scaling at that count, and
+// the host's scaling itself. Either gets a word on shared CPUs when under
+// 90% of whole cores. table prints the multi-thread rows.
+func writeHost(b *strings.Builder, r *bench.Results, maxThreads int, table func(cell func(m *bench.Measurement) string)) {
+	if share, ok := r.CoreShare(); ok {
+		fmt.Fprintf(b, "\nOne thread sustained %.2f GHz on the ADD chain over whole samples, beside the cells: %.0f%% of a core.\n", r.HostRef[0].GHz, 100*share)
+		if share < 0.9 {
+			b.WriteString("The host is time-slicing this VM's vCPUs (a CPU quota or a busy neighbour): figures taken\non a sliced vCPU are low by as much.\n")
+		}
+	}
+	if maxThreads <= 1 {
+		return
+	}
 	scaled := slices.ContainsFunc(r.Measurements, func(m bench.Measurement) bool {
 		_, ok := r.ThreadScaling(&m)
 		return ok
@@ -243,7 +251,7 @@ func writeScaling(b *strings.Builder, r *bench.Results, maxThreads int, table fu
 		}
 		return
 	}
-	fmt.Fprintf(b, "\nThe host's own scaling, a dependent ADD chain on every thread at once over one thread's\n(N full cores give Nx): %s.\n", strings.Join(host, ", "))
+	fmt.Fprintf(b, "\nThe host's own scaling, a dependent ADD chain on every thread at once over one thread's\n(N whole cores give Nx): %s.\n", strings.Join(host, ", "))
 	if short {
 		b.WriteString("Its CPUs are not all whole cores at the moment (SMT siblings, a CPU quota or a busy host),\nso no cipher can scale further here than the chain did.\n")
 	}

@@ -10,7 +10,8 @@ import (
 
 // differences lists the ways the runs differ that skew a comparison:
 // different Go versions, sample lengths or counts, sizes measured,
-// imported figures beside measured ones, and masked AES-NI.
+// imported figures beside measured ones, masked AES-NI, noisy cells, and
+// hosts that gave a thread well under a whole core.
 func differences(rs []*bench.Results, hosts []Host) []string {
 	var w []string
 	differ := func(what string, value func(i int) string) {
@@ -64,6 +65,9 @@ func differences(rs []*bench.Results, hosts []Host) []string {
 		}
 		if noisy > 0 {
 			w = append(w, fmt.Sprintf("%s: %d of %d cells vary by more than %.0f%% between samples (max-min over median): read their ratios as rough; rerun with a larger --count or --time on a quieter host", hosts[i].Label, noisy, len(r.Measurements), NoisySpread*100))
+		}
+		if share, ok := r.CoreShare(); ok && share < 0.9 {
+			w = append(w, fmt.Sprintf("%s: one thread got %.0f%% of a core during the run (a dependent ADD chain): its host was time-slicing its vCPUs, so its figures are low by up to as much", hosts[i].Label, 100*share))
 		}
 	}
 	return w

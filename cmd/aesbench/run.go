@@ -187,7 +187,7 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	fmt.Fprintf(stderr, "aesbench: wrote %s\n", o.out)
 	noteAEADModes(stderr, res)
 	warnNoisy(stderr, res)
-	warnHostScaling(stderr, res)
+	warnHost(stderr, res)
 	if o.format == "gobench" {
 		return report.WriteGoBench(stdout, res)
 	}
