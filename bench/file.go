@@ -8,8 +8,6 @@ import (
 	"path/filepath"
 	"slices"
 	"time"
-
-	"golang.org/x/sys/unix"
 )
 
 // FileConfig says how to measure the whole-file workload.
@@ -53,15 +51,9 @@ func CheckFile(path string) (int64, error) {
 	return fi.Size(), nil
 }
 
-// freeSpace is the space an unprivileged user may still use in dir; a
-// variable so tests can fake a full disk.
-var freeSpace = func(dir string) (uint64, error) {
-	var st unix.Statfs_t
-	if err := unix.Statfs(dir, &st); err != nil {
-		return 0, err
-	}
-	return st.Bavail * uint64(st.Bsize), nil
-}
+// freeSpace is the space an unprivileged user may still use in dir
+// (statFree, per OS); a variable so tests can fake a full disk.
+var freeSpace = statFree
 
 // ErrNoSpace is wrapped by RunFiles when the input's filesystem has no room
 // for the ciphertext.
@@ -225,19 +217,4 @@ func fileRun(ctx context.Context, a *Algorithm, engine, path string, want [32]by
 		return 0, fmt.Errorf("verify: %w: SHA-256 of the decrypted ciphertext differs from the input's", ErrCorrupt)
 	}
 	return secs, nil
-}
-
-// evict drops path's cached pages, so the next read comes from the disk.
-// It needs no privilege; on filesystems that live in memory (tmpfs) it
-// has no effect.
-func evict(path string) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	if err := unix.Fadvise(int(f.Fd()), 0, 0, unix.FADV_DONTNEED); err != nil {
-		return fmt.Errorf("evict %s from the page cache: %w", path, err)
-	}
-	return nil
 }

@@ -2,6 +2,7 @@ package cpuinfo_test
 
 import (
 	"fmt"
+	"os"
 	"strings"
 
 	"github.com/aesbench/aesbench/cpuinfo"
@@ -19,4 +20,16 @@ func ExampleParseProcCPUInfo() {
 	v, _ := cpuinfo.FromProcInfo("dump", p).Check(nil)
 	fmt.Println(v)
 	// Output: hardware AES: no: the CPU lacks aes
+}
+
+func ExampleWriteCPUs() {
+	cpus := []cpuinfo.CPUCapacity{
+		{CPU: 0, PeakHz: 3.52e9, SustainedHz: 3.49e9},
+		{CPU: 1, PeakHz: 3.50e9, SustainedHz: 1.63e9}, // a vCPU the host shares
+	}
+	cpuinfo.WriteCPUs(os.Stdout, cpus)
+	// Output:
+	//   cpu  clock (GHz)  sustained (GHz)  share of a core
+	//     0         3.52             3.49              99%
+	//     1         3.50             1.63              47%  time-sliced by the host
 }

@@ -13,21 +13,22 @@ import (
 // Report describes one host: this machine (Probe) or a saved cpuinfo file
 // (FromFile). Strings that cannot be told are "", numbers -1.
 type Report struct {
-	Source      string    `json:"source"`                  // "this host" or the saved file's path
-	Arch        string    `json:"arch"`                    // "amd64" or "arm64" (GOARCH names); "" when unknown
-	Vendor      string    `json:"vendor"`                  // "GenuineIntel", "AuthenticAMD", "ARM", ...; "" when unknown
-	Model       string    `json:"model"`                   // e.g. "Intel(R) Xeon(R) CPU E5-2665 0 @ 2.40GHz"; "" when unknown
-	Family      int       `json:"family"`                  // x86 family; -1 when unknown or arm64
-	ModelID     int       `json:"model_id"`                // x86 model number; -1 when unknown or arm64
-	Stepping    int       `json:"stepping"`                // x86 stepping; -1 when unknown or arm64
-	Hypervisor  string    `json:"hypervisor"`              // "KVM", "Xen", ...; "" for none seen, "unknown" when a VM of unknown make
-	LogicalCPUs int       `json:"logical_cpus"`            // CPUs the OS gives this process (or the file lists)
-	Features    Features  `json:"features"`                // from CPUID on this host, from the file otherwise
-	OSFeatures  *Features `json:"os_features,omitempty"`   // this host's /proc/cpuinfo; nil when not read
-	Disagree    []string  `json:"disagreements,omitempty"` // where CPUID and /proc/cpuinfo differ, or processors differ
-	GODEBUG     string    `json:"godebug"`                 // this process's GODEBUG; "" for a saved file
-	Go          GoCrypto  `json:"go"`                      // Go's use of the hardware in this process, or on that host with no GODEBUG
-	EC2         *EC2Info  `json:"ec2,omitempty"`           // instance metadata; nil when not EC2, not asked or not answered
+	Source      string        `json:"source"`                  // "this host" or the saved file's path
+	Arch        string        `json:"arch"`                    // "amd64" or "arm64" (GOARCH names); "" when unknown
+	Vendor      string        `json:"vendor"`                  // "GenuineIntel", "AuthenticAMD", "ARM", ...; "" when unknown
+	Model       string        `json:"model"`                   // e.g. "Intel(R) Xeon(R) CPU E5-2665 0 @ 2.40GHz"; "" when unknown
+	Family      int           `json:"family"`                  // x86 family; -1 when unknown or arm64
+	ModelID     int           `json:"model_id"`                // x86 model number; -1 when unknown or arm64
+	Stepping    int           `json:"stepping"`                // x86 stepping; -1 when unknown or arm64
+	Hypervisor  string        `json:"hypervisor"`              // "KVM", "Xen", ...; "" for none seen, "unknown" when a VM of unknown make
+	LogicalCPUs int           `json:"logical_cpus"`            // CPUs the OS gives this process (or the file lists)
+	Features    Features      `json:"features"`                // from CPUID on this host, from the file otherwise
+	OSFeatures  *Features     `json:"os_features,omitempty"`   // this host's /proc/cpuinfo; nil when not read
+	Disagree    []string      `json:"disagreements,omitempty"` // where CPUID and /proc/cpuinfo differ, or processors differ
+	GODEBUG     string        `json:"godebug"`                 // this process's GODEBUG; "" for a saved file
+	Go          GoCrypto      `json:"go"`                      // Go's use of the hardware in this process, or on that host with no GODEBUG
+	EC2         *EC2Info      `json:"ec2,omitempty"`           // instance metadata; nil when not EC2, not asked or not answered
+	CPUs        []CPUCapacity `json:"cpus,omitempty"`          // each CPU's clock and sustained share (probe --cpus); nil when not measured
 }
 
 // procCPUInfo is where Probe reads the OS's view.

@@ -4,14 +4,17 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/aesbench/aesbench/bench"
+	"github.com/aesbench/aesbench/cpuinfo"
 )
 
 func TestE2EProbe(t *testing.T) {
@@ -36,6 +39,40 @@ func TestE2EProbe(t *testing.T) {
 	out, _, _ = runBinIn(t, t.TempDir(), []string{"GODEBUG=cpu.aes=off"}, "probe", "--json")
 	if err := json.Unmarshal([]byte(out), &r); err != nil || r.Go.HardwareAES {
 		t.Errorf("probe under GODEBUG=cpu.aes=off: hardware_aes %v (err %v)", r.Go.HardwareAES, err)
+	}
+}
+
+// TestE2EProbeCPUs times each CPU as a user would, and checks the table
+// against the JSON of a second probe: one line per CPU the process may
+// use, the marking of time-sliced ones following the share shown.
+func TestE2EProbeCPUs(t *testing.T) {
+	if runtime.GOOS != "linux" || (runtime.GOARCH != "amd64" && runtime.GOARCH != "arm64") {
+		out, errOut, code := runBinIn(t, t.TempDir(), nil, "probe", "--cpus")
+		if code != 1 || !strings.Contains(errOut, "probe: --cpus: measuring each CPU needs Linux") {
+			t.Fatalf("probe --cpus on %s/%s: code %d\n%s%s", runtime.GOOS, runtime.GOARCH, code, out, errOut)
+		}
+		return
+	}
+	out, errOut, code := runBinIn(t, t.TempDir(), nil, "probe", "--cpus")
+	if code != 0 || !strings.Contains(out, "share of a core") {
+		t.Fatalf("probe --cpus: code %d\n%s\n%s", code, out, errOut)
+	}
+	table := out[strings.Index(out, "share of a core"):]
+	for _, line := range strings.Split(strings.TrimSpace(table), "\n")[1:] {
+		var cpu int
+		var clock, sustained, share float64
+		if n, _ := fmt.Sscanf(line, "%d %f %f %f%%", &cpu, &clock, &sustained, &share); n != 4 {
+			t.Errorf("line %q: not cpu, clock, sustained and share", line)
+			continue
+		}
+		if sliced := strings.HasSuffix(line, "time-sliced by the host"); sliced != (share < 90) {
+			t.Errorf("line %q: marked time-sliced %v at a share of %v%%", line, sliced, share)
+		}
+	}
+	out, _, code = runBinIn(t, t.TempDir(), nil, "probe", "--cpus", "--json")
+	var r cpuinfo.Report
+	if code != 0 || json.Unmarshal([]byte(out), &r) != nil || len(r.CPUs) != r.LogicalCPUs || r.LogicalCPUs < 1 {
+		t.Fatalf("probe --cpus --json: code %d, cpus %+v, logical %d\n%s", code, r.CPUs, r.LogicalCPUs, out)
 	}
 }
 
@@ -128,6 +165,8 @@ func TestE2EBadInput(t *testing.T) {
 		{"out is a directory", []string{"run", "--out", dir, "--time", "1ms", "--count", "1"}, 1, "is a directory"},
 		{"missing cpuinfo", []string{"probe", "--cpuinfo", filepath.Join(dir, "nope")}, 1, "no such file"},
 		{"cpuinfo without flags", []string{"probe", "--cpuinfo", "../../cpuinfo/testdata/noflags.cpuinfo"}, 1, "no flags or Features line"},
+		{"cpus of a saved host", []string{"probe", "--cpus", "--cpuinfo", "../../cpuinfo/testdata/knight.cpuinfo"}, 2, "--cpus times this host's CPUs; it cannot go with --cpuinfo"},
+		{"threads list with a bad count", []string{"run", "--threads", "1,0"}, 2, `--threads: "0": want numbers from 1 to 1024 or all`},
 	}
 	if os.Geteuid() != 0 { // root reads and writes anything
 		tests = append(tests, struct {

@@ -3,21 +3,8 @@ package main
 import (
 	"fmt"
 	"io"
-	"os"
 	"time"
-
-	"golang.org/x/sys/unix"
 )
-
-// isTerminal reports whether w is a terminal, for a live progress line.
-func isTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
-	if !ok {
-		return false
-	}
-	_, err := unix.IoctlGetTermios(int(f.Fd()), unix.TCGETS)
-	return err == nil
-}
 
 // progress reports how far a long job is on stderr: one line rewritten in
 // place on a terminal, otherwise a plain line at most every few seconds.

@@ -1,0 +1,72 @@
+package bench
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"runtime"
+	"time"
+
+	"github.com/aesbench/aesbench/cpuinfo"
+)
+
+// ErrNoCPUPinning is returned by MeasureCPUs where threads cannot be
+// pinned to a CPU (any OS but Linux) or there is no ADD chain.
+var ErrNoCPUPinning = errors.New("measuring each CPU needs Linux (to pin a thread) and amd64 or arm64 (for the ADD chain)")
+
+// MeasureCPUs measures every CPU this process may run on, one at a time,
+// each by a thread pinned to it alone: the ADD chain's best short trial
+// (the core clock) and its rate over about d (what the CPU sustains). On a
+// whole core the two agree; a vCPU that the host time-slices sustains
+// less (see HostRef). It stops with ctx's error when ctx is done.
+func MeasureCPUs(ctx context.Context, d time.Duration) ([]cpuinfo.CPUCapacity, error) {
+	if !clockSupported || !pinSupported {
+		return nil, ErrNoCPUPinning
+	}
+	cpus, err := allowedCPUs()
+	if err != nil {
+		return nil, fmt.Errorf("list the CPUs: %w", err)
+	}
+	var out []cpuinfo.CPUCapacity
+	for _, cpu := range cpus {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		c, err := measureCPU(cpu, d)
+		if err != nil {
+			return nil, fmt.Errorf("cpu %d: %w", cpu, err)
+		}
+		out = append(out, c)
+	}
+	return out, nil
+}
+
+// measureCPU measures one CPU on a new OS thread pinned to it. The
+// goroutine never unlocks its thread, so the pinned thread ends with it
+// instead of going back to the Go scheduler.
+func measureCPU(cpu int, d time.Duration) (cpuinfo.CPUCapacity, error) {
+	type result struct {
+		c   cpuinfo.CPUCapacity
+		err error
+	}
+	ch := make(chan result, 1)
+	go func() {
+		runtime.LockOSThread() // never unlocked: see above
+		if err := pinThread(cpu); err != nil {
+			ch <- result{err: fmt.Errorf("pin a thread: %w", err)}
+			return
+		}
+		peak := bestChain(addChain, chainIters)
+		iters := chainItersFor(d)
+		t0 := time.Now()
+		addChain(iters)
+		el := max(time.Since(t0), 1)
+		ch <- result{c: cpuinfo.CPUCapacity{
+			CPU:         cpu,
+			PeakHz:      float64(chainIters) * 32 / peak.Seconds(),
+			SustainedHz: float64(iters) * 32 / el.Seconds(),
+		}}
+	}()
+	r := <-ch
+	return r.c, r.err
+}

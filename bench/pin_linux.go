@@ -1,0 +1,29 @@
+package bench
+
+import "golang.org/x/sys/unix"
+
+// pinSupported: Linux pins a thread with sched_setaffinity.
+const pinSupported = true
+
+// allowedCPUs lists the CPUs this process may run on (its affinity mask,
+// which taskset and cgroup cpusets narrow), in ascending order.
+func allowedCPUs() ([]int, error) {
+	var set unix.CPUSet
+	if err := unix.SchedGetaffinity(0, &set); err != nil {
+		return nil, err
+	}
+	var cpus []int
+	for i := range len(set) * 64 {
+		if set.IsSet(i) {
+			cpus = append(cpus, i)
+		}
+	}
+	return cpus, nil
+}
+
+// pinThread confines the calling OS thread to cpu.
+func pinThread(cpu int) error {
+	var set unix.CPUSet
+	set.Set(cpu)
+	return unix.SchedSetaffinity(0, &set)
+}

@@ -1,0 +1,10 @@
+//go:build !linux
+
+package bench
+
+// pinSupported: no thread pinning outside Linux, so no per-CPU figures.
+const pinSupported = false
+
+func allowedCPUs() ([]int, error) { return nil, ErrNoCPUPinning }
+
+func pinThread(int) error { return ErrNoCPUPinning }
