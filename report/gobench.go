@@ -18,7 +18,9 @@ import (
 //
 //	BenchmarkEncrypt/algo=aes-256-cbc/size=256 <iters> <ns> ns/op <MB/s> MB/s <kB/s> kB/s
 //
-// Decryption is BenchmarkDecrypt; cells measured with more than one
+// The host's reference (bench.HostRef) follows as BenchmarkHostRef/threads=N
+// lines in adds/ns, so benchstat shows what the host gave each run beside
+// its figures. Decryption is BenchmarkDecrypt; cells measured with more than one
 // thread add /threads=N, their figures being the aggregate of all threads
 // and ns/op the wall time per message of one thread. A run of several
 // thread counts names every line's, /threads=1 too, so that
@@ -69,6 +71,15 @@ func WriteGoBench(w io.Writer, r *bench.Results) error {
 			// Per message of one thread: size bytes at kbps/threads.
 			ns := float64(m.Size) / (kbps * 1000 / float64(max(m.Threads, 1))) * 1e9
 			fmt.Fprintf(bw, "%s %d %.2f ns/op %.2f MB/s %.2f kB/s\n", name, iters, ns, kbps/1000, kbps)
+		}
+	}
+	// The host's yardstick, sampled in the same rounds: adds/ns is the
+	// ADD chain's rate summed over the threads (see bench.HostRef).
+	for _, ref := range r.HostRef {
+		for _, ghz := range ref.SamplesGHz {
+			if ghz > 0 {
+				fmt.Fprintf(bw, "BenchmarkHostRef/threads=%d 1 %.4f adds/ns\n", ref.Threads, ghz)
+			}
 		}
 	}
 	return bw.Flush()

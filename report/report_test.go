@@ -2,6 +2,8 @@ package report
 
 import (
 	"bytes"
+	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -177,12 +179,21 @@ func TestWriteGoBenchNamesThreadsOfAMixedRun(t *testing.T) {
 	}
 	rd := benchfmt.NewReader(bytes.NewReader(b.Bytes()), "scaling.txt")
 	byThreads := map[string]int{}
+	refs := map[string][]float64{}
 	for rd.Scan() {
 		res, ok := rd.Result().(*benchfmt.Result)
 		if !ok {
 			t.Fatalf("not a result: %v", rd.Result())
 		}
-		_, parts := res.Name.Parts()
+		base, parts := res.Name.Parts()
+		if string(base) == "HostRef" {
+			// The host's reference: one line per sample, in adds/ns.
+			if v, ok := res.Value("adds/ns"); !ok || len(parts) != 1 || v <= 0 {
+				t.Errorf("%s: parts %q, values %v", res.Name, parts, res.Values)
+			}
+			refs[string(parts[0])] = append(refs[string(parts[0])], res.Values[0].Value)
+			continue
+		}
 		if len(parts) != 3 || !strings.HasPrefix(string(parts[2]), "/threads=") {
 			t.Fatalf("name %s: want /algo=, /size= and /threads= parts", res.Name)
 		}
@@ -193,5 +204,10 @@ func TestWriteGoBenchNamesThreadsOfAMixedRun(t *testing.T) {
 	}
 	if byThreads["/threads=1"] == 0 || byThreads["/threads=1"] != byThreads["/threads=2"] {
 		t.Errorf("lines by threads: %v, want as many of 1 as of 2", byThreads)
+	}
+	for _, ref := range r.HostRef {
+		if got := refs[fmt.Sprintf("/threads=%d", ref.Threads)]; !slices.Equal(got, ref.SamplesGHz) {
+			t.Errorf("host reference on %d threads: lines %v, samples %v", ref.Threads, got, ref.SamplesGHz)
+		}
 	}
 }

@@ -95,19 +95,29 @@ func TestRunFormats(t *testing.T) {
 	}{
 		{[]string{"--format", "gobench"}, func(out string) error {
 			rd := benchfmt.NewReader(strings.NewReader(out), "stdout")
-			n := 0
+			n, refs := 0, 0
 			for rd.Scan() {
 				r, ok := rd.Result().(*benchfmt.Result)
 				if !ok {
 					return fmt.Errorf("not a result: %v", rd.Result())
 				}
-				if r.GetConfig("label") != "test" || r.GetConfig("aesni") == "" || !strings.HasPrefix(r.Name.String(), "Encrypt/algo=aes-128-ctr/size=") {
+				if r.GetConfig("label") != "test" || r.GetConfig("aesni") == "" {
 					return fmt.Errorf("result %s, config %v", r.Name, r.Config)
 				}
-				n++
+				switch name := r.Name.String(); {
+				case strings.HasPrefix(name, "Encrypt/algo=aes-128-ctr/size="):
+					n++
+				case name == "HostRef/threads=1":
+					refs++
+				default:
+					return fmt.Errorf("result %s: neither a cell nor the host reference", name)
+				}
 			}
 			if n != 2*6 {
 				return fmt.Errorf("%d results, want one per sample, 12", n)
+			}
+			if hasChain := runtime.GOARCH == "amd64" || runtime.GOARCH == "arm64"; hasChain != (refs == 6) {
+				return fmt.Errorf("%d host reference lines on %s", refs, runtime.GOARCH)
 			}
 			return rd.Err()
 		}},
