@@ -192,10 +192,13 @@ var errUnknownCipher = errors.New("not supported by this openssl")
 
 // opensslSpeedArgs returns the arguments of one openssl speed invocation:
 // bytes 0 measures openssl's own sizes (16 to 16384) in one go.
-func opensslSpeedArgs(a *Algorithm, dir Direction, seconds, bytes int, cpuTime bool) []string {
+func opensslSpeedArgs(a *Algorithm, dir Direction, seconds, bytes, threads int, cpuTime bool) []string {
 	args := []string{"speed", "-mr"}
 	if !cpuTime {
 		args = append(args, "-elapsed")
+	}
+	if threads > 1 {
+		args = append(args, "-multi", strconv.Itoa(threads))
 	}
 	args = append(args, "-evp", OpenSSLCipher(a), "-seconds", strconv.Itoa(seconds))
 	if bytes > 0 {
@@ -257,9 +260,11 @@ func runOpenSSLSpeed(ctx context.Context, cfg OpenSSLConfig, args []string) (map
 	return out, nil
 }
 
-// RunOpenSSL measures cells with openssl speed: for each algorithm and
-// direction, cfg.Count rounds of the invocations opensslPlan chooses, the
-// rounds taken round robin over the algorithms as Run does. Measurements
+// RunOpenSSL measures cells with openssl speed: for each algorithm,
+// direction and thread count, cfg.Count rounds of the invocations
+// opensslPlan chooses, the rounds taken round robin over the algorithms as
+// Run does. A cell on more than one thread runs openssl speed -multi N,
+// whose figure is the aggregate of its N processes (no per-thread figure). Measurements
 // have engine "openssl"; AEADs carry the AEADMode of version (see
 // OpenSSLAEADMode). An algorithm the openssl lacks is reported to
 // cfg.Warn and left out.
@@ -271,17 +276,19 @@ func RunOpenSSL(ctx context.Context, cells []Cell, version string, cfg OpenSSLCo
 		return nil, fmt.Errorf("openssl -seconds %d: need at least 1", cfg.Seconds)
 	}
 	type group struct {
-		algo  *Algorithm
-		dir   Direction
-		sizes []int
-		plan  []int
-		skip  bool
+		algo    *Algorithm
+		dir     Direction
+		threads int
+		sizes   []int
+		plan    []int
+		skip    bool
 	}
 	var groups []*group
 	for _, c := range cells {
-		i := slices.IndexFunc(groups, func(g *group) bool { return g.algo == c.Algo && g.dir == c.Dir })
+		threads := max(c.Threads, 1)
+		i := slices.IndexFunc(groups, func(g *group) bool { return g.algo == c.Algo && g.dir == c.Dir && g.threads == threads })
 		if i < 0 {
-			groups = append(groups, &group{algo: c.Algo, dir: c.Dir})
+			groups = append(groups, &group{algo: c.Algo, dir: c.Dir, threads: threads})
 			i = len(groups) - 1
 		}
 		groups[i].sizes = append(groups[i].sizes, c.Size)
@@ -300,7 +307,7 @@ func RunOpenSSL(ctx context.Context, cells []Cell, version string, cfg OpenSSLCo
 				continue
 			}
 			for _, bytes := range g.plan {
-				args := opensslSpeedArgs(g.algo, g.dir, cfg.Seconds, bytes, cfg.CPUTime)
+				args := opensslSpeedArgs(g.algo, g.dir, cfg.Seconds, bytes, g.threads, cfg.CPUTime)
 				got, err := runOpenSSLSpeed(ctx, cfg, args)
 				if errors.Is(err, errUnknownCipher) {
 					if cfg.Warn != nil {
@@ -337,7 +344,7 @@ func RunOpenSSL(ctx context.Context, cells []Cell, version string, cfg OpenSSLCo
 			if len(ks) != cfg.Count {
 				return nil, fmt.Errorf("openssl: %s %s: %d of %d samples of %d bytes", g.algo.Name, g.dir, len(ks), cfg.Count, s)
 			}
-			m := Measurement{Engine: "openssl", Algo: g.algo.Name, Direction: g.dir, Size: s, Threads: 1,
+			m := Measurement{Engine: "openssl", Algo: g.algo.Name, Direction: g.dir, Size: s, Threads: g.threads,
 				SamplesKBps: ks, KBps: Median(ks), MinKBps: slices.Min(ks), MaxKBps: slices.Max(ks)}
 			if g.algo.Mode == AEAD {
 				m.AEADMode = OpenSSLAEADMode(version, g.algo.Name)

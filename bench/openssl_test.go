@@ -184,3 +184,25 @@ func TestRunOpenSSL(t *testing.T) {
 		t.Errorf("measurements %+v", ms)
 	}
 }
+
+// TestRunOpenSSLMulti runs openssl speed on one and on two processes (-multi
+// 2), as run --engine openssl --threads 1,2 does, and reads the aggregate.
+func TestRunOpenSSLMulti(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs openssl speed for two seconds")
+	}
+	path, err := FindOpenSSL("")
+	if err != nil {
+		t.Skip(err)
+	}
+	ctr, _ := Lookup("aes-128-ctr")
+	cells, _ := Cells([]*Algorithm{ctr}, []Direction{Encrypt}, []int{1024}, []int{1, 2})
+	ms, err := RunOpenSSL(context.Background(), cells, "3.0.19", OpenSSLConfig{Path: path, Seconds: 1, Count: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ms) != 2 || ms[0].Threads != 1 || ms[1].Threads != 2 || ms[0].KBps <= 0 || ms[1].KBps <= 0 {
+		t.Fatalf("measurements %+v, want aes-128-ctr on 1 and 2 processes", ms)
+	}
+	t.Logf("openssl speed -multi 2 over one process: %.2fx", ms[1].KBps/ms[0].KBps)
+}

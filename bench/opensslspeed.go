@@ -27,6 +27,7 @@ import (
 type SpeedOutput struct {
 	Version string     // "OpenSSL 1.0.1e 11 Feb 2013", or "3.0.19" from a "version:" line; "" when not printed (-mr prints none)
 	CPUInfo string     // the "CPUINFO: OPENSSL_ia32cap=..." value; "" when not printed (before 1.1.1)
+	Threads int        // processes of openssl speed -multi, counted by its "Forked child" lines (figures are then their aggregate); 1 otherwise
 	Rows    []SpeedRow // in the order printed
 }
 
@@ -55,6 +56,21 @@ func ParseSpeed(r io.Reader) (*SpeedOutput, error) {
 		line := strings.TrimSpace(sc.Text())
 		switch {
 		case line == "" || strings.HasPrefix(line, "Doing "):
+		case strings.HasPrefix(line, "Forked child "):
+			out.Threads++
+		case strings.HasPrefix(line, "Got: "):
+			// -multi: a child's own line, "Got: +H:16 from 0". Its
+			// figures (+F) are not the total, but its sizes are those
+			// of the total that follows, which may come without a
+			// header of its own.
+			if h, ok := strings.CutPrefix(line, "Got: +H:"); ok {
+				h, _, _ = strings.Cut(h, " from ")
+				s, err := parseSizeList(strings.Split(h, ":"))
+				if err != nil {
+					return nil, fmt.Errorf("%q: %w", line, err)
+				}
+				sizes = s
+			}
 		case strings.HasPrefix(line, "+H:"):
 			s, err := parseSizeList(strings.Split(line[len("+H:"):], ":"))
 			if err != nil {
@@ -96,6 +112,7 @@ func ParseSpeed(r io.Reader) (*SpeedOutput, error) {
 	if len(out.Rows) == 0 {
 		return nil, fmt.Errorf("%w: no \"type 16 bytes ...\" table or +H/+F lines of cipher figures", ErrNotSpeed)
 	}
+	out.Threads = max(out.Threads, 1)
 	return out, nil
 }
 

@@ -16,9 +16,10 @@ func init() {
 }
 
 func cmdImport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("import", "import FILE... --label NAME [--out FILE]", stderr)
+	fs := newFlags("import", "import FILE... --label NAME [--out FILE] [--decrypt]", stderr)
 	label := fs.String("label", "", "name of the measured host in results and comparisons (required)")
 	out := fs.String("out", "", "results file (default results/<label>.json)")
+	decrypt := fs.Bool("decrypt", false, "the files are of openssl speed -decrypt (their output does not say so)")
 	if help, err := parseFlags(fs, args, stdout); help || err != nil {
 		return err
 	}
@@ -28,7 +29,11 @@ func cmdImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if *label == "" {
 		return usagef("import: --label is required")
 	}
-	res, err := importSpeed(*label, fs.Args())
+	dir := bench.Encrypt
+	if *decrypt {
+		dir = bench.Decrypt
+	}
+	res, err := importSpeed(*label, dir, fs.Args())
 	if err != nil {
 		return fmt.Errorf("import: %w", err)
 	}
@@ -45,12 +50,13 @@ func cmdImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	return nil
 }
 
-// importSpeed reads saved openssl speed outputs into one results file:
-// engine "openssl", source "imported", one sample per cell. Names of the
-// suite become aesbench's ("aes-256 cbc" is aes-256-cbc, "des ede3" is
+// importSpeed reads saved openssl speed outputs of direction dir into one
+// results file: engine "openssl", source "imported", one sample per cell,
+// on the processes of -multi when the output shows it. Names of the suite
+// become aesbench's ("aes-256 cbc" is aes-256-cbc, "des ede3" is
 // 3des-cbc); other algorithms keep their own. A cell given twice is an
 // error.
-func importSpeed(label string, files []string) (*bench.Results, error) {
+func importSpeed(label string, dir bench.Direction, files []string) (*bench.Results, error) {
 	res := &bench.Results{
 		Schema: bench.Schema,
 		Label:  label,
@@ -78,13 +84,13 @@ func importSpeed(label string, files []string) (*bench.Results, error) {
 		}
 		for _, r := range so.Rows {
 			for i, size := range r.Sizes {
-				key := fmt.Sprintf("%s/%d", r.Algo, size)
+				key := fmt.Sprintf("%s/%d/%d", r.Algo, size, so.Threads)
 				if prev, ok := from[key]; ok {
-					return nil, fmt.Errorf("%s: %s at %d bytes is already in %s", file, r.Algo, size, prev)
+					return nil, fmt.Errorf("%s: %s at %d bytes on %d processes is already in %s", file, r.Algo, size, so.Threads, prev)
 				}
 				from[key] = file
 				k := r.KBps[i]
-				m := bench.Measurement{Engine: "openssl", Algo: r.Algo, Direction: bench.Encrypt, Size: size, Threads: 1,
+				m := bench.Measurement{Engine: "openssl", Algo: r.Algo, Direction: dir, Size: size, Threads: so.Threads,
 					SamplesKBps: []float64{k}, KBps: k, MinKBps: k, MaxKBps: k}
 				if a, err := bench.Lookup(r.Algo); err == nil && a.Mode == bench.AEAD {
 					m.AEADMode = bench.OpenSSLAEADMode(so.Version, r.Algo)

@@ -96,6 +96,38 @@ func TestImport(t *testing.T) {
 	}
 }
 
+// TestImportMultiAndDecrypt imports openssl speed -multi 2 output, whose
+// figure is the two processes' aggregate, one and two processes side by
+// side, and -decrypt output, which only the flag can tell.
+func TestImportMultiAndDecrypt(t *testing.T) {
+	dir := t.TempDir()
+	files := []string{"../../bench/testdata/openssl/openssl-3.0.19-multi2-aes-256-gcm.txt", "../../bench/testdata/openssl/openssl-3.0.19-mr-aes-256-gcm.txt"}
+	for _, tt := range []struct {
+		args []string
+		dir  bench.Direction
+	}{{nil, bench.Encrypt}, {[]string{"--decrypt"}, bench.Decrypt}} {
+		out := filepath.Join(dir, string(tt.dir)+".json")
+		args := append(append([]string{"import", "--label", "multi", "--out", out}, tt.args...), files...)
+		if err := run(context.Background(), args, &bytes.Buffer{}, &bytes.Buffer{}); err != nil {
+			t.Fatalf("import %q: %v", tt.args, err)
+		}
+		res, err := bench.ReadResults(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		two := res.FindThreads("openssl", "aes-256-gcm", tt.dir, 16384, 2)
+		one := res.FindThreads("openssl", "aes-256-gcm", tt.dir, 16384, 1)
+		if two == nil || two.KBps != 5872451.58 || one == nil || one.KBps <= 0 {
+			t.Errorf("import %q: aes-256-gcm at 16 KiB on 2 processes %+v, on one %+v", tt.args, two, one)
+		}
+		for _, m := range res.Measurements {
+			if m.Direction != tt.dir {
+				t.Errorf("import %q: %s %d is %s", tt.args, m.Algo, m.Size, m.Direction)
+			}
+		}
+	}
+}
+
 func TestImportRejects(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "x.json")
