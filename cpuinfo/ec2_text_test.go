@@ -10,7 +10,7 @@ import (
 // TestEC2Text checks that the EC2 metadata shows in the summary and the
 // text report, and that a report without it shows no EC2 rows.
 func TestEC2Text(t *testing.T) {
-	r, err := FromFile(filepath.Join("testdata", "gate-knight-e5-2665.txt"))
+	r, err := FromFile(filepath.Join("testdata", "knight.cpuinfo"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,7 +9,7 @@ import (
 // Judge saved /proc/cpuinfo files of the two m2.2xlarge hosts of the
 // origin story: knight got a CPU with AES-NI, padawan did not.
 func ExampleReport_Check() {
-	for _, f := range []string{"testdata/gate-knight-e5-2665.txt", "testdata/gate-padawan-x5550.txt"} {
+	for _, f := range []string{"testdata/knight.cpuinfo", "testdata/padawan.cpuinfo"} {
 		r, err := cpuinfo.FromFile(f)
 		if err != nil {
 			fmt.Println(err)

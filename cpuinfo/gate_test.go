@@ -16,24 +16,24 @@ func TestCheckSavedSamples(t *testing.T) {
 		ok      bool
 		reason  string // substring of the reasons when not ok
 	}{
-		{"gate-knight-e5-2665.txt", nil, true, ""},
-		{"gate-knight-e5-2665.txt", []string{"aes"}, true, ""},
-		{"gate-knight-e5-2665.txt", []string{"aes", "vaes"}, false, "the CPU lacks vaes"},
-		{"gate-padawan-x5550.txt", nil, false, "the CPU lacks aes, pclmulqdq"},
+		{"knight.cpuinfo", nil, true, ""},
+		{"knight.cpuinfo", []string{"aes"}, true, ""},
+		{"knight.cpuinfo", []string{"aes", "vaes"}, false, "the CPU lacks vaes"},
+		{"padawan.cpuinfo", nil, false, "the CPU lacks aes, pclmulqdq"},
 		// Go's AES is required whatever the list: without aes it is not used.
-		{"gate-padawan-x5550.txt", []string{"ssse3", "sse41"}, false, "Go will not use hardware AES: the CPU lacks aes, pclmulqdq"},
-		{"gate-graviton2.txt", nil, true, ""},
-		{"gate-graviton2.txt", []string{"sha2"}, true, ""},
-		{"gate-graviton2.txt", []string{"pclmulqdq"}, false, "the CPU lacks pclmulqdq"},
-		{"gate-arm64-noaes.txt", nil, false, "the CPU lacks aes, pmull"},
+		{"padawan.cpuinfo", []string{"ssse3", "sse41"}, false, "Go will not use hardware AES: the CPU lacks aes, pclmulqdq"},
+		{"graviton2.cpuinfo", nil, true, ""},
+		{"graviton2.cpuinfo", []string{"sha2"}, true, ""},
+		{"graviton2.cpuinfo", []string{"pclmulqdq"}, false, "the CPU lacks pclmulqdq"},
+		{"arm64-noaes.cpuinfo", nil, false, "the CPU lacks aes, pmull"},
 		// vaes, vpclmulqdq, aesni, aes_ni, avx512_vaes and a model name
 		// with "aes" in it: none is the aes flag.
-		{"gate-trap.txt", nil, false, "the CPU lacks aes, pclmulqdq"},
-		{"gate-trap.txt", []string{"vaes", "vpclmulqdq"}, false, "Go will not use hardware AES"},
-		{"gate-trap.txt", []string{"avx512f"}, false, "Go will not use hardware AES"},
+		{"trap-aesni-spellings.cpuinfo", nil, false, "the CPU lacks aes, pclmulqdq"},
+		{"trap-aesni-spellings.cpuinfo", []string{"vaes", "vpclmulqdq"}, false, "Go will not use hardware AES"},
+		{"trap-aesni-spellings.cpuinfo", []string{"avx512f"}, false, "Go will not use hardware AES"},
 	}
 	for _, tt := range tests {
-		name := strings.TrimSuffix(tt.file, ".txt") + "/require=" + strings.Join(tt.require, "+")
+		name := strings.TrimSuffix(tt.file, ".cpuinfo") + "/require=" + strings.Join(tt.require, "+")
 		t.Run(name, func(t *testing.T) {
 			r, err := FromFile(filepath.Join("testdata", tt.file))
 			if err != nil {
@@ -57,7 +57,7 @@ func TestCheckSavedSamples(t *testing.T) {
 }
 
 func TestCheckNoFlags(t *testing.T) {
-	_, err := FromFile(filepath.Join("testdata", "gate-noflags.txt"))
+	_, err := FromFile(filepath.Join("testdata", "noflags.cpuinfo"))
 	if err == nil || !strings.Contains(err.Error(), "no flags") {
 		t.Fatalf("err = %v, want one about the missing flags line", err)
 	}

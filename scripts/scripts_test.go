@@ -1,5 +1,5 @@
 // Tests for userdata.sh and launch.sh. They run the scripts with bash, sample
-// cpuinfo files from testdata/ and a fake aws CLI: no network, no AWS.
+// cpuinfo samples from ../cpuinfo/testdata/ and a fake aws CLI: no network, no AWS.
 package scripts_test
 
 import (
@@ -101,7 +101,7 @@ func TestUserdata(t *testing.T) {
 	}
 	tests := []struct {
 		name      string
-		cpuinfo   string // in testdata/, or an absolute path
+		cpuinfo   string // in ../cpuinfo/testdata/, or an absolute path
 		env       []string
 		code      int
 		stdout    []string // substrings
@@ -109,7 +109,7 @@ func TestUserdata(t *testing.T) {
 		stderr    []string
 	}{
 		{
-			name: "x86 with aes and pclmulqdq", cpuinfo: "x86-aes-xeon-e5-2665.txt", env: []string{bucket},
+			name: "x86 with aes and pclmulqdq", cpuinfo: "knight.cpuinfo", env: []string{bucket},
 			stdout: []string{
 				"dry-run: env HOME=", " GOTOOLCHAIN=auto GOBIN=/usr/local/bin go install github.com/aesbench/aesbench/cmd/aesbench@latest\n",
 				"dry-run: /usr/local/bin/aesbench run --label dry-run --out /var/tmp/aesbench-results/aesbench.json\n",
@@ -119,28 +119,28 @@ func TestUserdata(t *testing.T) {
 			stderr: []string{"PASS: CPU Intel(R) Xeon(R) CPU E5-2665 0 @ 2.40GHz has aes pclmulqdq"},
 		},
 		{
-			name: "x86 without aes", cpuinfo: "x86-noaes-xeon-x5550.txt", env: []string{bucket}, code: 1,
+			name: "x86 without aes", cpuinfo: "padawan.cpuinfo", env: []string{bucket}, code: 1,
 			stderr: []string{"REJECT: CPU Intel(R) Xeon(R) CPU           X5550  @ 2.67GHz lacks aes pclmulqdq in "},
 		},
 		{
-			name: "x86 with pclmulqdq but no aes", cpuinfo: "x86-pclmulqdq-noaes-xen.txt", env: []string{bucket}, code: 1,
+			name: "x86 with pclmulqdq but no aes", cpuinfo: "xen-pclmulqdq-noaes.cpuinfo", env: []string{bucket}, code: 1,
 			stderr: []string{"lacks aes in "},
 		},
 		{
-			name: "x86 with vaes, aes_fake and aes in the model name", cpuinfo: "x86-substring-trap.txt", env: []string{bucket}, code: 1,
+			name: "x86 with vaes, aes_fake and aes in the model name", cpuinfo: "trap-model-name.cpuinfo", env: []string{bucket}, code: 1,
 			stderr: []string{"REJECT: CPU Fake aes CPU @ 2.90GHz lacks aes pclmulqdq in "},
 		},
 		{
-			name: "arm64 with aes and pmull", cpuinfo: "arm64-aes-graviton2.txt", env: []string{bucket},
+			name: "arm64 with aes and pmull", cpuinfo: "graviton2.cpuinfo", env: []string{bucket},
 			stdout: []string{upload + "s3://test-bucket/aesbench/dry-run/dry-run/\n"},
 			stderr: []string{"PASS: CPU has aes pmull"},
 		},
 		{
-			name: "arm64 without aes", cpuinfo: "arm64-noaes-raspberrypi4.txt", env: []string{bucket}, code: 1,
+			name: "arm64 without aes", cpuinfo: "arm64-noaes.cpuinfo", env: []string{bucket}, code: 1,
 			stderr: []string{"REJECT: CPU lacks aes pmull in "},
 		},
 		{
-			name: "no flags or Features line", cpuinfo: "no-flags-s390x.txt", env: []string{bucket}, code: 1,
+			name: "no flags or Features line", cpuinfo: "s390x-noflags.cpuinfo", env: []string{bucket}, code: 1,
 			stderr: []string{"REJECT: no flags or Features line in "},
 		},
 		{
@@ -152,20 +152,20 @@ func TestUserdata(t *testing.T) {
 			stderr: []string{"REJECT: cannot read "},
 		},
 		{
-			name: "AESBENCH_REQUIRE met", cpuinfo: "x86-aes-xeon-e5-2665.txt", env: []string{bucket, "AESBENCH_REQUIRE=avx aes"},
+			name: "AESBENCH_REQUIRE met", cpuinfo: "knight.cpuinfo", env: []string{bucket, "AESBENCH_REQUIRE=avx aes"},
 			stdout: []string{upload},
 			stderr: []string{"has avx aes"},
 		},
 		{
-			name: "AESBENCH_REQUIRE not met on x86", cpuinfo: "x86-aes-xeon-e5-2665.txt", env: []string{bucket, "AESBENCH_REQUIRE=aes avx2"}, code: 1,
+			name: "AESBENCH_REQUIRE not met on x86", cpuinfo: "knight.cpuinfo", env: []string{bucket, "AESBENCH_REQUIRE=aes avx2"}, code: 1,
 			stderr: []string{"lacks avx2 in "},
 		},
 		{
-			name: "AESBENCH_REQUIRE not met on arm64", cpuinfo: "arm64-aes-graviton2.txt", env: []string{bucket, "AESBENCH_REQUIRE=aes sha3"}, code: 1,
+			name: "AESBENCH_REQUIRE not met on arm64", cpuinfo: "graviton2.cpuinfo", env: []string{bucket, "AESBENCH_REQUIRE=aes sha3"}, code: 1,
 			stderr: []string{"lacks sha3 in "},
 		},
 		{
-			name: "label, prefix, version", cpuinfo: "arm64-aes-graviton2.txt",
+			name: "label, prefix, version", cpuinfo: "graviton2.cpuinfo",
 			env: []string{bucket, "AESBENCH_LABEL=c5.large", "AESBENCH_PREFIX=runs/7/", "AESBENCH_VERSION=v0.3.0"},
 			stdout: []string{
 				"go install github.com/aesbench/aesbench/cmd/aesbench@v0.3.0\n",
@@ -174,7 +174,7 @@ func TestUserdata(t *testing.T) {
 			},
 		},
 		{
-			name: "prebuilt binary", cpuinfo: "x86-aes-xeon-e5-2665.txt", env: []string{bucket, "AESBENCH_URL=https://example.invalid/aesbench"},
+			name: "prebuilt binary", cpuinfo: "knight.cpuinfo", env: []string{bucket, "AESBENCH_URL=https://example.invalid/aesbench"},
 			stdout: []string{
 				"dry-run: curl -fsSL --retry 3 -o /usr/local/bin/aesbench https://example.invalid/aesbench\n",
 				"dry-run: chmod 0755 /usr/local/bin/aesbench\n", upload,
@@ -182,7 +182,7 @@ func TestUserdata(t *testing.T) {
 			notStdout: []string{"go install"},
 		},
 		{
-			name: "passes without a bucket", cpuinfo: "x86-aes-xeon-e5-2665.txt", code: 1,
+			name: "passes without a bucket", cpuinfo: "knight.cpuinfo", code: 1,
 			stderr: []string{"PASS: ", "AESBENCH_BUCKET is not set"},
 		},
 	}
@@ -190,7 +190,7 @@ func TestUserdata(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			cpuinfo := tt.cpuinfo
 			if !filepath.IsAbs(cpuinfo) {
-				cpuinfo = filepath.Join(script(t, "testdata"), cpuinfo)
+				cpuinfo = filepath.Join(script(t, "../cpuinfo/testdata"), cpuinfo)
 			}
 			bin, calls := tripwires(t)
 			env := append([]string{"AESBENCH_DRY_RUN=1", "AESBENCH_CPUINFO=" + cpuinfo}, tt.env...)
@@ -422,7 +422,7 @@ func TestLaunchRelaunchesRejectedHost(t *testing.T) {
 		t.Errorf("user-data is not userdata.sh with\n%s\nafter the header:\n%s", assign, got)
 	}
 	// ... and it runs: the assignments take effect.
-	r = run(t, "", []string{"AESBENCH_DRY_RUN=1", "AESBENCH_CPUINFO=" + filepath.Join(script(t, "testdata"), "arm64-aes-graviton2.txt")}, ud)
+	r = run(t, "", []string{"AESBENCH_DRY_RUN=1", "AESBENCH_CPUINFO=" + filepath.Join(script(t, "../cpuinfo/testdata"), "graviton2.cpuinfo")}, ud)
 	for _, s := range []string{"curl -fsSL --retry 3 -o /usr/local/bin/aesbench https://example.invalid/aesbench\n", " s3://test-bucket/runs/1/dry-run/dry-run/\n"} {
 		if r.code != 0 || !strings.Contains(r.stdout, s) {
 			t.Errorf("user-data: exit status %d, stdout lacks %q:\n%s\nstderr:\n%s", r.code, s, r.stdout, r.stderr)

@@ -26,18 +26,18 @@ func TestGateExitCodes(t *testing.T) {
 		stdout string // substring; "" for empty stdout
 		stderr string // substring; "" for empty stderr
 	}{
-		{"knight", nil, []string{"--cpuinfo", sample("gate-knight-e5-2665.txt")}, 0, "pass: hardware AES (aes, pclmulqdq)", ""},
-		{"knight-note", nil, []string{"--cpuinfo", sample("gate-knight-e5-2665.txt")}, 0, "GODEBUG does not apply", ""},
+		{"knight", nil, []string{"--cpuinfo", sample("knight.cpuinfo")}, 0, "pass: hardware AES (aes, pclmulqdq)", ""},
+		{"knight-note", nil, []string{"--cpuinfo", sample("knight.cpuinfo")}, 0, "GODEBUG does not apply", ""},
 		// A saved file is judged from its flags: this process's GODEBUG is not its host's.
-		{"knight-godebug", []string{"GODEBUG=cpu.aes=off"}, []string{"--cpuinfo", sample("gate-knight-e5-2665.txt")}, 0, "pass:", ""},
-		{"padawan", nil, []string{"--cpuinfo", sample("gate-padawan-x5550.txt")}, 1, "", "fail: the CPU lacks aes, pclmulqdq"},
-		{"graviton2", nil, []string{"--cpuinfo", sample("gate-graviton2.txt")}, 0, "pass: hardware AES (aes, pmull)", ""},
-		{"arm64-noaes", nil, []string{"--cpuinfo", sample("gate-arm64-noaes.txt")}, 1, "", "the CPU lacks aes, pmull"},
-		{"trap", nil, []string{"--cpuinfo", sample("gate-trap.txt")}, 1, "", "the CPU lacks aes, pclmulqdq"},
-		{"trap-vaes", nil, []string{"--cpuinfo", sample("gate-trap.txt"), "--require", "vaes,vpclmulqdq"}, 1, "", "Go will not use hardware AES"},
-		{"knight-require-sse41", nil, []string{"--cpuinfo", sample("gate-knight-e5-2665.txt"), "--require", "sse41"}, 0, "pass: hardware AES (sse41)", ""},
-		{"knight-require-vaes", nil, []string{"--cpuinfo", sample("gate-knight-e5-2665.txt"), "--require", "aes, VAES"}, 1, "", "the CPU lacks vaes"},
-		{"noflags", nil, []string{"--cpuinfo", sample("gate-noflags.txt")}, 1, "", "gate: cannot judge: cpuinfo"},
+		{"knight-godebug", []string{"GODEBUG=cpu.aes=off"}, []string{"--cpuinfo", sample("knight.cpuinfo")}, 0, "pass:", ""},
+		{"padawan", nil, []string{"--cpuinfo", sample("padawan.cpuinfo")}, 1, "", "fail: the CPU lacks aes, pclmulqdq"},
+		{"graviton2", nil, []string{"--cpuinfo", sample("graviton2.cpuinfo")}, 0, "pass: hardware AES (aes, pmull)", ""},
+		{"arm64-noaes", nil, []string{"--cpuinfo", sample("arm64-noaes.cpuinfo")}, 1, "", "the CPU lacks aes, pmull"},
+		{"trap", nil, []string{"--cpuinfo", sample("trap-aesni-spellings.cpuinfo")}, 1, "", "the CPU lacks aes, pclmulqdq"},
+		{"trap-vaes", nil, []string{"--cpuinfo", sample("trap-aesni-spellings.cpuinfo"), "--require", "vaes,vpclmulqdq"}, 1, "", "Go will not use hardware AES"},
+		{"knight-require-sse41", nil, []string{"--cpuinfo", sample("knight.cpuinfo"), "--require", "sse41"}, 0, "pass: hardware AES (sse41)", ""},
+		{"knight-require-vaes", nil, []string{"--cpuinfo", sample("knight.cpuinfo"), "--require", "aes, VAES"}, 1, "", "the CPU lacks vaes"},
+		{"noflags", nil, []string{"--cpuinfo", sample("noflags.cpuinfo")}, 1, "", "gate: cannot judge: cpuinfo"},
 		{"missing-file", nil, []string{"--cpuinfo", sample("gate-does-not-exist.txt")}, 1, "", "gate: cannot judge: read cpuinfo"},
 		{"unknown-feature", nil, []string{"--require", "aes,aes-ni"}, 2, "", `unknown feature "aes-ni"`},
 		{"empty-require", nil, []string{"--require", " , "}, 2, "", "no feature names"},
@@ -111,7 +111,7 @@ func TestGateThisHost(t *testing.T) {
 }
 
 func TestGateJSONSample(t *testing.T) {
-	stdout, _, code := runBin(t, nil, "gate", "--json", "--cpuinfo", sample("gate-padawan-x5550.txt"))
+	stdout, _, code := runBin(t, nil, "gate", "--json", "--cpuinfo", sample("padawan.cpuinfo"))
 	var v cpuinfo.Verdict
 	if err := json.Unmarshal([]byte(stdout), &v); err != nil {
 		t.Fatalf("%v\n%s", err, stdout)
