@@ -63,7 +63,7 @@ func SpeedupChart(c *Comparison, size int) (*Chart, error) {
 	one.Width = vg.Points(1)
 	one.Dashes = []vg.Length{vg.Points(4), vg.Points(3)}
 	p.Add(one)
-	if err := groupedBars(p, cats, ss, func(x float64) string { return sig3(x) + "x" }, false, 1); err != nil {
+	if err := groupedBars(p, cats, ss, ratio, false, 1); err != nil {
 		return nil, err
 	}
 	p.Legend.Add("1x: same speed", one)
