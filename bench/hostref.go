@@ -1,8 +1,11 @@
 package bench
 
 import (
+	"fmt"
 	"slices"
 	"time"
+
+	"github.com/aesbench/aesbench/cpuinfo"
 )
 
 // A figure is only as good as the CPU the host gives it. A cloud vCPU need
@@ -17,10 +20,14 @@ import (
 //
 //   - on one thread it runs at the core clock (the short best-of trials of
 //     EstimateClock) exactly when the thread has a whole core for a whole
-//     sample; less means the vCPU is time-sliced (CoreShare), and every
-//     figure of the run is low by as much;
+//     sample; less (CoreShare) means other processes here or the host
+//     took turns on it, and the figures taken meanwhile are low;
 //   - N workers get N times one worker's rate exactly when the host gives
 //     N whole cores (HostScaling), and a cipher can scale no further.
+//
+// The workers also read their own CPU time: when the OS gave them less
+// than the wall time, other processes on this machine took the rest; when
+// it gave them the time but the work was not done, the host did (Why).
 
 // HostRef is the host's reference at one thread count: the ADD chain on
 // Threads workers at once.
@@ -28,6 +35,15 @@ type HostRef struct {
 	Threads    int       `json:"threads"`     // workers run together
 	SamplesGHz []float64 `json:"samples_ghz"` // each sample: ADDs per nanosecond, summed over the workers (their aggregate effective clock)
 	GHz        float64   `json:"ghz"`         // median of the samples
+
+	// SamplesThreadShare is, per sample, the workers' CPU time over their
+	// wall time as this OS counted it: under 1 when other processes here
+	// took turns on the CPUs. A hypervisor's turns are counted as the
+	// workers' own (the guest cannot see them), so a low GHz with a share
+	// near 1 is the host's doing. Absent when the OS cannot tell (not
+	// Linux) and in older files.
+	SamplesThreadShare []float64 `json:"samples_thread_share,omitempty"`
+	ThreadShare        float64   `json:"thread_share,omitempty"` // median of SamplesThreadShare; 0 when unknown
 }
 
 // hostRefs holds the reference samples of a run and the chain length of
@@ -61,9 +77,23 @@ func (h *hostRefs) sample(d time.Duration) {
 	}
 	for i := range h.refs {
 		r := &h.refs[i]
-		wall, _ := together(r.Threads, func(int) { addChain(h.iters) })
+		cpu := make([]time.Duration, r.Threads)
+		known := make([]bool, r.Threads)
+		wall, took := together(r.Threads, func(w int) {
+			c0, ok := threadCPUTime()
+			addChain(h.iters)
+			c1, _ := threadCPUTime()
+			cpu[w], known[w] = c1-c0, ok
+		})
 		adds := float64(h.iters) * 32 * float64(r.Threads)
 		r.SamplesGHz = append(r.SamplesGHz, adds/float64(wall.Nanoseconds()))
+		if !slices.Contains(known, false) {
+			var c, t time.Duration
+			for w := range cpu {
+				c, t = c+cpu[w], t+took[w]
+			}
+			r.SamplesThreadShare = append(r.SamplesThreadShare, min(float64(c)/float64(t), 1))
+		}
 	}
 }
 
@@ -74,6 +104,9 @@ func (h *hostRefs) results() []HostRef {
 	}
 	for i := range h.refs {
 		h.refs[i].GHz = Median(h.refs[i].SamplesGHz)
+		if len(h.refs[i].SamplesThreadShare) > 0 {
+			h.refs[i].ThreadShare = Median(h.refs[i].SamplesThreadShare)
+		}
 	}
 	return h.refs
 }
@@ -111,6 +144,21 @@ func (r *Results) HostScaling(threads int) (float64, bool) {
 		return 0, false
 	}
 	return n / one, true
+}
+
+// ShortOfCores is the share of whole cores under which the host counts
+// as short of them: the same as cpuinfo.SlicedShare for probe --cpus.
+const ShortOfCores = cpuinfo.SlicedShare
+
+// Why says who took the CPU time that the reference's workers did not get:
+// other processes on this machine when the OS gave the workers under
+// ShortOfCores of the wall time, else the host (its vCPUs are SMT
+// siblings, under a quota or on a busy core), which the OS cannot see.
+func (ref HostRef) Why() string {
+	if ref.ThreadShare > 0 && ref.ThreadShare < ShortOfCores {
+		return fmt.Sprintf("other processes on this machine took turns on its CPUs (the OS gave the chain %.0f%% of the time)", 100*ref.ThreadShare)
+	}
+	return "the host gave less than whole cores (SMT siblings, a CPU quota or a busy neighbour)"
 }
 
 // CoreShare returns the share of a whole core one thread got during the

@@ -18,7 +18,9 @@ var ErrNoCPUPinning = errors.New("measuring each CPU needs Linux (to pin a threa
 // each by a thread pinned to it alone: the ADD chain's best short trial
 // (the core clock) and its rate over about d (what the CPU sustains). On a
 // whole core the two agree; a vCPU that the host time-slices sustains
-// less (see HostRef). It stops with ctx's error when ctx is done.
+// less (see HostRef), and so does one shared with other processes here,
+// which the thread's CPU time tells apart (CPUCapacity.ThreadShare). It
+// stops with ctx's error when ctx is done.
 func MeasureCPUs(ctx context.Context, d time.Duration) ([]cpuinfo.CPUCapacity, error) {
 	if !clockSupported || !pinSupported {
 		return nil, ErrNoCPUPinning
@@ -58,14 +60,20 @@ func measureCPU(cpu int, d time.Duration) (cpuinfo.CPUCapacity, error) {
 		}
 		peak := bestChain(addChain, chainIters)
 		iters := chainItersFor(d)
+		c0, cpuOK := threadCPUTime()
 		t0 := time.Now()
 		addChain(iters)
 		el := max(time.Since(t0), 1)
-		ch <- result{c: cpuinfo.CPUCapacity{
+		c1, _ := threadCPUTime()
+		c := cpuinfo.CPUCapacity{
 			CPU:         cpu,
 			PeakHz:      float64(chainIters) * 32 / peak.Seconds(),
 			SustainedHz: float64(iters) * 32 / el.Seconds(),
-		}}
+		}
+		if cpuOK {
+			c.ThreadShare = min(float64(c1-c0)/float64(el), 1)
+		}
+		ch <- result{c: c}
 	}()
 	r := <-ch
 	return r.c, r.err

@@ -1,6 +1,10 @@
 package bench
 
-import "golang.org/x/sys/unix"
+import (
+	"time"
+
+	"golang.org/x/sys/unix"
+)
 
 // pinSupported: Linux pins a thread with sched_setaffinity.
 const pinSupported = true
@@ -26,4 +30,15 @@ func pinThread(cpu int) error {
 	var set unix.CPUSet
 	set.Set(cpu)
 	return unix.SchedSetaffinity(0, &set)
+}
+
+// threadCPUTime is the CPU time the OS has given the calling thread, and
+// false when it cannot tell. In a VM it counts the time the hypervisor
+// took the vCPU away too: the guest cannot see that.
+func threadCPUTime() (time.Duration, bool) {
+	var ts unix.Timespec
+	if err := unix.ClockGettime(unix.CLOCK_THREAD_CPUTIME_ID, &ts); err != nil {
+		return 0, false
+	}
+	return time.Duration(ts.Nano()), true
 }

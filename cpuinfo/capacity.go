@@ -16,6 +16,7 @@ type CPUCapacity struct {
 	CPU         int     `json:"cpu"`          // the OS's number of the CPU
 	PeakHz      float64 `json:"peak_hz"`      // best of short trials: the core clock
 	SustainedHz float64 `json:"sustained_hz"` // over the whole sustained run
+	ThreadShare float64 `json:"thread_share"` // the thread's CPU time over the wall time of that run, as this OS counted it: under 1 when other processes here took turns on the CPU (a hypervisor's turns are counted as the thread's); 0 when unknown
 }
 
 // Share is the part of a whole core the CPU sustained: SustainedHz over
@@ -31,15 +32,30 @@ func (c CPUCapacity) Share() float64 {
 // time-sliced by the host.
 const SlicedShare = 0.9
 
+// Why says why a CPU sustained under SlicedShare of a core: "" when it did
+// not; "busy here" when this OS gave the thread under SlicedShare of the
+// time (other processes took turns); "time-sliced by the host" when the
+// OS gave the thread the time but the work was not done in it, as when a
+// hypervisor takes the vCPU away (or the thread's time is unknown).
+func (c CPUCapacity) Why() string {
+	switch {
+	case c.Share() >= SlicedShare:
+		return ""
+	case c.ThreadShare > 0 && c.ThreadShare < SlicedShare:
+		return "busy here: other processes took turns"
+	}
+	return "time-sliced by the host"
+}
+
 // WriteCPUs prints one line per CPU: its clock, what it sustained and the
-// share, marking those under SlicedShare.
+// share, with Why for those under SlicedShare.
 func WriteCPUs(w io.Writer, cpus []CPUCapacity) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "cpu\tclock (GHz)\tsustained (GHz)\tshare of a core\t")
 	for _, c := range cpus {
 		note := ""
-		if c.Share() < SlicedShare {
-			note = "  time-sliced by the host"
+		if why := c.Why(); why != "" {
+			note = "  " + why
 		}
 		fmt.Fprintf(tw, "%d\t%.2f\t%.2f\t%.0f%%\t%s\n", c.CPU, c.PeakHz/1e9, c.SustainedHz/1e9, 100*c.Share(), note)
 	}

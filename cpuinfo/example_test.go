@@ -24,12 +24,14 @@ func ExampleParseProcCPUInfo() {
 
 func ExampleWriteCPUs() {
 	cpus := []cpuinfo.CPUCapacity{
-		{CPU: 0, PeakHz: 3.52e9, SustainedHz: 3.49e9},
-		{CPU: 1, PeakHz: 3.50e9, SustainedHz: 1.63e9}, // a vCPU the host shares
+		{CPU: 0, PeakHz: 3.52e9, SustainedHz: 3.49e9, ThreadShare: 1},
+		{CPU: 1, PeakHz: 3.50e9, SustainedHz: 1.63e9, ThreadShare: 1},    // the OS gave the time, the host did not
+		{CPU: 2, PeakHz: 3.50e9, SustainedHz: 1.70e9, ThreadShare: 0.49}, // another process here
 	}
 	cpuinfo.WriteCPUs(os.Stdout, cpus)
 	// Output:
 	//   cpu  clock (GHz)  sustained (GHz)  share of a core
 	//     0         3.52             3.49              99%
 	//     1         3.50             1.63              47%  time-sliced by the host
+	//     2         3.50             1.70              49%  busy here: other processes took turns
 }

@@ -67,10 +67,22 @@ func sampleScaling() *bench.Results {
 }
 
 // sampleSliced returns the one-thread results of sample from a vCPU that
-// the host time-sliced: the ADD chain sustained half the core clock.
+// the host time-sliced: the ADD chain sustained half the core clock while
+// the OS gave it all the time.
 func sampleSliced() *bench.Results {
 	r := sample(1)
-	r.HostRef = []bench.HostRef{{Threads: 1, SamplesGHz: []float64{1.5, 1.4, 1.6}, GHz: 1.5}}
+	r.HostRef = []bench.HostRef{{Threads: 1, SamplesGHz: []float64{1.5, 1.4, 1.6}, GHz: 1.5, SamplesThreadShare: []float64{1, 1, 1}, ThreadShare: 1}}
+	return r
+}
+
+// sampleBusy returns results of a run on one and two threads beside
+// another process on this machine: the OS gave the chain half the time.
+func sampleBusy() *bench.Results {
+	r := sampleScaling()
+	r.HostRef = []bench.HostRef{
+		{Threads: 1, SamplesGHz: []float64{1.5}, GHz: 1.5, SamplesThreadShare: []float64{0.5}, ThreadShare: 0.5},
+		{Threads: 2, SamplesGHz: []float64{3.0}, GHz: 3.0, SamplesThreadShare: []float64{0.5}, ThreadShare: 0.5},
+	}
 	return r
 }
 
@@ -78,7 +90,7 @@ func TestWriteSpeedTableGolden(t *testing.T) {
 	for _, tt := range []struct {
 		name string
 		r    *bench.Results
-	}{{"speed.txt", sample(1)}, {"speed-threads.txt", sample(2)}, {"speed-scaling.txt", sampleScaling()}, {"speed-sliced.txt", sampleSliced()}} {
+	}{{"speed.txt", sample(1)}, {"speed-threads.txt", sample(2)}, {"speed-scaling.txt", sampleScaling()}, {"speed-sliced.txt", sampleSliced()}, {"speed-busy.txt", sampleBusy()}} {
 		t.Run(tt.name, func(t *testing.T) {
 			var b bytes.Buffer
 			if err := WriteSpeedTable(&b, tt.r); err != nil {

@@ -208,8 +208,8 @@ func seconds(s float64) string {
 func writeHost(b *strings.Builder, r *bench.Results, maxThreads int, table func(cell func(m *bench.Measurement) string)) {
 	if share, ok := r.CoreShare(); ok {
 		fmt.Fprintf(b, "\nOne thread sustained %.2f GHz on the ADD chain over whole samples, beside the cells: %.0f%% of a core.\n", r.HostRef[0].GHz, 100*share)
-		if share < 0.9 {
-			b.WriteString("The host is time-slicing this VM's vCPUs (a CPU quota or a busy neighbour): figures taken\non a sliced vCPU are low by as much.\n")
+		if share < bench.ShortOfCores {
+			fmt.Fprintf(b, "Short of a core: %s;\nfigures taken meanwhile are low by as much.\n", r.HostRef[0].Why())
 		}
 	}
 	if maxThreads <= 1 {
@@ -238,11 +238,13 @@ func writeHost(b *strings.Builder, r *bench.Results, maxThreads int, table func(
 		})
 	}
 	var host []string
-	short := false
+	var short *bench.HostRef
 	for n := 2; n <= maxThreads; n++ {
 		if h, ok := r.HostScaling(n); ok {
 			host = append(host, fmt.Sprintf("%d threads %.2fx", n, h))
-			short = short || h < 0.9*float64(n)
+			if h < bench.ShortOfCores*float64(n) && short == nil {
+				short = &r.HostRef[slices.IndexFunc(r.HostRef, func(ref bench.HostRef) bool { return ref.Threads == n })]
+			}
 		}
 	}
 	if len(host) == 0 {
@@ -252,7 +254,7 @@ func writeHost(b *strings.Builder, r *bench.Results, maxThreads int, table func(
 		return
 	}
 	fmt.Fprintf(b, "\nThe host's own scaling, a dependent ADD chain on every thread at once over one thread's\n(N whole cores give Nx): %s.\n", strings.Join(host, ", "))
-	if short {
-		b.WriteString("Its CPUs are not all whole cores at the moment (SMT siblings, a CPU quota or a busy host),\nso no cipher can scale further here than the chain did.\n")
+	if short != nil {
+		fmt.Fprintf(b, "Short of whole cores: %s;\nno cipher can scale further here than the chain did.\n", short.Why())
 	}
 }

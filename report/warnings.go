@@ -66,8 +66,8 @@ func differences(rs []*bench.Results, hosts []Host) []string {
 		if noisy > 0 {
 			w = append(w, fmt.Sprintf("%s: %d of %d cells vary by more than %.0f%% between samples (max-min over median): read their ratios as rough; rerun with a larger --count or --time on a quieter host", hosts[i].Label, noisy, len(r.Measurements), NoisySpread*100))
 		}
-		if share, ok := r.CoreShare(); ok && share < 0.9 {
-			w = append(w, fmt.Sprintf("%s: one thread got %.0f%% of a core during the run (a dependent ADD chain): its host was time-slicing its vCPUs, so its figures are low by up to as much", hosts[i].Label, 100*share))
+		if share, ok := r.CoreShare(); ok && share < bench.ShortOfCores {
+			w = append(w, fmt.Sprintf("%s: one thread got %.0f%% of a core during the run (a dependent ADD chain): %s, so its figures are low by up to as much", hosts[i].Label, 100*share, r.HostRef[0].Why()))
 		}
 	}
 	return w

@@ -105,17 +105,18 @@ func warnNoisy(w io.Writer, r *bench.Results) {
 }
 
 // warnHost says on w when, by the run's ADD-chain reference, one thread
-// got less than 90% of a core, or the host gave N threads less than 90%
-// of N cores: the figures are then the host's limit, not the cipher's.
+// got less than bench.ShortOfCores of a core, or N threads less than that
+// of N cores, and who took the rest: the figures are then limited by the
+// machine, not the cipher.
 func warnHost(w io.Writer, r *bench.Results) {
-	if share, ok := r.CoreShare(); ok && share < 0.9 {
-		fmt.Fprintf(w, "aesbench: warning: one thread got %.0f%% of a core (a dependent ADD chain sustained %.2f GHz of %.2f): the host is time-slicing this VM's vCPUs, so figures taken on them are low\n",
-			100*share, r.HostRef[0].GHz, r.ClockHz/1e9)
+	if share, ok := r.CoreShare(); ok && share < bench.ShortOfCores {
+		fmt.Fprintf(w, "aesbench: warning: one thread got %.0f%% of a core (a dependent ADD chain sustained %.2f GHz of %.2f): %s, so the figures are low\n",
+			100*share, r.HostRef[0].GHz, r.ClockHz/1e9, r.HostRef[0].Why())
 	}
 	for _, ref := range r.HostRef {
-		if x, ok := r.HostScaling(ref.Threads); ok && x < 0.9*float64(ref.Threads) {
-			fmt.Fprintf(w, "aesbench: warning: the host gave %d threads %.2fx the work of one (a dependent ADD chain), not %dx: its CPUs are shared at the moment, so no cipher could scale further\n",
-				ref.Threads, x, ref.Threads)
+		if x, ok := r.HostScaling(ref.Threads); ok && x < bench.ShortOfCores*float64(ref.Threads) {
+			fmt.Fprintf(w, "aesbench: warning: %d threads got %.2fx the work of one (a dependent ADD chain), not %dx: %s, so no cipher could scale further\n",
+				ref.Threads, x, ref.Threads, ref.Why())
 		}
 	}
 }

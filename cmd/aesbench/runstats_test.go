@@ -181,14 +181,14 @@ func TestRunScalingEndToEnd(t *testing.T) {
 	}
 	// The warning on shared CPUs appears exactly when the host gave less
 	// than 90% of two cores.
-	if warned := strings.Contains(stderr, "its CPUs are shared"); warned != (h < 1.8) {
+	if warned := strings.Contains(stderr, "2 threads got"); warned != (h < 1.8) {
 		t.Errorf("host scaling %.2fx, warning given: %v\n%s", h, warned, stderr)
 	}
 	share, ok := r.CoreShare()
 	if want := fmt.Sprintf("One thread sustained %.2f GHz", r.HostRef[0].GHz); !ok || !strings.Contains(stdout, want) {
 		t.Errorf("table lacks %q (share %.2f, %v):\n%s", want, share, ok, stdout)
 	}
-	if warned := strings.Contains(stderr, "time-slicing"); warned != (share < 0.9) {
+	if warned := strings.Contains(stderr, "one thread got"); warned != (share < 0.9) {
 		t.Errorf("core share %.2f, warning given: %v\n%s", share, warned, stderr)
 	}
 }
