@@ -79,7 +79,9 @@ func TestEncryptFileRoundTrip(t *testing.T) {
 				if wantLen := int64(size) + fc.Overhead(int64(size)); int64(len(ct)) != wantLen {
 					t.Errorf("ciphertext is %d bytes, want %d", len(ct), wantLen)
 				}
-				if bytes.Equal(ct[:size], data) {
+				// A stream cipher's 1-byte ciphertext equals the
+				// plaintext once in 256 runs; 16 bytes, never.
+				if size >= 16 && bytes.Equal(ct[:size], data) {
 					t.Errorf("ciphertext starts with the plaintext")
 				}
 				got, err := fc.DecryptSHA256(context.Background(), out)
