@@ -66,7 +66,7 @@ func TestE2EProbeCPUs(t *testing.T) {
 			continue
 		}
 		marked := strings.HasSuffix(line, "time-sliced by the host") || strings.HasSuffix(line, "busy here: other processes took turns")
-		if marked != (share < 90) {
+		if marked != (share < 90) && share != 90 { // 89.6% prints as 90%
 			t.Errorf("line %q: marked short %v at a share of %v%%", line, marked, share)
 		}
 	}
