@@ -9,22 +9,12 @@ import (
 // WriteCompareMarkdown prints the comparison as GitHub-flavoured markdown
 // tables, the form report.md embeds.
 func WriteCompareMarkdown(w io.Writer, c *Comparison) error {
-	var b strings.Builder
-	writeMarkdownTable(&b, c.hostTable())
-	b.WriteByte('\n')
-	writeMarkdownTable(&b, c.throughputTable())
-	if len(c.Files) > 0 {
-		b.WriteByte('\n')
-		writeMarkdownTable(&b, c.fileTable())
-	}
-	if len(c.Advice) > 0 {
+	return writeCompare(w, c, writeMarkdownTable, func(b *strings.Builder, advice []string) {
 		b.WriteString("\nAdvice:\n\n")
-		for _, a := range c.Advice {
-			fmt.Fprintf(&b, "- %s\n", mdEscape(a))
+		for _, a := range advice {
+			fmt.Fprintf(b, "- %s\n", mdEscape(a))
 		}
-	}
-	_, err := io.WriteString(w, b.String())
-	return err
+	})
 }
 
 func writeMarkdownTable(b *strings.Builder, t table) {

@@ -11,19 +11,28 @@ import (
 // the hosts, the throughput, the file workloads when there are any, and
 // the advice.
 func WriteCompareText(w io.Writer, c *Comparison) error {
+	return writeCompare(w, c, writeTextTable, func(b *strings.Builder, advice []string) {
+		b.WriteString("\nAdvice:\n")
+		for _, a := range advice {
+			fmt.Fprintf(b, "  %s\n", a)
+		}
+	})
+}
+
+// writeCompare prints c's tables with table, one blank line apart (the
+// file workloads only when there are any), then its advice, if any, with
+// advice: the one layout of the text and markdown forms.
+func writeCompare(w io.Writer, c *Comparison, table func(*strings.Builder, table), advice func(*strings.Builder, []string)) error {
 	var b strings.Builder
-	writeTextTable(&b, c.hostTable())
+	table(&b, c.hostTable())
 	b.WriteByte('\n')
-	writeTextTable(&b, c.throughputTable())
+	table(&b, c.throughputTable())
 	if len(c.Files) > 0 {
 		b.WriteByte('\n')
-		writeTextTable(&b, c.fileTable())
+		table(&b, c.fileTable())
 	}
 	if len(c.Advice) > 0 {
-		b.WriteString("\nAdvice:\n")
-		for _, a := range c.Advice {
-			fmt.Fprintf(&b, "  %s\n", a)
-		}
+		advice(&b, c.Advice)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

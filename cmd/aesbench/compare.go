@@ -34,27 +34,54 @@ func cmdCompare(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if !ok {
 		return usagef("compare: --format %q: want text, markdown, csv or json", *format)
 	}
-	opts := report.CompareOptions{Baseline: *baseline}
-	if *size != "all" {
-		n, err := bench.ParseSize(*size)
-		if err != nil || n < 1 || n > bench.MaxSize {
-			return usagef("compare: --size %q: want a size from 1 byte to 64 MiB, or all", *size)
-		}
-		opts.Sizes = []int{int(n)}
-	}
-	if fs.NArg() < 1 {
-		return usagef("compare: no results files given (try: aesbench compare results/a.json results/b.json)")
-	}
-	rs, err := readResultsFiles(fs.Args())
+	sizes, err := parseCompareSize("compare", *size, true)
 	if err != nil {
-		return fmt.Errorf("compare: %w", err)
+		return err
+	}
+	c, err := compareFiles("compare", fs.Args(), report.CompareOptions{Sizes: sizes, Baseline: *baseline}, stderr)
+	if err != nil {
+		return err
+	}
+	return write(stdout, c)
+}
+
+// parseCompareSize reads the --size of compare and report: one message
+// size, or (when all may be) "all", which is nil.
+func parseCompareSize(cmd, s string, all bool) ([]int, error) {
+	if all && s == "all" {
+		return nil, nil
+	}
+	n, err := bench.ParseSize(s)
+	if err != nil || n < 1 || n > bench.MaxSize {
+		want := "a size from 1 byte to 64 MiB"
+		if all {
+			want += ", or all"
+		}
+		return nil, usagef("%s: --size %q: want %s", cmd, s, want)
+	}
+	return []int{int(n)}, nil
+}
+
+// compareFiles reads the results files of compare or report and puts them
+// side by side, telling the comparison's warnings on stderr.
+func compareFiles(cmd string, paths []string, opts report.CompareOptions, stderr io.Writer) (*report.Comparison, error) {
+	if len(paths) < 1 {
+		try := "aesbench " + cmd + " results/a.json results/b.json"
+		if cmd == "report" {
+			try += " --out results/report"
+		}
+		return nil, usagef("%s: no results files given (try: %s)", cmd, try)
+	}
+	rs, err := readResultsFiles(paths)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", cmd, err)
 	}
 	c, err := report.Compare(rs, opts)
 	if err != nil {
-		return fmt.Errorf("compare: %w", err)
+		return nil, fmt.Errorf("%s: %w", cmd, err)
 	}
 	warn(stderr, c.Warnings)
-	return write(stdout, c)
+	return c, nil
 }
 
 // readResultsFiles reads and checks each results file.

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/aesbench/aesbench/bench"
 	"github.com/aesbench/aesbench/report"
 )
 
@@ -24,23 +23,15 @@ func cmdReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if *out == "" {
 		return usagef("report: --out DIR is required")
 	}
-	n, err := bench.ParseSize(*size)
-	if err != nil || n < 1 || n > bench.MaxSize {
-		return usagef("report: --size %q: want a size from 1 byte to 64 MiB", *size)
-	}
-	if fs.NArg() < 1 {
-		return usagef("report: no results files given (try: aesbench report results/a.json results/b.json --out results/report)")
-	}
-	rs, err := readResultsFiles(fs.Args())
+	sizes, err := parseCompareSize("report", *size, false)
 	if err != nil {
-		return fmt.Errorf("report: %w", err)
+		return err
 	}
-	c, err := report.Compare(rs, report.CompareOptions{Baseline: *baseline})
+	c, err := compareFiles("report", fs.Args(), report.CompareOptions{Baseline: *baseline}, stderr)
 	if err != nil {
-		return fmt.Errorf("report: %w", err)
+		return err
 	}
-	warn(stderr, c.Warnings)
-	files, err := report.WriteReport(*out, c, int(n))
+	files, err := report.WriteReport(*out, c, sizes[0])
 	if err != nil {
 		return fmt.Errorf("report: %w", err)
 	}
