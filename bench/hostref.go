@@ -80,10 +80,7 @@ func (h *hostRefs) sample(d time.Duration) {
 		cpu := make([]time.Duration, r.Threads)
 		known := make([]bool, r.Threads)
 		wall, took := together(r.Threads, func(w int) {
-			c0, ok := threadCPUTime()
-			addChain(h.iters)
-			c1, _ := threadCPUTime()
-			cpu[w], known[w] = c1-c0, ok
+			_, cpu[w], known[w] = timedChain(h.iters)
 		})
 		adds := float64(h.iters) * 32 * float64(r.Threads)
 		r.SamplesGHz = append(r.SamplesGHz, adds/float64(wall.Nanoseconds()))
@@ -109,6 +106,19 @@ func (h *hostRefs) results() []HostRef {
 		}
 	}
 	return h.refs
+}
+
+// timedChain runs iters iterations of the ADD chain on the calling
+// thread and returns the wall time they took (at least 1 ns) and the CPU
+// time the OS gave the thread meanwhile, with false for that when the OS
+// cannot tell.
+func timedChain(iters uint64) (wall, cpu time.Duration, cpuOK bool) {
+	c0, cpuOK := threadCPUTime()
+	t0 := time.Now()
+	addChain(iters)
+	wall = max(time.Since(t0), 1)
+	c1, _ := threadCPUTime()
+	return wall, c1 - c0, cpuOK
 }
 
 // chainItersFor returns the ADD chain iterations that take about d on one

@@ -60,18 +60,14 @@ func measureCPU(cpu int, d time.Duration) (cpuinfo.CPUCapacity, error) {
 		}
 		peak := bestChain(addChain, chainIters)
 		iters := chainItersFor(d)
-		c0, cpuOK := threadCPUTime()
-		t0 := time.Now()
-		addChain(iters)
-		el := max(time.Since(t0), 1)
-		c1, _ := threadCPUTime()
+		wall, cpuTime, cpuOK := timedChain(iters)
 		c := cpuinfo.CPUCapacity{
 			CPU:         cpu,
 			PeakHz:      float64(chainIters) * 32 / peak.Seconds(),
-			SustainedHz: float64(iters) * 32 / el.Seconds(),
+			SustainedHz: float64(iters) * 32 / wall.Seconds(),
 		}
 		if cpuOK {
-			c.ThreadShare = min(float64(c1-c0)/float64(el), 1)
+			c.ThreadShare = min(float64(cpuTime)/float64(wall), 1)
 		}
 		ch <- result{c: c}
 	}()
