@@ -19,7 +19,7 @@ func cmdProbe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs := newFlags("probe", "probe [--json] [--cpus] [--cpuinfo FILE] [--imds-endpoint URL]", stderr)
 	asJSON := fs.Bool("json", false, "print the probe as JSON")
 	file := fs.String("cpuinfo", "", "judge a saved /proc/cpuinfo of another host instead of this one")
-	cpus := fs.Bool("cpus", false, "also time each CPU alone, pinned (Linux, amd64 or arm64): its clock and the share of it\nsustained over 0.2 s, which a vCPU the host time-slices falls short of (0.25 s per CPU)")
+	cpus := fs.Bool("cpus", false, "also time each CPU alone, pinned (Linux, amd64 or arm64): its clock and the share of it\nsustained over 0.2 s, short when other processes here or the host take turns on it (0.25 s per CPU)")
 	endpoint := imdsFlag(fs)
 	if help, err := parseFlags(fs, args, stdout); help || err != nil {
 		return err
