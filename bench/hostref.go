@@ -11,7 +11,8 @@ import (
 // A figure is only as good as the CPU the host gives it. A cloud vCPU need
 // not be a whole core: two vCPUs may be SMT siblings, the VM may have a CPU
 // quota, or the host may run another guest on the same core, and inside
-// the guest nothing shows it (bhyve, for one, reports no steal time). So
+// the guest little shows it (steal time, where the hypervisor reports it,
+// is machine-wide and rarely read). So
 // the runner measures the host itself beside the ciphers: the dependent
 // ADD chain of clock.go, run for a whole sample by 1 and by N workers
 // together, through the same barrier as a Group, in the same rounds as the
@@ -25,9 +26,10 @@ import (
 //   - N workers get N times one worker's rate exactly when the host gives
 //     N whole cores (HostScaling), and a cipher can scale no further.
 //
-// The workers also read their own CPU time: when the OS gave them less
-// than the wall time, other processes on this machine took the rest; when
-// it gave them the time but the work was not done, the host did (Why).
+// The workers also read how long they waited for their CPUs behind other
+// threads (their run-queue delay): when that explains the shortfall, other
+// processes on this machine took the time; when they did not wait, the
+// host did, which the guest cannot see otherwise (Why).
 
 // HostRef is the host's reference at one thread count: the ADD chain on
 // Threads workers at once.
@@ -36,14 +38,15 @@ type HostRef struct {
 	SamplesGHz []float64 `json:"samples_ghz"` // each sample: ADDs per nanosecond, summed over the workers (their aggregate effective clock)
 	GHz        float64   `json:"ghz"`         // median of the samples
 
-	// SamplesThreadShare is, per sample, the workers' CPU time over their
-	// wall time as this OS counted it: under 1 when other processes here
-	// took turns on the CPUs. A hypervisor's turns are counted as the
-	// workers' own (the guest cannot see them), so a low GHz with a share
-	// near 1 is the host's doing. Absent when the OS cannot tell (not
-	// Linux) and in older files.
-	SamplesThreadShare []float64 `json:"samples_thread_share,omitempty"`
-	ThreadShare        float64   `json:"thread_share,omitempty"` // median of SamplesThreadShare; 0 when unknown
+	// SamplesWaitShare is, per sample, the share of the workers' wall
+	// time they waited, runnable, for CPUs that ran other threads of this
+	// machine (their run-queue delay): above 0 when other processes here
+	// took turns. A hypervisor's turns are not in it (the guest's
+	// scheduler thinks the workers ran), so a low GHz with no wait is the
+	// host's doing. Absent when the OS cannot tell (not Linux) and in
+	// older files.
+	SamplesWaitShare []float64 `json:"samples_wait_share,omitempty"`
+	WaitShare        float64   `json:"wait_share,omitempty"` // median of SamplesWaitShare; 0 when none or unknown
 }
 
 // hostRefs holds the reference samples of a run and the chain length of
@@ -77,19 +80,19 @@ func (h *hostRefs) sample(d time.Duration) {
 	}
 	for i := range h.refs {
 		r := &h.refs[i]
-		cpu := make([]time.Duration, r.Threads)
+		waited := make([]time.Duration, r.Threads)
 		known := make([]bool, r.Threads)
 		wall, took := together(r.Threads, func(w int) {
-			_, cpu[w], known[w] = timedChain(h.iters)
+			_, waited[w], known[w] = timedChain(h.iters)
 		})
 		adds := float64(h.iters) * 32 * float64(r.Threads)
 		r.SamplesGHz = append(r.SamplesGHz, adds/float64(wall.Nanoseconds()))
 		if !slices.Contains(known, false) {
-			var c, t time.Duration
-			for w := range cpu {
-				c, t = c+cpu[w], t+took[w]
+			var d, t time.Duration
+			for w := range waited {
+				d, t = d+waited[w], t+took[w]
 			}
-			r.SamplesThreadShare = append(r.SamplesThreadShare, min(float64(c)/float64(t), 1))
+			r.SamplesWaitShare = append(r.SamplesWaitShare, min(float64(d)/float64(t), 1))
 		}
 	}
 }
@@ -101,24 +104,24 @@ func (h *hostRefs) results() []HostRef {
 	}
 	for i := range h.refs {
 		h.refs[i].GHz = Median(h.refs[i].SamplesGHz)
-		if len(h.refs[i].SamplesThreadShare) > 0 {
-			h.refs[i].ThreadShare = Median(h.refs[i].SamplesThreadShare)
+		if len(h.refs[i].SamplesWaitShare) > 0 {
+			h.refs[i].WaitShare = Median(h.refs[i].SamplesWaitShare)
 		}
 	}
 	return h.refs
 }
 
 // timedChain runs iters iterations of the ADD chain on the calling
-// thread and returns the wall time they took (at least 1 ns) and the CPU
-// time the OS gave the thread meanwhile, with false for that when the OS
-// cannot tell.
-func timedChain(iters uint64) (wall, cpu time.Duration, cpuOK bool) {
-	c0, cpuOK := threadCPUTime()
+// thread and returns the wall time they took (at least 1 ns) and how long
+// the thread waited meanwhile for a CPU busy with other threads of this
+// machine, with false for that when the OS cannot tell.
+func timedChain(iters uint64) (wall, waited time.Duration, known bool) {
+	d0, known := threadRunDelay()
 	t0 := time.Now()
 	addChain(iters)
 	wall = max(time.Since(t0), 1)
-	c1, _ := threadCPUTime()
-	return wall, c1 - c0, cpuOK
+	d1, _ := threadRunDelay()
+	return wall, d1 - d0, known
 }
 
 // chainItersFor returns the ADD chain iterations that take about d on one
@@ -161,12 +164,16 @@ func (r *Results) HostScaling(threads int) (float64, bool) {
 const ShortOfCores = cpuinfo.SlicedShare
 
 // Why says who took the CPU time that the reference's workers did not get:
-// other processes on this machine when the OS gave the workers under
-// ShortOfCores of the wall time, else the host (its vCPUs are SMT
-// siblings, under a quota or on a busy core), which the OS cannot see.
+// other processes on this machine when the workers waited for their CPUs
+// over 1-ShortOfCores of the time; the host (its vCPUs SMT siblings, under
+// a quota or on a busy core) when they did not; either when the wait is
+// unknown.
 func (ref HostRef) Why() string {
-	if ref.ThreadShare > 0 && ref.ThreadShare < ShortOfCores {
-		return fmt.Sprintf("other processes on this machine took turns on its CPUs (the OS gave the chain %.0f%% of the time)", 100*ref.ThreadShare)
+	switch {
+	case len(ref.SamplesWaitShare) == 0:
+		return "other processes on this machine or the host took turns on its CPUs"
+	case ref.WaitShare > 1-ShortOfCores:
+		return fmt.Sprintf("other processes on this machine took turns on its CPUs (the chain waited for them %.0f%% of the time)", 100*ref.WaitShare)
 	}
 	return "the host gave less than whole cores (SMT siblings, a CPU quota or a busy neighbour)"
 }

@@ -19,7 +19,7 @@ var ErrNoCPUPinning = errors.New("measuring each CPU needs Linux (to pin a threa
 // (the core clock) and its rate over about d (what the CPU sustains). On a
 // whole core the two agree; a vCPU that the host time-slices sustains
 // less (see HostRef), and so does one shared with other processes here,
-// which the thread's CPU time tells apart (CPUCapacity.ThreadShare). It
+// which the thread's run-queue delay tells apart (CPUCapacity.WaitShare). It
 // stops with ctx's error when ctx is done.
 func MeasureCPUs(ctx context.Context, d time.Duration) ([]cpuinfo.CPUCapacity, error) {
 	if !clockSupported || !pinSupported {
@@ -60,14 +60,15 @@ func measureCPU(cpu int, d time.Duration) (cpuinfo.CPUCapacity, error) {
 		}
 		peak := bestChain(addChain, chainIters)
 		iters := chainItersFor(d)
-		wall, cpuTime, cpuOK := timedChain(iters)
+		wall, waited, known := timedChain(iters)
 		c := cpuinfo.CPUCapacity{
 			CPU:         cpu,
 			PeakHz:      float64(chainIters) * 32 / peak.Seconds(),
 			SustainedHz: float64(iters) * 32 / wall.Seconds(),
+			WaitShare:   -1,
 		}
-		if cpuOK {
-			c.ThreadShare = min(float64(cpuTime)/float64(wall), 1)
+		if known {
+			c.WaitShare = min(float64(waited)/float64(wall), 1)
 		}
 		ch <- result{c: c}
 	}()

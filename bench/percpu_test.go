@@ -40,3 +40,60 @@ func TestMeasureCPUsStopsWhenCancelled(t *testing.T) {
 		t.Fatal("MeasureCPUs(cancelled) succeeded")
 	}
 }
+
+// TestTimedChainSeesAnotherThreadHere pins a busy thread and the timed
+// chain to the same CPU: the chain must then wait for it a good part of
+// the time (about half under a fair scheduler), which is how a shortfall
+// is put down to this machine rather than the host.
+func TestTimedChainSeesAnotherThreadHere(t *testing.T) {
+	if !clockSupported || !pinSupported {
+		t.Skip("needs Linux and the ADD chain")
+	}
+	cpus, err := allowedCPUs()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cpu := cpus[0]
+	stop := make(chan struct{})
+	busy := make(chan error, 1)
+	go func() {
+		runtime.LockOSThread() // never unlocked: the pinned thread ends with the goroutine
+		busy <- pinThread(cpu)
+		for {
+			select {
+			case <-stop:
+				return
+			default:
+				addChain(1 << 10)
+			}
+		}
+	}()
+	defer close(stop)
+	if err := <-busy; err != nil {
+		t.Fatal(err)
+	}
+	type result struct {
+		wall, waited time.Duration
+		known        bool
+		err          error
+	}
+	ch := make(chan result, 1)
+	go func() {
+		runtime.LockOSThread()
+		if err := pinThread(cpu); err != nil {
+			ch <- result{err: err}
+			return
+		}
+		wall, waited, known := timedChain(chainItersFor(100 * time.Millisecond))
+		ch <- result{wall, waited, known, nil}
+	}()
+	r := <-ch
+	if r.err != nil || !r.known {
+		t.Fatalf("timed chain: %v, run-queue delay known %v", r.err, r.known)
+	}
+	share := float64(r.waited) / float64(r.wall)
+	t.Logf("waited %v of %v (%.0f%%)", r.waited, r.wall, 100*share)
+	if share < 0.2 {
+		t.Errorf("beside a busy thread on cpu %d the chain waited %v of %v (%.0f%%), want a good part", cpu, r.waited, r.wall, 100*share)
+	}
+}

@@ -1,6 +1,9 @@
 package bench
 
 import (
+	"os"
+	"strconv"
+	"strings"
 	"time"
 
 	"golang.org/x/sys/unix"
@@ -32,13 +35,23 @@ func pinThread(cpu int) error {
 	return unix.SchedSetaffinity(0, &set)
 }
 
-// threadCPUTime is the CPU time the OS has given the calling thread, and
-// false when it cannot tell. In a VM it counts the time the hypervisor
-// took the vCPU away too: the guest cannot see that.
-func threadCPUTime() (time.Duration, bool) {
-	var ts unix.Timespec
-	if err := unix.ClockGettime(unix.CLOCK_THREAD_CPUTIME_ID, &ts); err != nil {
+// threadRunDelay is how long the calling thread has waited, runnable, for
+// a CPU that ran other threads of this machine (the second field of
+// /proc/thread-self/schedstat), and false when the kernel does not say.
+// Time a hypervisor took the vCPU away is not in it: the guest's
+// scheduler thought the thread was running.
+func threadRunDelay() (time.Duration, bool) {
+	b, err := os.ReadFile("/proc/thread-self/schedstat")
+	if err != nil {
 		return 0, false
 	}
-	return time.Duration(ts.Nano()), true
+	f := strings.Fields(string(b))
+	if len(f) < 2 {
+		return 0, false
+	}
+	ns, err := strconv.ParseInt(f[1], 10, 64)
+	if err != nil {
+		return 0, false
+	}
+	return time.Duration(ns), true
 }

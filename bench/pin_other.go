@@ -11,4 +11,4 @@ func allowedCPUs() ([]int, error) { return nil, ErrNoCPUPinning }
 
 func pinThread(int) error { return ErrNoCPUPinning }
 
-func threadCPUTime() (time.Duration, bool) { return 0, false }
+func threadRunDelay() (time.Duration, bool) { return 0, false }

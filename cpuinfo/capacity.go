@@ -16,7 +16,7 @@ type CPUCapacity struct {
 	CPU         int     `json:"cpu"`          // the OS's number of the CPU
 	PeakHz      float64 `json:"peak_hz"`      // best of short trials: the core clock
 	SustainedHz float64 `json:"sustained_hz"` // over the whole sustained run
-	ThreadShare float64 `json:"thread_share"` // the thread's CPU time over the wall time of that run, as this OS counted it: under 1 when other processes here took turns on the CPU (a hypervisor's turns are counted as the thread's); 0 when unknown
+	WaitShare   float64 `json:"wait_share"`   // the share of that run the thread waited, runnable, for the CPU while it ran other threads of this machine (its run-queue delay; a hypervisor's turns are not in it); -1 when unknown
 }
 
 // Share is the part of a whole core the CPU sustained: SustainedHz over
@@ -33,15 +33,18 @@ func (c CPUCapacity) Share() float64 {
 const SlicedShare = 0.9
 
 // Why says why a CPU sustained under SlicedShare of a core: "" when it did
-// not; "busy here" when this OS gave the thread under SlicedShare of the
-// time (other processes took turns); "time-sliced by the host" when the
-// OS gave the thread the time but the work was not done in it, as when a
-// hypervisor takes the vCPU away (or the thread's time is unknown).
+// not; "busy here" when the thread waited for it behind other threads of
+// this machine over 1-SlicedShare of the time; "time-sliced by the host"
+// when it did not wait, yet the work was not done, as when a hypervisor
+// takes the vCPU away; "busy here or time-sliced" when the wait is
+// unknown.
 func (c CPUCapacity) Why() string {
 	switch {
 	case c.Share() >= SlicedShare:
 		return ""
-	case c.ThreadShare > 0 && c.ThreadShare < SlicedShare:
+	case c.WaitShare < 0:
+		return "busy here or time-sliced by the host"
+	case c.WaitShare > 1-SlicedShare:
 		return "busy here: other processes took turns"
 	}
 	return "time-sliced by the host"

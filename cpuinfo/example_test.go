@@ -24,9 +24,9 @@ func ExampleParseProcCPUInfo() {
 
 func ExampleWriteCPUs() {
 	cpus := []cpuinfo.CPUCapacity{
-		{CPU: 0, PeakHz: 3.52e9, SustainedHz: 3.49e9, ThreadShare: 1},
-		{CPU: 1, PeakHz: 3.50e9, SustainedHz: 1.63e9, ThreadShare: 1},    // the OS gave the time, the host did not
-		{CPU: 2, PeakHz: 3.50e9, SustainedHz: 1.70e9, ThreadShare: 0.49}, // another process here
+		{CPU: 0, PeakHz: 3.52e9, SustainedHz: 3.49e9, WaitShare: 0},
+		{CPU: 1, PeakHz: 3.50e9, SustainedHz: 1.63e9, WaitShare: 0},    // no wait here: the host took the time
+		{CPU: 2, PeakHz: 3.50e9, SustainedHz: 1.70e9, WaitShare: 0.51}, // waited behind another process here
 	}
 	cpuinfo.WriteCPUs(os.Stdout, cpus)
 	// Output:

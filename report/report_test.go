@@ -68,20 +68,20 @@ func sampleScaling() *bench.Results {
 
 // sampleSliced returns the one-thread results of sample from a vCPU that
 // the host time-sliced: the ADD chain sustained half the core clock while
-// the OS gave it all the time.
+// it never waited for its CPU behind other threads here.
 func sampleSliced() *bench.Results {
 	r := sample(1)
-	r.HostRef = []bench.HostRef{{Threads: 1, SamplesGHz: []float64{1.5, 1.4, 1.6}, GHz: 1.5, SamplesThreadShare: []float64{1, 1, 1}, ThreadShare: 1}}
+	r.HostRef = []bench.HostRef{{Threads: 1, SamplesGHz: []float64{1.5, 1.4, 1.6}, GHz: 1.5, SamplesWaitShare: []float64{0, 0, 0}, WaitShare: 0}}
 	return r
 }
 
 // sampleBusy returns results of a run on one and two threads beside
-// another process on this machine: the OS gave the chain half the time.
+// another process on this machine: the chain waited for it half the time.
 func sampleBusy() *bench.Results {
 	r := sampleScaling()
 	r.HostRef = []bench.HostRef{
-		{Threads: 1, SamplesGHz: []float64{1.5}, GHz: 1.5, SamplesThreadShare: []float64{0.5}, ThreadShare: 0.5},
-		{Threads: 2, SamplesGHz: []float64{3.0}, GHz: 3.0, SamplesThreadShare: []float64{0.5}, ThreadShare: 0.5},
+		{Threads: 1, SamplesGHz: []float64{1.5}, GHz: 1.5, SamplesWaitShare: []float64{0.5}, WaitShare: 0.5},
+		{Threads: 2, SamplesGHz: []float64{3.0}, GHz: 3.0, SamplesWaitShare: []float64{0.5}, WaitShare: 0.5},
 	}
 	return r
 }
