@@ -15,9 +15,9 @@ import (
 //	benchstat -col /threads threads.txt
 //
 // One iteration is a barrier-synchronised round of about roundTime on
-// every worker, as long as a sample of aesbench run: each round wakes the
-// workers' idle vCPUs at the barrier, a cost rounds of a few ms do not
-// amortise (with them this VM showed 1.31x for AES-GCM and 1.54x for the
+// every worker, as long as a sample of aesbench run: each round most
+// likely pays for waking the workers' idle vCPUs at the barrier, which
+// rounds of a few ms do not amortise (with them this VM showed 1.31x for AES-GCM and 1.54x for the
 // chain, against 1.85x and 1.96x with 100 ms rounds). MB/s and kB/s count all workers' bytes (the aggregate, as
 // openssl speed -multi reports). The add-chain rounds report adds/ns, the
 // workers' aggregate effective clock in GHz: 2 threads get twice one
