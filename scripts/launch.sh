@@ -9,14 +9,18 @@
 # with the bucket and prefix filled in. userdata.sh shuts down at once on a
 # CPU without hardware AES; otherwise it benchmarks, uploads the results to
 # s3://BUCKET/PREFIX/TYPE/INSTANCE-ID/ and shuts down. Once an instance has
-# terminated, an empty S3 folder means it rejected its CPU (or its run
-# failed: see aws ec2 get-console-output) and another one is started, up to
-# --retries times. Instances run in parallel. At the end the results are
+# terminated with an empty S3 folder, its console output tells why: a
+# "userdata: REJECT" line means it rejected its CPU, and another one is
+# started, up to --retries times; other userdata lines mean its run failed,
+# which another instance would repeat, so none is; no console output at all
+# counts as a reject. Instances run in parallel. At the end the results are
 # copied to OUT/TYPE/INSTANCE-ID/ and a summary is printed on stdout:
 #   TYPE  ATTEMPTS  OUTCOME  INSTANCE
-# OUTCOME is ok, rejected (no results from the last attempt), timeout (the
-# last attempt ran past --timeout and was terminated), launch-failed
-# (run-instances failed), fetch-failed or error. Progress goes to stderr.
+# OUTCOME is ok, rejected (the last attempt rejected its CPU, or left no
+# results and no console output), failed (its run failed: see aws ec2
+# get-console-output --instance-id INSTANCE), timeout (the last attempt ran
+# past --timeout and was terminated), launch-failed (run-instances failed),
+# fetch-failed or error. Progress goes to stderr.
 # Interrupted, it leaves started instances to finish and terminate alone.
 #
 # Flags:
@@ -215,7 +219,16 @@ run_slot() {
 			outcome=ok
 			break
 		fi
-		log "$type: $id left no results: it rejected its CPU, or its run failed"
+		[[ $outcome == timeout ]] && continue
+		case $(awsc ec2 get-console-output --instance-id "$id" --query Output --output text 2>/dev/null || true) in
+		*"userdata: REJECT"*) log "$type: $id rejected its CPU" ;;
+		*"userdata: "*)
+			log "$type: $id failed its run: see aws ec2 get-console-output --instance-id $id"
+			outcome=failed
+			break
+			;;
+		*) log "$type: $id left no results and no console output: taken as a reject" ;;
+		esac
 	done
 	printf '%s\t%s\t%s\t%s\n' "$type" "$tries" "$outcome" "${id:--}" >"$tmp/slot.$1"
 }

@@ -232,7 +232,11 @@ func TestUserdata(t *testing.T) {
 // fakeAWS answers like the aws CLI and logs each call as one line in
 // $FAKE_AWS_DIR/log. Instance ids are i-TYPE-N for the Nth launch of TYPE.
 //
-//	FAKE_REJECT="TYPE=N ..."  the first N instances of TYPE leave no results
+//	FAKE_REJECT="TYPE=N ..."  the first N instances of TYPE leave no results,
+//	                          and a REJECT line in their console output
+//	FAKE_FAIL="TYPE=N ..."    the first N instances of TYPE leave no results,
+//	                          and a failed run in their console output
+//	FAKE_CONSOLE_EMPTY=1      no console output at all
 //	FAKE_LAUNCH_FAIL="TYPE ..." run-instances fails for TYPE
 //	FAKE_WAIT_FAIL=1          the waiter fails (Max attempts exceeded)
 const fakeAWS = `#!/usr/bin/env bash
@@ -247,6 +251,13 @@ opt() { # opt NAME ARGS...: the value after NAME
 		if [[ $prev == "$name" ]]; then echo "$a"; return; fi
 		prev=$a
 	done
+}
+first() { # first VAR TYPE: N of TYPE=N in $VAR, else 0
+	local kv n=0
+	for kv in ${!1:-}; do
+		if [[ ${kv%=*} == "$2" ]]; then n=${kv#*=}; fi
+	done
+	echo "$n"
 }
 pos=() prev=""
 for a in "${@:3}"; do
@@ -274,12 +285,19 @@ case "$1 $2" in
 "ec2 terminate-instances") echo '{"TerminatingInstances": []}' ;;
 "s3 ls")
 	dir=${pos[0]%/} id=${pos[0]%/}
-	id=${id##*/} dir=${dir%/*} type=${dir##*/} reject=0
-	for kv in ${FAKE_REJECT:-}; do
-		if [[ ${kv%=*} == "$type" ]]; then reject=${kv#*=}; fi
-	done
-	if ((${id##*-} <= reject)); then exit 1; fi
+	id=${id##*/} dir=${dir%/*} type=${dir##*/}
+	if ((${id##*-} <= $(first FAKE_REJECT "$type") + $(first FAKE_FAIL "$type"))); then exit 1; fi
 	echo "2026-01-01 00:00:00       2048 aesbench.json"
+	;;
+"ec2 get-console-output")
+	id=$(opt --instance-id "$@") type=${id#i-} type=${type%-*} n=${id##*-}
+	if [[ -n ${FAKE_CONSOLE_EMPTY:-} ]]; then
+		echo None
+	elif ((n <= $(first FAKE_FAIL "$type"))); then
+		printf 'userdata: PASS: CPU has aes pclmulqdq\nuserdata: exit status 1: shutting down\n'
+	elif ((n <= $(first FAKE_REJECT "$type"))); then
+		printf 'userdata: REJECT: CPU lacks aes pclmulqdq in /proc/cpuinfo: no hardware AES\n'
+	fi
 	;;
 "s3 cp")
 	dst=${pos[1]}
@@ -451,6 +469,24 @@ func TestLaunchOutcomes(t *testing.T) {
 				"s3 cp --recursive --only-show-errors s3://b/p/c4.large/": 0,
 				"s3 cp --recursive --only-show-errors s3://b/p/m5.large/": 1,
 			},
+		},
+		{
+			name: "run fails",
+			args: []string{"--retries", "2", "c4.large"},
+			env:  []string{"FAKE_FAIL=c4.large=1"},
+			code: 1,
+			rows: []string{`c4\.large +1 +failed +i-c4\.large-1`},
+			calls: map[string]int{
+				"run-instances ": 1, "s3 cp ": 0,
+				"ec2 get-console-output --instance-id i-c4.large-1 --query Output --output text": 1,
+			},
+		},
+		{
+			name:  "no console output",
+			args:  []string{"--retries", "1", "c4.large"},
+			env:   []string{"FAKE_REJECT=c4.large=1", "FAKE_CONSOLE_EMPTY=1"},
+			rows:  []string{`c4\.large +2 +ok +i-c4\.large-2`},
+			calls: map[string]int{"run-instances ": 2, "ec2 get-console-output ": 1},
 		},
 		{
 			name:  "no retries",
