@@ -38,7 +38,7 @@ type Results struct {
 	NoisyPct     float64   `json:"noisy_pct,omitempty"`      // cells whose interval is wider than ±this % are noisy; 0 when not checked
 	PrecisionPct float64   `json:"precision_pct,omitempty"`  // --precision: cells were sampled until their interval was within ±this %; 0 when off
 	MaxSeconds   float64   `json:"max_seconds,omitempty"`    // --max-time: the sampling budget of one cell under --precision; 0 when off
-	ClockHz      float64   `json:"clock_hz,omitempty"`       // core clock estimated by a dependent ADD chain, mean of before and after the run; 0 when not estimated (not amd64 or arm64)
+	ClockHz      float64   `json:"clock_hz,omitempty"`       // core clock estimated by a dependent ADD chain, the higher of before and after the run (an interruption only lowers an estimate); 0 when not estimated (not amd64 or arm64)
 	AESENCCycles float64   `json:"aesenc_cycles,omitempty"`  // latency of one AESENC in cycles, by a dependent chain; 0 when not measured (not amd64, or no AES-NI)
 	HostRef      []HostRef `json:"host_reference,omitempty"` // the host's own scaling over threads (hostref.go), measured when a cell ran on more than one thread; absent otherwise or where there is no ADD chain
 }

@@ -180,7 +180,7 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if res.Files, err = runFiles(ctx, o, res, stderr); err != nil {
 		return fmt.Errorf("run: %w", err)
 	}
-	addClock(res, hz0, clockOK)
+	addClock(stderr, res, hz0, clockOK)
 	if err := res.WriteFile(o.out); err != nil {
 		return fmt.Errorf("run: %w", err)
 	}

@@ -123,13 +123,18 @@ func warnHost(w io.Writer, r *bench.Results) {
 
 // addClock estimates the core clock again after the run and, with hz0 from
 // before it, fills the results' clock, AESENC latency and cycles per byte.
-// Without an estimate (ok false) it leaves them unknown.
-func addClock(res *bench.Results, hz0 float64, ok bool) {
+// An interruption can only make an estimate low, so the higher of the two
+// is taken; when they differ by over 5%, w is told that cycles per byte
+// are rough. Without an estimate (ok false) it leaves them unknown.
+func addClock(w io.Writer, res *bench.Results, hz0 float64, ok bool) {
 	if !ok {
 		return
 	}
 	hz1, _ := bench.EstimateClock()
-	res.ClockHz = (hz0 + hz1) / 2
+	res.ClockHz = max(hz0, hz1)
+	if min(hz0, hz1) < 0.95*res.ClockHz {
+		fmt.Fprintf(w, "aesbench: warning: the core clock read %.2f GHz before the run and %.2f GHz after: cycles per byte use the higher, and are rough\n", hz0/1e9, hz1/1e9)
+	}
 	res.AESENCCycles, _ = bench.AESENCLatency(res.ClockHz)
 	hwAES := res.Probe != nil && res.Probe.Go.HardwareAES
 	bench.AddCycles(res.Measurements, res.ClockHz, res.AESENCCycles, hwAES)

@@ -192,3 +192,23 @@ func TestRunScalingEndToEnd(t *testing.T) {
 		t.Errorf("core share %.2f, warning given: %v\n%s", share, warned, stderr)
 	}
 }
+
+// TestAddClockTakesTheHigherEstimate feeds addClock a "before" estimate far
+// off either way: it keeps the higher of before and after, and says the
+// two disagree.
+func TestAddClockTakesTheHigherEstimate(t *testing.T) {
+	if _, ok := bench.EstimateClock(); !ok {
+		t.Skip("no clock estimate on this architecture")
+	}
+	for _, hz0 := range []float64{1e6, 1e12} {
+		var w bytes.Buffer
+		res := &bench.Results{}
+		addClock(&w, res, hz0, true)
+		if res.ClockHz < hz0 || (hz0 == 1e6 && res.ClockHz < 1e8) {
+			t.Errorf("before %.3g Hz: clock %.3g Hz, want the higher estimate", hz0, res.ClockHz)
+		}
+		if !strings.Contains(w.String(), "cycles per byte use the higher, and are rough") {
+			t.Errorf("before %.3g Hz: no word that the estimates disagree: %q", hz0, w.String())
+		}
+	}
+}
