@@ -51,6 +51,9 @@ type OpenSSLConfig struct {
 	Warn func(msg string)
 	// Progress, when set, is called after every openssl speed invocation.
 	Progress func(done, total int, what string)
+	// NoisyPct marks a cell noisy as Config.NoisyPct does for the go
+	// engine; 0: never.
+	NoisyPct float64
 }
 
 // OpenSSLSeconds turns a sample length into openssl speed's -seconds, an
@@ -344,8 +347,8 @@ func RunOpenSSL(ctx context.Context, cells []Cell, version string, cfg OpenSSLCo
 			if len(ks) != cfg.Count {
 				return nil, fmt.Errorf("openssl: %s %s: %d of %d samples of %d bytes", g.algo.Name, g.dir, len(ks), cfg.Count, s)
 			}
-			m := Measurement{Engine: "openssl", Algo: g.algo.Name, Direction: g.dir, Size: s, Threads: g.threads,
-				SamplesKBps: ks, KBps: Median(ks), MinKBps: slices.Min(ks), MaxKBps: slices.Max(ks)}
+			m := Measurement{Engine: "openssl", Algo: g.algo.Name, Direction: g.dir, Size: s, Threads: g.threads, SamplesKBps: ks}
+			m.Summarize(cfg.NoisyPct)
 			if g.algo.Mode == AEAD {
 				m.AEADMode = OpenSSLAEADMode(version, g.algo.Name)
 			}

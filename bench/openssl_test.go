@@ -128,7 +128,7 @@ func TestRunOpenSSLFake(t *testing.T) {
 	}
 	var warnings []string
 	ms, err := RunOpenSSL(context.Background(), cells, "OpenSSL 3.0.19", OpenSSLConfig{
-		Path: path, Seconds: 1, Count: 2,
+		Path: path, Seconds: 1, Count: 2, NoisyPct: 3,
 		Warn: func(msg string) { warnings = append(warnings, msg) },
 	})
 	if err != nil {
@@ -144,6 +144,10 @@ func TestRunOpenSSLFake(t *testing.T) {
 		// The fake's figure is size*1000 bytes/s: size kB/s.
 		if m.Engine != "openssl" || m.Algo != "aes-256-cbc" || len(m.SamplesKBps) != 2 || m.KBps != float64(m.Size) {
 			t.Errorf("measurement %+v", m)
+		}
+		// Two samples bound no interval: noisy, as a go cell would be.
+		if m.CIPct != -1 || !m.Noisy {
+			t.Errorf("%d bytes: interval ±%v%%, noisy %v; want unbounded and noisy", m.Size, m.CIPct, m.Noisy)
 		}
 	}
 	b, err := os.ReadFile(log)

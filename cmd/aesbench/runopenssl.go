@@ -74,7 +74,7 @@ func runOpenSSLEngine(ctx context.Context, o *runOptions, res *bench.Results, st
 	fmt.Fprintf(stderr, "aesbench: openssl: %s (%s)\n", info.Version, info.CPUInfo)
 	p := newProgress(stderr)
 	ms, err := bench.RunOpenSSL(ctx, o.cells, info.Version, bench.OpenSSLConfig{
-		Path: path, Env: env, Seconds: secs, Count: o.count, CPUTime: o.cpuTime,
+		Path: path, Env: env, Seconds: secs, Count: o.count, CPUTime: o.cpuTime, NoisyPct: o.noisyPct,
 		Warn: func(msg string) { fmt.Fprintf(stderr, "aesbench: warning: %s\n", msg) },
 		Progress: func(done, total int, what string) {
 			p.update(done, total, fmt.Sprintf("(%d/%d) %s", done, total, what))
