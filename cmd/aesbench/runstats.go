@@ -93,6 +93,9 @@ func warnNoisy(w io.Writer, r *bench.Results) {
 		if m.Direction == bench.Decrypt {
 			name = fmt.Sprintf("%s decrypt %d", m.Algo, m.Size)
 		}
+		if m.Engine != "go" {
+			name += " (" + m.Engine + ")"
+		}
 		if m.Threads > 1 {
 			name += fmt.Sprintf(" on %d threads", m.Threads)
 		}
