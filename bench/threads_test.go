@@ -25,13 +25,19 @@ import (
 func BenchmarkThreads(b *testing.B) {
 	const roundTime = 100 * time.Millisecond
 	for _, threads := range []int{1, 2} {
-		for _, name := range []string{"aes-256-gcm"} {
-			a, err := Lookup(name)
+		for _, c := range []struct {
+			name string
+			size int
+		}{
+			{"aes-256-gcm", 16384},
+			{"aes-256-cbc", 16}, // a write to a small object per 16 bytes: false sharing shows (see NewGroup)
+		} {
+			a, err := Lookup(c.name)
 			if err != nil {
 				b.Fatal(err)
 			}
-			size := 16384
-			b.Run(fmt.Sprintf("threads=%d/algo=%s/size=%d", threads, name, size), func(b *testing.B) {
+			size := c.size
+			b.Run(fmt.Sprintf("threads=%d/algo=%s/size=%d", threads, c.name, size), func(b *testing.B) {
 				g, err := NewGroup(a, Encrypt, size, threads, "")
 				if err != nil {
 					b.Fatal(err)
