@@ -17,11 +17,12 @@ import (
 // One iteration is a barrier-synchronised round of about roundTime on
 // every worker, as long as a sample of aesbench run: each round most
 // likely pays for waking the workers' idle vCPUs at the barrier, which
-// rounds of a few ms do not amortise (with them this VM showed 1.31x for AES-GCM and 1.54x for the
-// chain, against 1.85x and 1.96x with 100 ms rounds). MB/s and kB/s count all workers' bytes (the aggregate, as
-// openssl speed -multi reports). The add-chain rounds report adds/ns, the
-// workers' aggregate effective clock in GHz: 2 threads get twice one
-// thread's only on two whole cores, and a cipher can scale no further.
+// rounds of a few ms do not amortise (with them this VM held even the
+// chain to 1.54x, against 1.96x with 100 ms rounds). MB/s and kB/s count
+// all workers' bytes (the aggregate, as openssl speed -multi reports).
+// The add-chain rounds report adds/ns, the workers' aggregate effective
+// clock in GHz: 2 threads get twice one thread's only on two whole cores,
+// and a cipher can scale no further.
 func BenchmarkThreads(b *testing.B) {
 	const roundTime = 100 * time.Millisecond
 	for _, threads := range []int{1, 2} {
