@@ -16,7 +16,9 @@ var ErrNoCPUPinning = errors.New("measuring each CPU needs Linux (to pin a threa
 
 // MeasureCPUs measures every CPU this process may run on, one at a time,
 // each by a thread pinned to it alone: the ADD chain's best short trial
-// (the core clock) and its rate over about d (what the CPU sustains). On a
+// (the core clock), its rate over about d (what the CPU sustains), and
+// AES-256-GCM on 16 KiB messages for about d/2, checked against its
+// known-answer vectors first. On a
 // whole core the two agree; a vCPU that the host time-slices sustains
 // less (see HostRef), and so does one shared with other processes here,
 // which the thread's run-queue delay tells apart (CPUCapacity.WaitShare). It
@@ -28,6 +30,9 @@ func MeasureCPUs(ctx context.Context, d time.Duration) ([]cpuinfo.CPUCapacity, e
 	cpus, err := allowedCPUs()
 	if err != nil {
 		return nil, fmt.Errorf("list the CPUs: %w", err)
+	}
+	if err := Verify(cpuAES); err != nil {
+		return nil, err
 	}
 	var out []cpuinfo.CPUCapacity
 	for _, cpu := range cpus {
@@ -42,6 +47,10 @@ func MeasureCPUs(ctx context.Context, d time.Duration) ([]cpuinfo.CPUCapacity, e
 	}
 	return out, nil
 }
+
+// cpuAES is the cipher MeasureCPUs times on each CPU: the cell of the
+// scaling target, AES-256-GCM at 16 KiB.
+var cpuAES, _ = Lookup("aes-256-gcm")
 
 // measureCPU measures one CPU on a new OS thread pinned to it. The
 // goroutine never unlocks its thread, so the pinned thread ends with it
@@ -70,6 +79,13 @@ func measureCPU(cpu int, d time.Duration) (cpuinfo.CPUCapacity, error) {
 		if known {
 			c.WaitShare = min(float64(waited)/float64(wall), 1)
 		}
+		// The cipher's own buffers are made here, on this CPU's thread.
+		op, err := NewOp(cpuAES, Encrypt, 16<<10)
+		if err != nil {
+			ch <- result{err: err}
+			return
+		}
+		c.AESGCMKBps = Sample(op, Calibrate(op, d/2))
 		ch <- result{c: c}
 	}()
 	r := <-ch
