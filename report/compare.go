@@ -240,18 +240,13 @@ func throughputRows(rs []*bench.Results, sizes []int) []CompRow {
 				i = len(rows)
 				idx[k] = i
 				rows = append(rows, CompRow{Engine: m.Engine, Algo: m.Algo, Dir: m.Direction, Size: m.Size, Threads: k.threads,
-					KBps: make([]float64, len(rs)), Ratios: make([]float64, len(rs)-1)})
+					KBps: make([]float64, len(rs))})
 			}
 			rows[i].KBps[h] = m.KBps
 		}
 	}
 	for i := range rows {
-		r := &rows[i]
-		for h := 1; h < len(rs); h++ {
-			if r.KBps[0] > 0 && r.KBps[h] > 0 {
-				r.Ratios[h-1] = r.KBps[0] / r.KBps[h]
-			}
-		}
+		rows[i].Ratios = baseRatios(rows[i].KBps, func(base, x float64) float64 { return base / x })
 	}
 	slices.SortStableFunc(rows, func(a, b CompRow) int {
 		return cmp.Or(
@@ -264,6 +259,19 @@ func throughputRows(rs []*bench.Results, sizes []int) []CompRow {
 		)
 	})
 	return rows
+}
+
+// baseRatios returns how many times faster the first host (vals[0]) is
+// than each other, by faster(base, other); 0 where either was not
+// measured.
+func baseRatios(vals []float64, faster func(base, other float64) float64) []float64 {
+	out := make([]float64, len(vals)-1)
+	for h, x := range vals[1:] {
+		if vals[0] > 0 && x > 0 {
+			out[h] = faster(vals[0], x)
+		}
+	}
+	return out
 }
 
 func fileRows(rs []*bench.Results) []FileRow {
@@ -282,18 +290,13 @@ func fileRows(rs []*bench.Results) []FileRow {
 				i = len(rows)
 				idx[k] = i
 				rows = append(rows, FileRow{Engine: f.Engine, Algo: f.Algo, Bytes: f.Bytes, Cold: f.Cold, Fsync: f.Fsync,
-					Seconds: make([]float64, len(rs)), Ratios: make([]float64, len(rs)-1)})
+					Seconds: make([]float64, len(rs))})
 			}
 			rows[i].Seconds[h] = f.Seconds
 		}
 	}
 	for i := range rows {
-		r := &rows[i]
-		for h := 1; h < len(rs); h++ {
-			if r.Seconds[0] > 0 && r.Seconds[h] > 0 {
-				r.Ratios[h-1] = r.Seconds[h] / r.Seconds[0]
-			}
-		}
+		rows[i].Ratios = baseRatios(rows[i].Seconds, func(base, x float64) float64 { return x / base })
 	}
 	slices.SortStableFunc(rows, func(a, b FileRow) int {
 		return cmp.Or(

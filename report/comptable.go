@@ -63,13 +63,7 @@ func (c *Comparison) throughputTable() table {
 		if len(c.Sizes) > 1 {
 			row = append(row, strconv.Itoa(r.Size))
 		}
-		for _, k := range r.KBps {
-			row = append(row, kbps(k))
-		}
-		for _, x := range r.Ratios {
-			row = append(row, ratio(x))
-		}
-		t.rows = append(t.rows, row)
+		t.rows = append(t.rows, hostCells(row, r.KBps, kbps, r.Ratios))
 	}
 	return t
 }
@@ -80,14 +74,7 @@ func (c *Comparison) fileTable() table {
 	t.header = []string{"workload"}
 	c.hostColumns(&t)
 	for _, f := range c.Files {
-		row := []string{f.RowLabel()}
-		for _, s := range f.Seconds {
-			row = append(row, secs(s))
-		}
-		for _, x := range f.Ratios {
-			row = append(row, ratio(x))
-		}
-		t.rows = append(t.rows, row)
+		t.rows = append(t.rows, hostCells([]string{f.RowLabel()}, f.Seconds, secs, f.Ratios))
 	}
 	return t
 }
@@ -123,6 +110,18 @@ func ratio(x float64) string {
 		return "n/a"
 	}
 	return strconv.FormatFloat(x, 'f', 2, 64) + "x"
+}
+
+// hostCells appends to row a cell per host, each value written by cell,
+// and then a ratio cell per other host: the cells under hostColumns.
+func hostCells(row []string, vals []float64, cell func(float64) string, ratios []float64) []string {
+	for _, v := range vals {
+		row = append(row, cell(v))
+	}
+	for _, x := range ratios {
+		row = append(row, ratio(x))
+	}
+	return row
 }
 
 // hostColumns appends a column per host and a ratio column per other host
