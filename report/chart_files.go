@@ -1,8 +1,6 @@
 package report
 
 import (
-	"fmt"
-	"slices"
 )
 
 // FilesChart draws each host's time to encrypt each file workload as
@@ -29,14 +27,7 @@ func FilesChart(c *Comparison) (*Chart, error) {
 	if len(all) == 0 {
 		return nil, nil
 	}
-	title := "Time to encrypt a file, with the disk I/O%s (lower is faster)"
-	p := newPlot(title, "workload", UnitSeconds)
-	logY := useLog(slices.Min(all), slices.Max(all))
-	if logY {
-		p.Title.Text = fmt.Sprintf(title, ", log scale")
-	} else {
-		p.Title.Text = fmt.Sprintf(title, "")
-	}
+	p, logY := newBarPlot("Time to encrypt a file, with the disk I/O%s (lower is faster)", "workload", UnitSeconds, all)
 	if err := groupedBars(p, cats, ss, func(s float64) string { return sig3(s) + " s" }, logY, 0); err != nil {
 		return nil, err
 	}

@@ -37,14 +37,7 @@ func ThroughputChart(c *Comparison, size int) (*Chart, error) {
 	if slices.ContainsFunc(rows, func(r CompRow) bool { return r.Dir != bench.Encrypt }) {
 		what = "Throughput"
 	}
-	title := fmt.Sprintf("%s at %d-byte messages%%s (higher is faster)", what, size)
-	p := newPlot(title, "algorithm", UnitKBps)
-	logY := useLog(slices.Min(all), slices.Max(all))
-	if logY {
-		p.Title.Text = fmt.Sprintf(title, ", log scale")
-	} else {
-		p.Title.Text = fmt.Sprintf(title, "")
-	}
+	p, logY := newBarPlot(fmt.Sprintf("%s at %d-byte messages%%s (higher is faster)", what, size), "algorithm", UnitKBps, all)
 	if err := groupedBars(p, cats, ss, compact, logY, 0); err != nil {
 		return nil, err
 	}

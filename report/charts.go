@@ -7,6 +7,7 @@ import (
 	"io"
 	"math"
 	"path/filepath"
+	"slices"
 	"strconv"
 
 	"gonum.org/v1/plot"
@@ -185,6 +186,18 @@ func (t compactTicks) Ticks(min, max float64) []plot.Tick {
 // useLog reports whether figures from lo to hi need a log axis: when the
 // smallest would be a sliver on a linear one.
 func useLog(lo, hi float64) bool { return lo > 0 && hi/lo > 25 }
+
+// newBarPlot is newPlot for bars of the values all, with a log y axis
+// when they span a wide range (useLog), which it returns; title's %s
+// becomes ", log scale" then, and nothing otherwise.
+func newBarPlot(title, xLabel, yLabel string, all []float64) (*plot.Plot, bool) {
+	logY := useLog(slices.Min(all), slices.Max(all))
+	scale := ""
+	if logY {
+		scale = ", log scale"
+	}
+	return newPlot(fmt.Sprintf(title, scale), xLabel, yLabel), logY
+}
 
 // logFloor is the power of ten at or below x.
 func logFloor(x float64) float64 { return math.Pow(10, math.Floor(math.Log10(x))) }
