@@ -1,7 +1,6 @@
 package report
 
-import (
-)
+import ()
 
 // FilesChart draws each host's time to encrypt each file workload as
 // grouped bars; nil when no host has file results.
