@@ -1,7 +1,5 @@
 package report
 
-import ()
-
 // FilesChart draws each host's time to encrypt each file workload as
 // grouped bars; nil when no host has file results.
 func FilesChart(c *Comparison) (*Chart, error) {
