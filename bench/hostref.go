@@ -125,18 +125,9 @@ func timedChain(iters uint64) (wall, waited time.Duration, known bool) {
 }
 
 // chainItersFor returns the ADD chain iterations that take about d on one
-// thread, doubling a trial until it takes a tenth of d, then scaling.
+// thread (calibrate, from 1024).
 func chainItersFor(d time.Duration) uint64 {
-	n := uint64(1 << 10)
-	for {
-		t0 := time.Now()
-		addChain(n)
-		el := time.Since(t0)
-		if el >= d/10 || n >= 1<<40 {
-			return max(1, uint64(float64(n)*float64(d)/float64(max(el, 1))))
-		}
-		n *= 2
-	}
+	return uint64(calibrate(func(n int) { addChain(uint64(n)) }, 1<<10, d))
 }
 
 // HostScaling returns how many times one thread's ADD-chain rate the host

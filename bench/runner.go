@@ -216,10 +216,17 @@ func KBps(bytes int64, d time.Duration) float64 {
 // scales. It returns at least 1.
 func Calibrate(op *Op, d time.Duration) int {
 	runtime.GC() // so that no collection of setup garbage lands in a sample
-	n := 1
+	return calibrate(op.Run, 1, d)
+}
+
+// calibrate finds the n for which run(n) takes about d, starting from a
+// trial of from: it doubles the trial until one takes a tenth of d, then
+// scales. It returns at least 1.
+func calibrate(run func(n int), from int, d time.Duration) int {
+	n := from
 	for {
 		start := time.Now()
-		op.Run(n)
+		run(n)
 		el := time.Since(start)
 		if el >= d/10 || n >= math.MaxInt32 {
 			return max(1, int(float64(n)*float64(d)/float64(max(el, 1))))
