@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/aesbench/aesbench/cpuinfo"
+	"github.com/aesbench/aesbench/cpuinfo/ec2"
 	"github.com/aesbench/aesbench/internal/imdsmock"
 )
 
@@ -139,9 +140,9 @@ func TestProbeEC2Mock(t *testing.T) {
 		t.Fatalf("probe ec2 = %+v, want %+v", r.EC2, want)
 	}
 
-	stdout, _, _ = runBin(t, []string{cpuinfo.EndpointEnv + "=" + endpoint}, "probe")
+	stdout, _, _ = runBin(t, []string{ec2.EndpointEnv + "=" + endpoint}, "probe")
 	if !strings.Contains(stdout, "instance type") || !strings.Contains(stdout, imdsmock.InstanceType) {
-		t.Errorf("probe text with %s lacks the instance type:\n%s", cpuinfo.EndpointEnv, stdout)
+		t.Errorf("probe text with %s lacks the instance type:\n%s", ec2.EndpointEnv, stdout)
 	}
 
 	stdout, stderr, code = runBin(t, nil, "run", "--algos", "aes-128-cbc", "--sizes", "16", "--count", "1", "--time", "5ms",
@@ -170,7 +171,7 @@ func TestProbeEC2Mock(t *testing.T) {
 // TestProbeNoEC2 checks that with no endpoint, on this host (not EC2),
 // the probe has no EC2 part and prints no metadata warning.
 func TestProbeNoEC2(t *testing.T) {
-	if cpuinfo.IsEC2("") {
+	if ec2.IsEC2("") {
 		t.Skip("this host is EC2")
 	}
 	stdout, stderr, code := runBin(t, nil, "probe", "--json")

@@ -1,4 +1,4 @@
-package cpuinfo
+package ec2
 
 import (
 	"context"
@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/aesbench/aesbench/cpuinfo"
 	"github.com/aesbench/aesbench/internal/imdsmock"
 )
 
@@ -56,45 +57,45 @@ func TestIsEC2(t *testing.T) {
 	}
 }
 
-// TestLookupEC2NotEC2 checks that on a host that is not EC2, with no
+// TestLookupNotEC2 checks that on a host that is not EC2, with no
 // endpoint, nothing is read: the reader is never called.
-func TestLookupEC2NotEC2(t *testing.T) {
+func TestLookupNotEC2(t *testing.T) {
 	t.Setenv(EndpointEnv, "")
 	t.Setenv(disabledEnv, "")
 	var calls atomic.Int32
-	read := func(context.Context, string) (*EC2Info, error) {
+	read := func(context.Context, string) (*cpuinfo.EC2Info, error) {
 		calls.Add(1)
-		return &EC2Info{InstanceType: "x"}, nil
+		return &cpuinfo.EC2Info{InstanceType: "x"}, nil
 	}
 	for _, root := range []string{dmiRoot(t, "QEMU", ""), dmiRoot(t, "", "")} {
-		info, err := lookupEC2(context.Background(), EC2Endpoint(""), root, read)
+		info, err := lookup(context.Background(), Endpoint(""), root, read)
 		if info != nil || err != nil {
-			t.Errorf("lookupEC2 = %v, %v; want nil, nil", info, err)
+			t.Errorf("lookup = %v, %v; want nil, nil", info, err)
 		}
 	}
 	if n := calls.Load(); n != 0 {
 		t.Fatalf("metadata read %d times on a host that is not EC2", n)
 	}
 	// EC2 by DMI, or an endpoint given: read once each.
-	lookupEC2(context.Background(), "", dmiRoot(t, "Amazon EC2", ""), read)
-	lookupEC2(context.Background(), "http://127.0.0.1:1", dmiRoot(t, "QEMU", ""), read)
+	lookup(context.Background(), "", dmiRoot(t, "Amazon EC2", ""), read)
+	lookup(context.Background(), "http://127.0.0.1:1", dmiRoot(t, "QEMU", ""), read)
 	t.Setenv(EndpointEnv, "http://127.0.0.1:1")
-	lookupEC2(context.Background(), EC2Endpoint(""), dmiRoot(t, "QEMU", ""), read)
+	lookup(context.Background(), Endpoint(""), dmiRoot(t, "QEMU", ""), read)
 	if n := calls.Load(); n != 3 {
 		t.Fatalf("metadata read %d times, want 3", n)
 	}
 	// AWS_EC2_METADATA_DISABLED=true wins over everything.
 	t.Setenv(disabledEnv, "true")
-	lookupEC2(context.Background(), "http://127.0.0.1:1", dmiRoot(t, "Amazon EC2", ""), read)
+	lookup(context.Background(), "http://127.0.0.1:1", dmiRoot(t, "Amazon EC2", ""), read)
 	if n := calls.Load(); n != 3 {
 		t.Fatalf("metadata read with %s=true", disabledEnv)
 	}
 }
 
-// TestLookupEC2NoConnection checks, with a real listener, that the public
-// LookupEC2 on a non-EC2 root opens no connection even when the SDK's
+// TestLookupNoConnection checks, with a real listener, that the public
+// Lookup on a non-EC2 root opens no connection even when the SDK's
 // endpoint variable could send it somewhere.
-func TestLookupEC2NoConnection(t *testing.T) {
+func TestLookupNoConnection(t *testing.T) {
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -113,13 +114,13 @@ func TestLookupEC2NoConnection(t *testing.T) {
 	}()
 	t.Setenv(EndpointEnv, "http://"+l.Addr().String()) // the SDK would read it
 	t.Setenv(disabledEnv, "")
-	info, err := LookupEC2(context.Background(), "", dmiRoot(t, "QEMU", ""))
+	info, err := Lookup(context.Background(), "", dmiRoot(t, "QEMU", ""))
 	if info != nil || err != nil {
-		t.Fatalf("LookupEC2 = %v, %v; want nil, nil", info, err)
+		t.Fatalf("Lookup = %v, %v; want nil, nil", info, err)
 	}
 	// The same listener does count a real read, so the check can fail.
-	if _, err := ReadEC2(context.Background(), "http://"+l.Addr().String()); err == nil {
-		t.Fatal("ReadEC2 from a listener that closes connections succeeded")
+	if _, err := Read(context.Background(), "http://"+l.Addr().String()); err == nil {
+		t.Fatal("Read from a listener that closes connections succeeded")
 	}
 	time.Sleep(50 * time.Millisecond)
 	if n := conns.Load(); n < 1 {
@@ -127,9 +128,9 @@ func TestLookupEC2NoConnection(t *testing.T) {
 	}
 }
 
-// TestReadEC2Timeout checks that a metadata service that never answers
-// costs at most about IMDSTimeout.
-func TestReadEC2Timeout(t *testing.T) {
+// TestReadTimeout checks that a metadata service that never answers
+// costs at most about Timeout.
+func TestReadTimeout(t *testing.T) {
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -151,25 +152,25 @@ func TestReadEC2Timeout(t *testing.T) {
 		}
 	}()
 	start := time.Now()
-	_, err = ReadEC2(context.Background(), "http://"+l.Addr().String())
+	_, err = Read(context.Background(), "http://"+l.Addr().String())
 	took := time.Since(start)
 	if err == nil || !strings.HasPrefix(err.Error(), "ec2 metadata: ") {
 		t.Fatalf("err = %v, want an ec2 metadata error", err)
 	}
-	if took > IMDSTimeout+500*time.Millisecond {
-		t.Fatalf("took %v, want about %v", took, IMDSTimeout)
+	if took > Timeout+500*time.Millisecond {
+		t.Fatalf("took %v, want about %v", took, Timeout)
 	}
 }
 
-// TestReadEC2Mock reads the identity document from AWS's metadata mock
+// TestReadMock reads the identity document from AWS's metadata mock
 // running with IMDSv2 only.
-func TestReadEC2Mock(t *testing.T) {
+func TestReadMock(t *testing.T) {
 	endpoint := imdsmock.Start(t)
-	info, err := ReadEC2(context.Background(), endpoint)
+	info, err := Read(context.Background(), endpoint)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := EC2Info{
+	want := cpuinfo.EC2Info{
 		InstanceType:     imdsmock.InstanceType,
 		InstanceID:       imdsmock.InstanceID,
 		AvailabilityZone: imdsmock.AvailabilityZone,
@@ -177,13 +178,13 @@ func TestReadEC2Mock(t *testing.T) {
 		AMIID:            imdsmock.AMIID,
 	}
 	if *info != want {
-		t.Fatalf("ReadEC2 = %+v, want %+v", *info, want)
+		t.Fatalf("Read = %+v, want %+v", *info, want)
 	}
-	// Through LookupEC2 with the endpoint variable, on a non-EC2 root.
+	// Through Lookup with the endpoint variable, on a non-EC2 root.
 	t.Setenv(EndpointEnv, endpoint)
 	t.Setenv(disabledEnv, "")
-	info, err = LookupEC2(context.Background(), EC2Endpoint(""), dmiRoot(t, "QEMU", ""))
+	info, err = Lookup(context.Background(), Endpoint(""), dmiRoot(t, "QEMU", ""))
 	if err != nil || info == nil || info.InstanceType != imdsmock.InstanceType {
-		t.Fatalf("LookupEC2 with %s = %+v, %v", EndpointEnv, info, err)
+		t.Fatalf("Lookup with %s = %+v, %v", EndpointEnv, info, err)
 	}
 }

@@ -1,4 +1,9 @@
-package cpuinfo
+// Package ec2 reads the EC2 instance metadata service (IMDSv2) for the
+// probe: instance type, id, availability zone, region and AMI. It is kept
+// apart from cpuinfo so that readers of a probe (the results schema among
+// them) do not link the AWS SDK; only commands that probe this host import
+// it.
+package ec2
 
 import (
 	"context"
@@ -11,18 +16,9 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/feature/ec2/imds"
-)
 
-// EC2Info is what the EC2 instance metadata service (IMDSv2) says of the
-// instance. It is set only when the host is EC2 (or an endpoint was given)
-// and the service answered; a field the document leaves out is "".
-type EC2Info struct {
-	InstanceType     string `json:"instance_type"`     // e.g. "m2.2xlarge"
-	InstanceID       string `json:"instance_id"`       // e.g. "i-0123456789abcdef0"
-	AvailabilityZone string `json:"availability_zone"` // e.g. "us-east-1a"
-	Region           string `json:"region"`            // e.g. "us-east-1"
-	AMIID            string `json:"ami_id"`            // e.g. "ami-0abcdef1234567890"
-}
+	"github.com/aesbench/aesbench/cpuinfo"
+)
 
 // EndpointEnv names the environment variable that points the metadata
 // client at another endpoint (the AWS SDKs' own name for it).
@@ -31,8 +27,8 @@ const EndpointEnv = "AWS_EC2_METADATA_SERVICE_ENDPOINT"
 // disabledEnv, set to "true", turns the metadata client off (AWS SDKs' name).
 const disabledEnv = "AWS_EC2_METADATA_DISABLED"
 
-// IMDSTimeout bounds the whole metadata read: token and identity document.
-const IMDSTimeout = time.Second
+// Timeout bounds the whole metadata read: token and identity document.
+const Timeout = time.Second
 
 // IsEC2 reports whether the DMI data under root (a file system root: "" or
 // "/" for this host; a test directory otherwise) says the machine is an EC2
@@ -52,24 +48,24 @@ func IsEC2(root string) bool {
 	return read("sys_vendor") == "Amazon EC2" || strings.HasPrefix(read("board_asset_tag"), "i-")
 }
 
-// EC2Endpoint returns the metadata endpoint to use: flag when set, else the
+// Endpoint returns the metadata endpoint to use: flag when set, else the
 // AWS_EC2_METADATA_SERVICE_ENDPOINT environment variable; "" for neither.
-func EC2Endpoint(flag string) string {
+func Endpoint(flag string) string {
 	if flag != "" {
 		return flag
 	}
 	return os.Getenv(EndpointEnv)
 }
 
-// LookupEC2 reads the instance metadata when the host is EC2 by its DMI
+// Lookup reads the instance metadata when the host is EC2 by its DMI
 // data under dmiRoot, or when endpoint is given; otherwise it contacts
 // nothing and returns nil, nil. AWS_EC2_METADATA_DISABLED=true also means
 // nil, nil.
-func LookupEC2(ctx context.Context, endpoint, dmiRoot string) (*EC2Info, error) {
-	return lookupEC2(ctx, endpoint, dmiRoot, ReadEC2)
+func Lookup(ctx context.Context, endpoint, dmiRoot string) (*cpuinfo.EC2Info, error) {
+	return lookup(ctx, endpoint, dmiRoot, Read)
 }
 
-func lookupEC2(ctx context.Context, endpoint, dmiRoot string, read func(context.Context, string) (*EC2Info, error)) (*EC2Info, error) {
+func lookup(ctx context.Context, endpoint, dmiRoot string, read func(context.Context, string) (*cpuinfo.EC2Info, error)) (*cpuinfo.EC2Info, error) {
 	if strings.EqualFold(os.Getenv(disabledEnv), "true") {
 		return nil, nil
 	}
@@ -79,11 +75,11 @@ func lookupEC2(ctx context.Context, endpoint, dmiRoot string, read func(context.
 	return read(ctx, endpoint)
 }
 
-// ReadEC2 reads the instance identity document over IMDSv2 (no fallback
+// Read reads the instance identity document over IMDSv2 (no fallback
 // to IMDSv1, no retries) from endpoint ("" for the EC2 default address),
-// within IMDSTimeout. Callers check IsEC2 first: see LookupEC2.
-func ReadEC2(ctx context.Context, endpoint string) (*EC2Info, error) {
-	ctx, cancel := context.WithTimeout(ctx, IMDSTimeout)
+// within Timeout. Callers check IsEC2 first: see Lookup.
+func Read(ctx context.Context, endpoint string) (*cpuinfo.EC2Info, error) {
+	ctx, cancel := context.WithTimeout(ctx, Timeout)
 	defer cancel()
 	c := imds.New(imds.Options{
 		Endpoint:       endpoint,
@@ -93,7 +89,7 @@ func ReadEC2(ctx context.Context, endpoint string) (*EC2Info, error) {
 	out, err := c.GetInstanceIdentityDocument(ctx, &imds.GetInstanceIdentityDocumentInput{})
 	if err != nil {
 		if errors.Is(err, context.DeadlineExceeded) || ctx.Err() != nil {
-			return nil, fmt.Errorf("ec2 metadata: no answer within %v: %w", IMDSTimeout, err)
+			return nil, fmt.Errorf("ec2 metadata: no answer within %v: %w", Timeout, err)
 		}
 		return nil, fmt.Errorf("ec2 metadata: %w", err)
 	}
@@ -101,7 +97,7 @@ func ReadEC2(ctx context.Context, endpoint string) (*EC2Info, error) {
 	if d.InstanceType == "" && d.InstanceID == "" {
 		return nil, errors.New("ec2 metadata: identity document names no instance")
 	}
-	return &EC2Info{
+	return &cpuinfo.EC2Info{
 		InstanceType:     d.InstanceType,
 		InstanceID:       d.InstanceID,
 		AvailabilityZone: d.AvailabilityZone,
