@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/aesbench/aesbench/bench/unit"
 	"golang.org/x/crypto/chacha20poly1305"
 	"golang.org/x/crypto/xts"
 )
@@ -128,7 +129,7 @@ func ParseSizes(list string) ([]int, error) {
 		if strings.TrimSpace(s) == "" {
 			continue
 		}
-		n, err := ParseSize(s)
+		n, err := unit.ParseSize(s)
 		if err != nil {
 			return nil, err
 		}
@@ -168,4 +169,20 @@ func (a *Algorithm) Overhead() int {
 		return 16
 	}
 	return 0
+}
+
+// NewBlock returns the block cipher of a CBC or CTR algorithm under key.
+func (a *Algorithm) NewBlock(key []byte) (cipher.Block, error) {
+	if a.block == nil {
+		return nil, fmt.Errorf("%s: not a block cipher mode", a.Name)
+	}
+	return a.block(key)
+}
+
+// NewAEAD returns the AEAD of an AEAD algorithm under key.
+func (a *Algorithm) NewAEAD(key []byte) (cipher.AEAD, error) {
+	if a.aead == nil {
+		return nil, fmt.Errorf("%s: not an AEAD", a.Name)
+	}
+	return a.aead(key)
 }

@@ -1,10 +1,11 @@
 package bench
 
 import (
-	"crypto/aes"
-	"crypto/cipher"
 	"fmt"
 	"testing"
+
+	"github.com/aesbench/aesbench/bench/result"
+	"github.com/aesbench/aesbench/bench/unit"
 )
 
 // These benchmarks print openssl-comparable figures on any host with only
@@ -16,10 +17,10 @@ import (
 // can pivot on either key; beside MB/s (10^6 bytes/s) each reports kB/s,
 // the unit of openssl speed.
 
-func BenchmarkEncrypt(b *testing.B) { benchmarkSuite(b, Encrypt) }
-func BenchmarkDecrypt(b *testing.B) { benchmarkSuite(b, Decrypt) }
+func BenchmarkEncrypt(b *testing.B) { benchmarkSuite(b, result.Encrypt) }
+func BenchmarkDecrypt(b *testing.B) { benchmarkSuite(b, result.Decrypt) }
 
-func benchmarkSuite(b *testing.B, dir Direction) {
+func benchmarkSuite(b *testing.B, dir result.Direction) {
 	for _, a := range Algorithms() {
 		if err := Verify(a); err != nil {
 			b.Fatal(err)
@@ -48,62 +49,7 @@ func benchmarkOp(b *testing.B, op *Op) {
 
 // reportKBps adds the kB/s metric: 1000s of bytes per second.
 func reportKBps(b *testing.B, size int) {
-	b.ReportMetric(float64(b.N)*float64(size)/b.Elapsed().Seconds()/1000, "kB/s")
-}
-
-// BenchmarkFidelity shows that the runner does not distort what it
-// measures: path=runner times messages exactly as the aesbench run
-// command does (Sample over an Op), path=bare is a minimal loop written
-// by hand over crypto/cipher. Compare the two with benchstat:
-//
-//	go test -run '^$' -bench Fidelity -count 10 ./bench > fid.txt
-//	benchstat -col /path fid.txt
-func BenchmarkFidelity(b *testing.B) {
-	for _, name := range []string{"aes-256-gcm", "aes-256-cbc"} {
-		a, err := Lookup(name)
-		if err != nil {
-			b.Fatal(err)
-		}
-		for _, size := range []int{16, 16384} {
-			b.Run(fmt.Sprintf("path=runner/algo=%s/size=%d", name, size), func(b *testing.B) {
-				op, err := NewOp(a, Encrypt, size)
-				if err != nil {
-					b.Fatal(err)
-				}
-				b.SetBytes(int64(size))
-				b.ReportAllocs()
-				b.ResetTimer()
-				Sample(op, b.N)
-				reportKBps(b, size)
-			})
-			b.Run(fmt.Sprintf("path=bare/algo=%s/size=%d", name, size), func(b *testing.B) {
-				key, iv, buf := random(a.KeySize), random(a.IV), random(size)
-				block, err := aes.NewCipher(key)
-				if err != nil {
-					b.Fatal(err)
-				}
-				b.SetBytes(int64(size))
-				b.ReportAllocs()
-				if a.Mode == AEAD {
-					gcm, err := cipher.NewGCM(block)
-					if err != nil {
-						b.Fatal(err)
-					}
-					ad := random(aeadAD)
-					out := make([]byte, 0, size+gcm.Overhead())
-					for b.Loop() {
-						out = gcm.Seal(out[:0], iv, buf, ad)
-					}
-				} else {
-					cbc := cipher.NewCBCEncrypter(block, iv)
-					for b.Loop() {
-						cbc.CryptBlocks(buf, buf)
-					}
-				}
-				reportKBps(b, size)
-			})
-		}
-	}
+	b.ReportMetric(unit.KBps(int64(b.N)*int64(size), b.Elapsed()), "kB/s")
 }
 
 // BenchmarkAEADMode compares the go engine's two ways of timing an AEAD:
@@ -116,10 +62,10 @@ func BenchmarkAEADMode(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		for _, mode := range []string{AEADModeSeal, AEADModePerMessage} {
+		for _, mode := range []result.AEADMode{result.AEADModeSeal, result.AEADModePerMessage} {
 			for _, size := range []int{16, 1024, 16384} {
 				b.Run(fmt.Sprintf("algo=%s/mode=%s/size=%d", name, mode, size), func(b *testing.B) {
-					op, err := NewOpAEADMode(a, Encrypt, size, mode)
+					op, err := NewOpAEADMode(a, result.Encrypt, size, mode)
 					if err != nil {
 						b.Fatal(err)
 					}

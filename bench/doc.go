@@ -23,7 +23,7 @@
 // one is measured by a Group of workers, each with its own Op on its own
 // locked OS thread, released together at a barrier for every sample; the
 // rounds that sample such cells also sample the host's own scaling, a
-// dependent ADD chain on as many threads (HostRef, hostref.go), so that a
+// dependent ADD chain on as many threads (result.HostRef, hostref.go), so that a
 // cipher's scaling can be read against what the host's vCPUs allow. The
 // core clock is
 // estimated by a dependent ADD chain in assembly (clock.go), for cycles

@@ -6,19 +6,6 @@ import (
 	"github.com/aesbench/aesbench/bench"
 )
 
-func ExampleParseSize() {
-	for _, s := range []string{"256", "16k", "16KiB", "80MB", "1.5GiB"} {
-		n, err := bench.ParseSize(s)
-		fmt.Println(s, n, err)
-	}
-	// Output:
-	// 256 256 <nil>
-	// 16k 16384 <nil>
-	// 16KiB 16384 <nil>
-	// 80MB 80000000 <nil>
-	// 1.5GiB 1610612736 <nil>
-}
-
 // A size the mode cannot take is an error that says what would fit.
 func ExampleAlgorithm_CheckSize() {
 	a, _ := bench.Lookup("des-ede3-cbc")

@@ -4,24 +4,9 @@ import (
 	"crypto/cipher"
 	"crypto/rand"
 	"fmt"
+
+	"github.com/aesbench/aesbench/bench/result"
 )
-
-// Direction is which way an Op runs the cipher.
-type Direction string
-
-const (
-	Encrypt Direction = "encrypt"
-	Decrypt Direction = "decrypt" // Open for AEADs, tag checked
-)
-
-// ParseDirection reads "encrypt" or "decrypt".
-func ParseDirection(s string) (Direction, error) {
-	switch d := Direction(s); d {
-	case Encrypt, Decrypt:
-		return d, nil
-	}
-	return "", fmt.Errorf("unknown direction %q (valid: encrypt, decrypt)", s)
-}
 
 // Op is one prepared measurement: a cipher keyed with random bytes, a
 // random message of Size bytes and the buffers it reuses. Run does the work
@@ -39,7 +24,7 @@ func ParseDirection(s string) (Direction, error) {
 //     position in the run.
 type Op struct {
 	Algo *Algorithm
-	Dir  Direction
+	Dir  result.Direction
 	Size int
 	run  func(n int)
 }
@@ -47,8 +32,9 @@ type Op struct {
 // Run processes n messages.
 func (o *Op) Run(n int) { o.run(n) }
 
-// random returns n bytes from crypto/rand.
-func random(n int) []byte {
+// Random returns n bytes from crypto/rand: every key, IV and message
+// aesbench uses comes from it.
+func Random(n int) []byte {
 	b := make([]byte, n)
 	rand.Read(b) // never fails: see crypto/rand.Read
 	return b
@@ -56,14 +42,14 @@ func random(n int) []byte {
 
 // NewOp prepares algorithm a to process messages of size bytes in
 // direction dir, with a fresh random key.
-func NewOp(a *Algorithm, dir Direction, size int) (*Op, error) {
+func NewOp(a *Algorithm, dir result.Direction, size int) (*Op, error) {
 	if err := a.CheckSize(size); err != nil {
 		return nil, err
 	}
-	if _, err := ParseDirection(string(dir)); err != nil {
+	if _, err := result.ParseDirection(string(dir)); err != nil {
 		return nil, err
 	}
-	key, iv, buf := random(a.KeySize), random(a.IV), random(size)
+	key, iv, buf := Random(a.KeySize), Random(a.IV), Random(size)
 	op := &Op{Algo: a, Dir: dir, Size: size}
 	var err error
 	switch a.Mode {
@@ -82,7 +68,7 @@ func NewOp(a *Algorithm, dir Direction, size int) (*Op, error) {
 	return op, nil
 }
 
-func blockRun(a *Algorithm, dir Direction, key, iv, buf []byte) (func(int), error) {
+func blockRun(a *Algorithm, dir result.Direction, key, iv, buf []byte) (func(int), error) {
 	b, err := a.block(key)
 	if err != nil {
 		return nil, err
@@ -96,7 +82,7 @@ func blockRun(a *Algorithm, dir Direction, key, iv, buf []byte) (func(int), erro
 		}, nil
 	}
 	m := cipher.NewCBCEncrypter(b, iv)
-	if dir == Decrypt {
+	if dir == result.Decrypt {
 		m = cipher.NewCBCDecrypter(b, iv)
 	}
 	return func(n int) {
@@ -110,14 +96,14 @@ func blockRun(a *Algorithm, dir Direction, key, iv, buf []byte) (func(int), erro
 // a TLS record header, as openssl speed and Go's benchmarks use.
 const aeadAD = 13
 
-func aeadRun(a *Algorithm, dir Direction, key, nonce, msg []byte) (func(int), error) {
+func aeadRun(a *Algorithm, dir result.Direction, key, nonce, msg []byte) (func(int), error) {
 	aead, err := a.aead(key)
 	if err != nil {
 		return nil, err
 	}
-	ad := random(aeadAD)
+	ad := Random(aeadAD)
 	out := make([]byte, 0, len(msg)+aead.Overhead())
-	if dir == Encrypt {
+	if dir == result.Encrypt {
 		return func(n int) {
 			for range n {
 				out = aead.Seal(out[:0], nonce, msg, ad)
@@ -135,7 +121,7 @@ func aeadRun(a *Algorithm, dir Direction, key, nonce, msg []byte) (func(int), er
 	}, nil
 }
 
-func xtsRun(a *Algorithm, dir Direction, key, buf []byte) (func(int), error) {
+func xtsRun(a *Algorithm, dir result.Direction, key, buf []byte) (func(int), error) {
 	c, err := a.xts(key)
 	if err != nil {
 		return nil, err
@@ -143,7 +129,7 @@ func xtsRun(a *Algorithm, dir Direction, key, buf []byte) (func(int), error) {
 	out := make([]byte, len(buf))
 	var sector uint64
 	crypt := c.Encrypt
-	if dir == Decrypt {
+	if dir == result.Decrypt {
 		crypt = c.Decrypt
 	}
 	return func(n int) {
@@ -154,36 +140,24 @@ func xtsRun(a *Algorithm, dir Direction, key, buf []byte) (func(int), error) {
 	}, nil
 }
 
-// ParseAEADMode reads how the go engine times AEADs: AEADModeSeal (one
-// Seal or Open per message under a key set up once, the default) or
-// AEADModePerMessage (a new cipher.AEAD from the key, then the Seal or
-// Open, for every message, as openssl speed does from OpenSSL 3.0.16).
-func ParseAEADMode(s string) (string, error) {
-	switch s {
-	case AEADModeSeal, AEADModePerMessage:
-		return s, nil
-	}
-	return "", fmt.Errorf("unknown AEAD mode %q (valid: %s, %s)", s, AEADModeSeal, AEADModePerMessage)
-}
-
 // NewOpAEADMode is NewOp with the AEAD timing mode chosen: for an AEAD
-// and AEADModePerMessage, every message sets the key up anew (AES key
+// and result.AEADModePerMessage, every message sets the key up anew (AES key
 // schedule and GHASH table, or ChaCha20-Poly1305's key copy) before its
 // Seal or Open. Unlike the other Ops, that one allocates: Go's
 // cipher.AEAD constructors return a new value each time. Other
 // algorithms and modes get NewOp's Op.
-func NewOpAEADMode(a *Algorithm, dir Direction, size int, mode string) (*Op, error) {
-	if a.Mode != AEAD || mode == "" || mode == AEADModeSeal {
+func NewOpAEADMode(a *Algorithm, dir result.Direction, size int, mode result.AEADMode) (*Op, error) {
+	if a.Mode != AEAD || mode == "" || mode == result.AEADModeSeal {
 		return NewOp(a, dir, size)
 	}
-	if _, err := ParseAEADMode(mode); err != nil {
+	if _, err := result.ParseAEADMode(string(mode)); err != nil {
 		return nil, err
 	}
 	op, err := NewOp(a, dir, size) // checks size and direction
 	if err != nil {
 		return nil, err
 	}
-	key, nonce, msg, ad := random(a.KeySize), random(a.IV), random(size), random(aeadAD)
+	key, nonce, msg, ad := Random(a.KeySize), Random(a.IV), Random(size), Random(aeadAD)
 	aead, err := a.aead(key)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", a.Name, err)
@@ -196,7 +170,7 @@ func NewOpAEADMode(a *Algorithm, dir Direction, size int, mode string) (*Op, err
 			if err != nil {
 				panic(fmt.Sprintf("%s: key set-up failed: %v", a.Name, err))
 			}
-			if dir == Encrypt {
+			if dir == result.Encrypt {
 				out = aead.Seal(out[:0], nonce, msg, ad)
 				continue
 			}

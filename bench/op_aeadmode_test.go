@@ -1,18 +1,22 @@
 package bench
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/aesbench/aesbench/bench/result"
+)
 
 // The per-message mode sets the key up for every message, so it allocates;
 // the seal mode does not. Both really run the cipher.
 func TestNewOpAEADMode(t *testing.T) {
 	for _, name := range []string{"aes-256-gcm", "chacha20-poly1305"} {
 		a, _ := Lookup(name)
-		for _, dir := range []Direction{Encrypt, Decrypt} {
-			seal, err := NewOpAEADMode(a, dir, 256, AEADModeSeal)
+		for _, dir := range []result.Direction{result.Encrypt, result.Decrypt} {
+			seal, err := NewOpAEADMode(a, dir, 256, result.AEADModeSeal)
 			if err != nil {
 				t.Fatal(err)
 			}
-			per, err := NewOpAEADMode(a, dir, 256, AEADModePerMessage)
+			per, err := NewOpAEADMode(a, dir, 256, result.AEADModePerMessage)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -25,11 +29,11 @@ func TestNewOpAEADMode(t *testing.T) {
 		}
 	}
 	cbc, _ := Lookup("aes-256-cbc")
-	if op, err := NewOpAEADMode(cbc, Encrypt, 256, AEADModePerMessage); err != nil || op == nil {
+	if op, err := NewOpAEADMode(cbc, result.Encrypt, 256, result.AEADModePerMessage); err != nil || op == nil {
 		t.Errorf("per-message on a non-AEAD: %v", err)
 	}
 	gcm, _ := Lookup("aes-256-gcm")
-	if _, err := NewOpAEADMode(gcm, Encrypt, 256, "bogus"); err == nil {
+	if _, err := NewOpAEADMode(gcm, result.Encrypt, 256, "bogus"); err == nil {
 		t.Error("bogus AEAD mode accepted")
 	}
 }

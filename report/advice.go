@@ -4,7 +4,8 @@ import (
 	"fmt"
 	"slices"
 
-	"github.com/aesbench/aesbench/bench"
+	"github.com/aesbench/aesbench/bench/result"
+	"github.com/aesbench/aesbench/bench/unit"
 )
 
 // advice says what the figures show: on a host whose Go crypto does not
@@ -18,7 +19,7 @@ func advice(c *Comparison) []string {
 		if gcm == 0 || chacha == 0 {
 			continue
 		}
-		at := fmt.Sprintf("at %s", bench.FormatSize(size))
+		at := fmt.Sprintf("at %s", unit.FormatSize(size))
 		switch {
 		case !host.HardwareAES && chacha > gcm:
 			out = append(out, fmt.Sprintf("%s: no hardware AES, and chacha20-poly1305 is %.2fx faster than aes-256-gcm here (%s): prefer it", host.Label, chacha/gcm, at))
@@ -27,13 +28,13 @@ func advice(c *Comparison) []string {
 		}
 	}
 	for _, r := range c.Rows {
-		if r.Algo != "aes-256-cbc" || r.Dir != bench.Encrypt || r.Engine != "go" || r.Size != size || r.Threads > 1 {
+		if r.Algo != "aes-256-cbc" || r.Dir != result.Encrypt || r.Engine != "go" || r.Size != size || r.Threads > 1 {
 			continue
 		}
 		for j, x := range r.Ratios {
 			other := c.Hosts[j+1]
 			if x >= 2 && c.Hosts[0].HardwareAES && !other.HardwareAES {
-				out = append(out, fmt.Sprintf("%s encrypts aes-256-cbc %.2fx faster than %s at %s: hardware AES matters for AES workloads", c.Hosts[0].Label, x, other.Label, bench.FormatSize(r.Size)))
+				out = append(out, fmt.Sprintf("%s encrypts aes-256-cbc %.2fx faster than %s at %s: hardware AES matters for AES workloads", c.Hosts[0].Label, x, other.Label, unit.FormatSize(r.Size)))
 			}
 		}
 	}
@@ -53,7 +54,7 @@ func adviceSize(sizes []int) int {
 // measured.
 func encryptAt(rows []CompRow, h int, algo string, size int) float64 {
 	for _, r := range rows {
-		if r.Algo == algo && r.Size == size && r.Dir == bench.Encrypt && r.Engine == "go" && r.Threads <= 1 {
+		if r.Algo == algo && r.Size == size && r.Dir == result.Encrypt && r.Engine == "go" && r.Threads <= 1 {
 			return r.KBps[h]
 		}
 	}

@@ -9,6 +9,8 @@ import (
 	"strings"
 
 	"github.com/aesbench/aesbench/bench"
+	"github.com/aesbench/aesbench/bench/result"
+	"github.com/aesbench/aesbench/bench/unit"
 )
 
 // Comparison is several hosts' results side by side: the model that the
@@ -16,13 +18,13 @@ import (
 // the baseline; every ratio says how many times faster it is than another
 // host. A figure of 0 means the host did not measure that cell.
 type Comparison struct {
-	Hosts    []Host           `json:"hosts"`
-	Sizes    []int            `json:"sizes"`    // message sizes in the table, ascending
-	Rows     []CompRow        `json:"rows"`     // throughput rows
-	Files    []FileRow        `json:"files"`    // whole-file workloads; empty when no host has any
-	Warnings []string         `json:"warnings"` // where the runs differ in ways that skew a comparison
-	Advice   []string         `json:"advice"`   // what the figures suggest
-	Results  []*bench.Results `json:"-"`        // the inputs, in Hosts order
+	Hosts    []Host            `json:"hosts"`
+	Sizes    []int             `json:"sizes"`    // message sizes in the table, ascending
+	Rows     []CompRow         `json:"rows"`     // throughput rows
+	Files    []FileRow         `json:"files"`    // whole-file workloads; empty when no host has any
+	Warnings []string          `json:"warnings"` // where the runs differ in ways that skew a comparison
+	Advice   []string          `json:"advice"`   // what the figures suggest
+	Results  []*result.Results `json:"-"`        // the inputs, in Hosts order
 }
 
 // Host is one column: a results file's host as the header describes it.
@@ -41,24 +43,24 @@ type Host struct {
 // CompRow is one algorithm, direction, engine, size and thread count
 // across the hosts.
 type CompRow struct {
-	Engine  string          `json:"engine"`
-	Algo    string          `json:"algo"`
-	Dir     bench.Direction `json:"direction"`
-	Size    int             `json:"size"`
-	Threads int             `json:"threads"` // workers measured together; KBps is then their aggregate
-	KBps    []float64       `json:"kbps"`    // per host, medians in kB/s; 0 when not measured
-	Ratios  []float64       `json:"ratios"`  // Hosts[0]'s kB/s over Hosts[i+1]'s; 0 when either is missing
+	Engine  result.Engine    `json:"engine"`
+	Algo    string           `json:"algo"`
+	Dir     result.Direction `json:"direction"`
+	Size    int              `json:"size"`
+	Threads int              `json:"threads"` // workers measured together; KBps is then their aggregate
+	KBps    []float64        `json:"kbps"`    // per host, medians in kB/s; 0 when not measured
+	Ratios  []float64        `json:"ratios"`  // Hosts[0]'s kB/s over Hosts[i+1]'s; 0 when either is missing
 }
 
 // FileRow is one whole-file workload across the hosts.
 type FileRow struct {
-	Engine  string    `json:"engine"`
-	Algo    string    `json:"algo"`
-	Bytes   int64     `json:"bytes"`
-	Cold    bool      `json:"cold"`
-	Fsync   bool      `json:"fsync"`
-	Seconds []float64 `json:"seconds"` // per host, median wall time; 0 when not measured
-	Ratios  []float64 `json:"ratios"`  // Hosts[i+1]'s seconds over Hosts[0]'s; 0 when either is missing
+	Engine  result.Engine `json:"engine"`
+	Algo    string        `json:"algo"`
+	Bytes   int64         `json:"bytes"`
+	Cold    bool          `json:"cold"`
+	Fsync   bool          `json:"fsync"`
+	Seconds []float64     `json:"seconds"` // per host, median wall time; 0 when not measured
+	Ratios  []float64     `json:"ratios"`  // Hosts[i+1]'s seconds over Hosts[0]'s; 0 when either is missing
 }
 
 // CompareOptions choose what Compare puts in the table.
@@ -76,7 +78,7 @@ var ErrNothingInCommon = errors.New("results have nothing in common")
 
 // Compare builds the comparison of rs. Labels that repeat get a suffix
 // ("-2") and a warning.
-func Compare(rs []*bench.Results, o CompareOptions) (*Comparison, error) {
+func Compare(rs []*result.Results, o CompareOptions) (*Comparison, error) {
 	if len(rs) == 0 {
 		return nil, errors.New("no results")
 	}
@@ -167,7 +169,7 @@ func (c *Comparison) shared() bool {
 }
 
 // uniqueLabels returns the hosts' labels, a repeat suffixed -2, -3, ...
-func uniqueLabels(rs []*bench.Results) []string {
+func uniqueLabels(rs []*result.Results) []string {
 	out := make([]string, len(rs))
 	for i, r := range rs {
 		l := r.Label
@@ -182,7 +184,7 @@ func uniqueLabels(rs []*bench.Results) []string {
 	return out
 }
 
-func hostOf(r *bench.Results, label string) Host {
+func hostOf(r *result.Results, label string) Host {
 	h := Host{Label: label, AESNI: "unknown", Masked: r.AESNIMasked, GoVersion: r.GoVersion, Source: "measured"}
 	if p := r.Probe; p != nil {
 		h.Model = p.Model
@@ -200,7 +202,7 @@ func hostOf(r *bench.Results, label string) Host {
 		h.OpenSSL, _, _ = strings.Cut(r.OpenSSL.Version, " (Library: ")
 	}
 	if r.Source != "" {
-		h.Source = r.Source
+		h.Source = string(r.Source)
 	}
 	return h
 }
@@ -221,25 +223,20 @@ func algoRank(name string) int {
 	return i
 }
 
-func throughputRows(rs []*bench.Results, sizes []int) []CompRow {
-	type key struct {
-		engine, algo  string
-		dir           bench.Direction
-		size, threads int
-	}
-	idx := map[key]int{}
+func throughputRows(rs []*result.Results, sizes []int) []CompRow {
+	idx := map[result.Key]int{}
 	var rows []CompRow
 	for h, r := range rs {
 		for _, m := range r.Measurements {
 			if !slices.Contains(sizes, m.Size) {
 				continue
 			}
-			k := key{m.Engine, m.Algo, m.Direction, m.Size, max(m.Threads, 1)}
+			k := m.Key()
 			i, ok := idx[k]
 			if !ok {
 				i = len(rows)
 				idx[k] = i
-				rows = append(rows, CompRow{Engine: m.Engine, Algo: m.Algo, Dir: m.Direction, Size: m.Size, Threads: k.threads,
+				rows = append(rows, CompRow{Engine: m.Engine, Algo: m.Algo, Dir: m.Direction, Size: m.Size, Threads: k.Threads,
 					KBps: make([]float64, len(rs))})
 			}
 			rows[i].KBps[h] = m.KBps
@@ -253,7 +250,7 @@ func throughputRows(rs []*bench.Results, sizes []int) []CompRow {
 			cmp.Compare(algoRank(a.Algo), algoRank(b.Algo)),
 			strings.Compare(a.Algo, b.Algo),
 			strings.Compare(string(a.Dir), string(b.Dir))*-1, // encrypt before decrypt
-			strings.Compare(a.Engine, b.Engine),
+			strings.Compare(string(a.Engine), string(b.Engine)),
 			cmp.Compare(a.Threads, b.Threads),
 			cmp.Compare(a.Size, b.Size),
 		)
@@ -274,11 +271,12 @@ func baseRatios(vals []float64, faster func(base, other float64) float64) []floa
 	return out
 }
 
-func fileRows(rs []*bench.Results) []FileRow {
+func fileRows(rs []*result.Results) []FileRow {
 	type key struct {
-		engine, algo string
-		bytes        int64
-		cold, fsync  bool
+		engine      result.Engine
+		algo        string
+		bytes       int64
+		cold, fsync bool
 	}
 	idx := map[key]int{}
 	var rows []FileRow
@@ -302,7 +300,7 @@ func fileRows(rs []*bench.Results) []FileRow {
 		return cmp.Or(
 			cmp.Compare(algoRank(a.Algo), algoRank(b.Algo)),
 			strings.Compare(a.Algo, b.Algo),
-			strings.Compare(a.Engine, b.Engine),
+			strings.Compare(string(a.Engine), string(b.Engine)),
 			cmp.Compare(a.Bytes, b.Bytes),
 		)
 	})
@@ -313,27 +311,17 @@ func fileRows(rs []*bench.Results) []FileRow {
 // decryption, the engine when it is not Go's, and the threads when more
 // than one.
 func (r CompRow) RowLabel() string {
-	s := r.Algo
-	if r.Dir == bench.Decrypt {
-		s += " decrypt"
-	}
-	if r.Engine != "go" {
-		s += " (" + r.Engine + ")"
-	}
-	if r.Threads > 1 {
-		s += fmt.Sprintf(", %d threads", r.Threads)
-	}
-	return s
+	return result.Key{Engine: r.Engine, Algo: r.Algo, Direction: r.Dir, Threads: r.Threads}.Row()
 }
 
 // RowLabel names a file workload: algorithm, engine when not Go's, the
 // file size, and how it was timed.
 func (f FileRow) RowLabel() string {
 	s := f.Algo
-	if f.Engine != "go" {
-		s += " (" + f.Engine + ")"
+	if f.Engine != result.EngineGo {
+		s += " (" + string(f.Engine) + ")"
 	}
-	s += ", " + humanBytes(f.Bytes)
+	s += ", " + unit.FormatBytes(f.Bytes)
 	if f.Cold {
 		s += " cold"
 	}
@@ -341,19 +329,6 @@ func (f FileRow) RowLabel() string {
 		s += " +fsync"
 	}
 	return s
-}
-
-// humanBytes writes a file size in SI units, as kB/s counts.
-func humanBytes(n int64) string {
-	switch {
-	case n >= 1e9:
-		return strconv.FormatFloat(float64(n)/1e9, 'f', 1, 64) + " GB"
-	case n >= 1e6:
-		return strconv.FormatFloat(float64(n)/1e6, 'f', 1, 64) + " MB"
-	case n >= 1e3:
-		return strconv.FormatFloat(float64(n)/1e3, 'f', 1, 64) + " kB"
-	}
-	return strconv.FormatInt(n, 10) + " B"
 }
 
 // RatioHeader names ratio column i: "knight/padawan".

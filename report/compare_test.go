@@ -9,24 +9,24 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/aesbench/aesbench/bench"
+	"github.com/aesbench/aesbench/bench/result"
 	"github.com/aesbench/aesbench/cpuinfo"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
 
 // fixture reads testdata/<name>.json, checked as a results file.
-func fixture(t *testing.T, name string) *bench.Results {
+func fixture(t *testing.T, name string) *result.Results {
 	t.Helper()
-	r, err := bench.ReadResults(filepath.Join("testdata", name+".json"))
+	r, err := result.Read(filepath.Join("testdata", name+".json"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	return r
 }
 
-func fixtures(t *testing.T, names ...string) []*bench.Results {
-	var rs []*bench.Results
+func fixtures(t *testing.T, names ...string) []*result.Results {
+	var rs []*result.Results
 	for _, n := range names {
 		rs = append(rs, fixture(t, n))
 	}
@@ -100,8 +100,8 @@ func TestCompareRatios(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, r := range c.Rows {
-		k := rs[0].Find("go", r.Algo, r.Dir, 256).KBps
-		p := rs[1].Find("go", r.Algo, r.Dir, 256).KBps
+		k := rs[0].Find(result.Key{Engine: result.EngineGo, Algo: r.Algo, Direction: r.Dir, Size: 256}).KBps
+		p := rs[1].Find(result.Key{Engine: result.EngineGo, Algo: r.Algo, Direction: r.Dir, Size: 256}).KBps
 		if r.Size != 256 || r.KBps[0] != k || r.KBps[1] != p || r.Ratios[0] != k/p {
 			t.Errorf("%s: got size %d, %v kB/s, ratio %v; want 256, [%v %v], %v", r.Algo, r.Size, r.KBps, r.Ratios, k, p, k/p)
 		}
@@ -125,24 +125,24 @@ func TestCompareRatios(t *testing.T) {
 func TestCompareWarnings(t *testing.T) {
 	tests := []struct {
 		name  string
-		edit  func(a, b *bench.Results)
+		edit  func(a, b *result.Results)
 		wants []string // each must be in one warning
 	}{
-		{"same runs", func(a, b *bench.Results) {}, nil},
-		{"go versions", func(a, b *bench.Results) { b.GoVersion = "go1.22.0" }, []string{"different Go versions: go1.26.8 on knight; go1.22.0 on padawan"}},
-		{"sample lengths", func(a, b *bench.Results) { b.Count = 3 }, []string{"different sample lengths: 5 x 0.2 s on knight; 3 x 0.2 s on padawan"}},
-		{"sizes", func(a, b *bench.Results) { b.Measurements = b.Measurements[:1] }, []string{"different sizes measured", "16 bytes on padawan"}},
-		{"imported", func(a, b *bench.Results) { b.Source = "imported" }, []string{"different sources: measured on knight; imported on padawan"}},
-		{"masked", func(a, b *bench.Results) { b.AESNIMasked = true }, []string{"padawan ran with AES-NI masked"}},
-		{"noisy", func(a, b *bench.Results) { b.Measurements[0].MaxKBps = b.Measurements[0].KBps * 1.3 }, []string{"padawan: 1 of 24 cells vary by more than 25% between samples"}},
-		{"time-sliced", func(a, b *bench.Results) {
-			a.ClockHz, a.HostRef = 2.4e9, []bench.HostRef{{Threads: 1, GHz: 2.35}} // 98%: whole
-			b.ClockHz, b.HostRef = 2.67e9, []bench.HostRef{{Threads: 1, GHz: 1.2}}
+		{"same runs", func(a, b *result.Results) {}, nil},
+		{"go versions", func(a, b *result.Results) { b.GoVersion = "go1.22.0" }, []string{"different Go versions: go1.26.8 on knight; go1.22.0 on padawan"}},
+		{"sample lengths", func(a, b *result.Results) { b.Count = 3 }, []string{"different sample lengths: 5 x 0.2 s on knight; 3 x 0.2 s on padawan"}},
+		{"sizes", func(a, b *result.Results) { b.Measurements = b.Measurements[:1] }, []string{"different sizes measured", "16 bytes on padawan"}},
+		{"imported", func(a, b *result.Results) { b.Source = "imported" }, []string{"different sources: measured on knight; imported on padawan"}},
+		{"masked", func(a, b *result.Results) { b.AESNIMasked = true }, []string{"padawan ran with AES-NI masked"}},
+		{"noisy", func(a, b *result.Results) { b.Measurements[0].MaxKBps = b.Measurements[0].KBps * 1.3 }, []string{"padawan: 1 of 24 cells vary by more than 25% between samples"}},
+		{"time-sliced", func(a, b *result.Results) {
+			a.ClockHz, a.HostRef = 2.4e9, []result.HostRef{{Threads: 1, GHz: 2.35}} // 98%: whole
+			b.ClockHz, b.HostRef = 2.67e9, []result.HostRef{{Threads: 1, GHz: 1.2}}
 		}, []string{"padawan: one thread got 45% of a core during the run"}},
-		{"whole cores", func(a, b *bench.Results) {
-			a.ClockHz, a.HostRef = 2.4e9, []bench.HostRef{{Threads: 1, GHz: 2.35}}
+		{"whole cores", func(a, b *result.Results) {
+			a.ClockHz, a.HostRef = 2.4e9, []result.HostRef{{Threads: 1, GHz: 2.35}}
 		}, nil},
-		{"duplicate labels", func(a, b *bench.Results) { b.Label = "knight" }, []string{`two results are labelled "knight"; the later one is shown as "knight-2"`}},
+		{"duplicate labels", func(a, b *result.Results) { b.Label = "knight" }, []string{`two results are labelled "knight"; the later one is shown as "knight-2"`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -168,17 +168,17 @@ func TestCompareWarnings(t *testing.T) {
 func TestCompareErrors(t *testing.T) {
 	tests := []struct {
 		name string
-		edit func(a, b *bench.Results)
+		edit func(a, b *result.Results)
 		opts CompareOptions
 		want string
 		is   error
 	}{
-		{"nothing in common", func(a, b *bench.Results) {
+		{"nothing in common", func(a, b *result.Results) {
 			a.Measurements, a.Files = a.Measurements[:6], nil // aes-256-cbc only
 			b.Measurements, b.Files = b.Measurements[12:18], nil
 		}, CompareOptions{}, "results have nothing in common", ErrNothingInCommon},
-		{"size not measured", func(a, b *bench.Results) {}, CompareOptions{Sizes: []int{512}}, "no host measured 512 bytes (sizes measured: 16, 64, 256, 1024, 8192, 16384 bytes)", nil},
-		{"unknown baseline", func(a, b *bench.Results) {}, CompareOptions{Baseline: "jedi"}, `baseline "jedi" is none of the hosts (knight, padawan)`, nil},
+		{"size not measured", func(a, b *result.Results) {}, CompareOptions{Sizes: []int{512}}, "no host measured 512 bytes (sizes measured: 16, 64, 256, 1024, 8192, 16384 bytes)", nil},
+		{"unknown baseline", func(a, b *result.Results) {}, CompareOptions{Baseline: "jedi"}, `baseline "jedi" is none of the hosts (knight, padawan)`, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

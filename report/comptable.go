@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+
+	"github.com/aesbench/aesbench/bench/unit"
 )
 
 // table is a comparison laid out as cells, for the text and markdown
@@ -105,13 +107,6 @@ func secs(s float64) string {
 	return strconv.FormatFloat(s, 'f', 3, 64)
 }
 
-func ratio(x float64) string {
-	if x <= 0 {
-		return "n/a"
-	}
-	return strconv.FormatFloat(x, 'f', 2, 64) + "x"
-}
-
 // hostCells appends to row a cell per host, each value written by cell,
 // and then a ratio cell per other host: the cells under hostColumns.
 func hostCells(row []string, vals []float64, cell func(float64) string, ratios []float64) []string {
@@ -119,7 +114,7 @@ func hostCells(row []string, vals []float64, cell func(float64) string, ratios [
 		row = append(row, cell(v))
 	}
 	for _, x := range ratios {
-		row = append(row, ratio(x))
+		row = append(row, unit.FormatRatio(x))
 	}
 	return row
 }

@@ -4,16 +4,16 @@ import (
 	"fmt"
 	"log"
 
-	"github.com/aesbench/aesbench/bench"
+	"github.com/aesbench/aesbench/bench/result"
 	"github.com/aesbench/aesbench/report"
 )
 
 // Compare two hosts at 256-byte messages: the baseline, knight, is how
 // many times faster than padawan, algorithm by algorithm.
 func ExampleCompare() {
-	var rs []*bench.Results
+	var rs []*result.Results
 	for _, path := range []string{"testdata/knight.json", "testdata/padawan.json"} {
-		r, err := bench.ReadResults(path)
+		r, err := result.Read(path)
 		if err != nil {
 			log.Fatal(err)
 		}

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"github.com/aesbench/aesbench/bench"
+	"github.com/aesbench/aesbench/bench/result"
 )
 
 // WriteFileTable prints the whole-file workload: one row per file,
@@ -14,7 +14,7 @@ import (
 // range over the runs, and the throughput in kB/s (1000s of bytes of the
 // input per second). It prints nothing when there are no file
 // measurements.
-func WriteFileTable(w io.Writer, r *bench.Results) error {
+func WriteFileTable(w io.Writer, r *result.Results) error {
 	if len(r.Files) == 0 {
 		return nil
 	}

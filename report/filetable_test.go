@@ -4,27 +4,29 @@ import (
 	"bytes"
 	"testing"
 
-	"github.com/aesbench/aesbench/bench"
+	"github.com/aesbench/aesbench/bench/result"
+	"github.com/aesbench/aesbench/bench/stats"
+	"github.com/aesbench/aesbench/bench/unit"
 )
 
 func TestWriteFileTable(t *testing.T) {
-	fm := func(engine, algo string, secs ...float64) bench.FileMeasurement {
-		m := bench.FileMeasurement{Engine: engine, Algo: algo, Path: "logs/app.log.gz", Bytes: 80_000_000, Cold: true, SamplesSeconds: secs, Verified: true}
-		m.Seconds, m.MinSeconds, m.MaxSeconds = bench.Median(secs), min(secs[0], secs[1], secs[2]), max(secs[0], secs[1], secs[2])
-		m.KBps = float64(m.Bytes) / m.Seconds / 1000
+	fm := func(engine result.Engine, algo string, secs ...float64) result.FileMeasurement {
+		m := result.FileMeasurement{Engine: engine, Algo: algo, Path: "logs/app.log.gz", Bytes: 80_000_000, Cold: true, SamplesSeconds: secs, Verified: true}
+		m.Seconds, m.MinSeconds, m.MaxSeconds = stats.Median(secs), min(secs[0], secs[1], secs[2]), max(secs[0], secs[1], secs[2])
+		m.KBps = unit.KBpsSeconds(float64(m.Bytes), m.Seconds)
 		return m
 	}
 	tests := []struct {
 		name string
-		res  *bench.Results
+		res  *result.Results
 	}{
-		{"files", &bench.Results{Files: []bench.FileMeasurement{
+		{"files", &result.Results{Files: []result.FileMeasurement{
 			fm("go", "aes-256-cbc", 0.41, 0.39, 0.52),
 			fm("openssl", "aes-256-cbc", 0.44, 0.45, 0.43),
 			fm("go", "aes-256-gcm", 0.12, 0.11, 0.13),
 			fm("go", "3des-cbc", 4.4, 4.1, 4.9),
 		}}},
-		{"none", &bench.Results{}},
+		{"none", &result.Results{}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

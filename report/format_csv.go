@@ -26,7 +26,7 @@ func WriteCompareCSV(w io.Writer, c *Comparison) error {
 			if h > 0 {
 				x = num(r.Ratios[h-1], 4)
 			}
-			cw.Write([]string{"throughput", r.Engine, r.Algo, string(r.Dir), strconv.Itoa(r.Size), strconv.Itoa(max(r.Threads, 1)), host.Label, num(r.KBps[h], 2), "kB/s", base, x})
+			cw.Write([]string{"throughput", string(r.Engine), r.Algo, string(r.Dir), strconv.Itoa(r.Size), strconv.Itoa(max(r.Threads, 1)), host.Label, num(r.KBps[h], 2), "kB/s", base, x})
 		}
 	}
 	for _, f := range c.Files {
@@ -42,7 +42,7 @@ func WriteCompareCSV(w io.Writer, c *Comparison) error {
 			if f.Fsync {
 				kind += " fsync"
 			}
-			cw.Write([]string{kind, f.Engine, f.Algo, "encrypt", strconv.FormatInt(f.Bytes, 10), "1", host.Label, num(f.Seconds[h], 4), "s", base, x})
+			cw.Write([]string{kind, string(f.Engine), f.Algo, "encrypt", strconv.FormatInt(f.Bytes, 10), "1", host.Label, num(f.Seconds[h], 4), "s", base, x})
 		}
 	}
 	cw.Flush()

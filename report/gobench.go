@@ -8,7 +8,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/aesbench/aesbench/bench"
+	"github.com/aesbench/aesbench/bench/result"
 )
 
 // WriteGoBench writes results in the Go benchmark format that benchstat
@@ -18,7 +18,7 @@ import (
 //
 //	BenchmarkEncrypt/algo=aes-256-cbc/size=256 <iters> <ns> ns/op <MB/s> MB/s <kB/s> kB/s
 //
-// The host's reference (bench.HostRef) follows as BenchmarkHostRef/threads=N
+// The host's reference (result.HostRef) follows as BenchmarkHostRef/threads=N
 // lines in adds/ns, so benchstat shows what the host gave each run beside
 // its figures. Decryption is BenchmarkDecrypt; cells measured with more than one
 // thread add /threads=N, their figures being the aggregate of all threads
@@ -29,7 +29,7 @@ import (
 // tell benchstat not to split tables on it):
 //
 //	benchstat -table "" -col label knight.txt padawan.txt
-func WriteGoBench(w io.Writer, r *bench.Results) error {
+func WriteGoBench(w io.Writer, r *result.Results) error {
 	bw := bufio.NewWriter(w)
 	goos, goarch, cpu, aesni := runtime.GOOS, runtime.GOARCH, "", "off"
 	if p := r.Probe; p != nil {
@@ -50,13 +50,13 @@ func WriteGoBench(w io.Writer, r *bench.Results) error {
 			fmt.Fprintf(bw, "%s: %s\n", kv[0], v)
 		}
 	}
-	mixed := slices.ContainsFunc(r.Measurements, func(m bench.Measurement) bool { return m.Threads != r.Measurements[0].Threads })
+	mixed := slices.ContainsFunc(r.Measurements, func(m result.Measurement) bool { return m.Threads != r.Measurements[0].Threads })
 	for _, m := range r.Measurements {
 		if m.Engine != "go" && m.Engine != "" {
 			continue // other engines are not Go benchmarks
 		}
 		name := "BenchmarkEncrypt"
-		if m.Direction == bench.Decrypt {
+		if m.Direction == result.Decrypt {
 			name = "BenchmarkDecrypt"
 		}
 		name += "/algo=" + m.Algo + fmt.Sprintf("/size=%d", m.Size)
@@ -74,7 +74,7 @@ func WriteGoBench(w io.Writer, r *bench.Results) error {
 		}
 	}
 	// The host's yardstick, sampled in the same rounds: adds/ns is the
-	// ADD chain's rate summed over the threads (see bench.HostRef).
+	// ADD chain's rate summed over the threads (see result.HostRef).
 	for _, ref := range r.HostRef {
 		for _, ghz := range ref.SamplesGHz {
 			if ghz > 0 {

@@ -10,20 +10,21 @@ import (
 
 	"golang.org/x/perf/benchfmt"
 
-	"github.com/aesbench/aesbench/bench"
+	"github.com/aesbench/aesbench/bench/goengine"
+	"github.com/aesbench/aesbench/bench/result"
 	"github.com/aesbench/aesbench/cpuinfo"
 )
 
 // sample returns synthetic results: two algorithms, one noisy cell, one
 // cell with too few samples for an interval, and a two-thread run.
-func sample(threads int) *bench.Results {
-	r := &bench.Results{
-		Schema: bench.Schema, Label: "knight", GoVersion: "go1.26.0", SampleSeconds: 0.1, Count: 6, NoisyPct: 3,
+func sample(threads int) *result.Results {
+	r := &result.Results{
+		Schema: result.Schema, Label: "knight", GoVersion: "go1.26.0", SampleSeconds: 0.1, Count: 6, NoisyPct: 3,
 		Probe: &cpuinfo.Report{Arch: "amd64", Model: "Intel(R) Xeon(R) CPU E5-2665 0 @ 2.40GHz"},
 	}
 	r.Probe.Go.HardwareAES = true
-	add := func(algo string, dir bench.Direction, size int, samples ...float64) {
-		m := bench.Measurement{Engine: "go", Algo: algo, Direction: dir, Size: size, Threads: threads, Iters: 1000, SamplesKBps: samples}
+	add := func(algo string, dir result.Direction, size int, samples ...float64) {
+		m := result.Measurement{Engine: result.EngineGo, Algo: algo, Direction: dir, Size: size, Threads: threads, Iters: 1000, SamplesKBps: samples}
 		if threads > 1 {
 			for _, s := range samples {
 				m.SamplesPerThreadKBps = append(m.SamplesPerThreadKBps, s/float64(threads)*0.95)
@@ -31,17 +32,17 @@ func sample(threads int) *bench.Results {
 		}
 		r.Measurements = append(r.Measurements, m)
 	}
-	add("aes-256-cbc", bench.Encrypt, 16, 800000, 801000, 799000, 800500, 799500, 800200)
-	add("aes-256-cbc", bench.Encrypt, 256, 1000000, 1200000, 800000, 1100000, 900000, 1000000)
-	add("3des-cbc", bench.Encrypt, 16, 20000, 20100, 19900)
-	add("3des-cbc", bench.Encrypt, 256, 21000, 21100, 20900, 21000, 21050, 20950)
-	add("aes-256-cbc", bench.Decrypt, 16, 900000, 901000, 899000, 900500, 899500, 900200)
+	add("aes-256-cbc", result.Encrypt, 16, 800000, 801000, 799000, 800500, 799500, 800200)
+	add("aes-256-cbc", result.Encrypt, 256, 1000000, 1200000, 800000, 1100000, 900000, 1000000)
+	add("3des-cbc", result.Encrypt, 16, 20000, 20100, 19900)
+	add("3des-cbc", result.Encrypt, 256, 21000, 21100, 20900, 21000, 21050, 20950)
+	add("aes-256-cbc", result.Decrypt, 16, 900000, 901000, 899000, 900500, 899500, 900200)
 	for i := range r.Measurements {
 		r.Measurements[i].Summarize(r.NoisyPct)
 	}
 	if threads == 1 { // a known clock; the threads table shows an unknown one
 		r.ClockHz, r.AESENCCycles = 3e9, 4
-		bench.AddCycles(r.Measurements, r.ClockHz, r.AESENCCycles, true)
+		goengine.AddCycles(r.Measurements, r.ClockHz, r.AESENCCycles, true)
 	}
 	return r
 }
@@ -49,7 +50,7 @@ func sample(threads int) *bench.Results {
 // sampleScaling returns synthetic results of a run with --threads 1,2:
 // every cell of sample on one thread and at 1.4x on two, and a host whose
 // second vCPU gave the ADD chain only half a core (1.5x).
-func sampleScaling() *bench.Results {
+func sampleScaling() *result.Results {
 	r := sample(1)
 	for _, m := range sample(2).Measurements {
 		for i := range m.SamplesKBps { // two threads: 1.4x one
@@ -58,8 +59,8 @@ func sampleScaling() *bench.Results {
 		m.Summarize(r.NoisyPct)
 		r.Measurements = append(r.Measurements, m)
 	}
-	bench.AddCycles(r.Measurements, r.ClockHz, r.AESENCCycles, true)
-	r.HostRef = []bench.HostRef{
+	goengine.AddCycles(r.Measurements, r.ClockHz, r.AESENCCycles, true)
+	r.HostRef = []result.HostRef{
 		{Threads: 1, SamplesGHz: []float64{2.9, 2.8, 3.0}, GHz: 2.9},
 		{Threads: 2, SamplesGHz: []float64{4.35, 4.3, 4.4}, GHz: 4.35},
 	}
@@ -69,17 +70,17 @@ func sampleScaling() *bench.Results {
 // sampleSliced returns the one-thread results of sample from a vCPU that
 // the host time-sliced: the ADD chain sustained half the core clock while
 // it never waited for its CPU behind other threads here.
-func sampleSliced() *bench.Results {
+func sampleSliced() *result.Results {
 	r := sample(1)
-	r.HostRef = []bench.HostRef{{Threads: 1, SamplesGHz: []float64{1.5, 1.4, 1.6}, GHz: 1.5, SamplesWaitShare: []float64{0, 0, 0}, WaitShare: 0}}
+	r.HostRef = []result.HostRef{{Threads: 1, SamplesGHz: []float64{1.5, 1.4, 1.6}, GHz: 1.5, SamplesWaitShare: []float64{0, 0, 0}, WaitShare: 0}}
 	return r
 }
 
 // sampleBusy returns results of a run on one and two threads beside
 // another process on this machine: the chain waited for it half the time.
-func sampleBusy() *bench.Results {
+func sampleBusy() *result.Results {
 	r := sampleScaling()
-	r.HostRef = []bench.HostRef{
+	r.HostRef = []result.HostRef{
 		{Threads: 1, SamplesGHz: []float64{1.5}, GHz: 1.5, SamplesWaitShare: []float64{0.5}, WaitShare: 0.5},
 		{Threads: 2, SamplesGHz: []float64{3.0}, GHz: 3.0, SamplesWaitShare: []float64{0.5}, WaitShare: 0.5},
 	}
@@ -89,7 +90,7 @@ func sampleBusy() *bench.Results {
 func TestWriteSpeedTableGolden(t *testing.T) {
 	for _, tt := range []struct {
 		name string
-		r    *bench.Results
+		r    *result.Results
 	}{{"speed.txt", sample(1)}, {"speed-threads.txt", sample(2)}, {"speed-scaling.txt", sampleScaling()}, {"speed-sliced.txt", sampleSliced()}, {"speed-busy.txt", sampleBusy()}} {
 		t.Run(tt.name, func(t *testing.T) {
 			var b bytes.Buffer
@@ -161,7 +162,7 @@ func TestWriteGoBenchRoundTrip(t *testing.T) {
 		var want []key
 		for _, m := range r.Measurements {
 			name := "Encrypt"
-			if m.Direction == bench.Decrypt {
+			if m.Direction == result.Decrypt {
 				name = "Decrypt"
 			}
 			name += "/algo=" + m.Algo + "/size=" + strconv.Itoa(m.Size)

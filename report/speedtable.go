@@ -7,21 +7,23 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/aesbench/aesbench/bench"
+	"github.com/aesbench/aesbench/bench/result"
+	"github.com/aesbench/aesbench/bench/stats"
 )
 
 // row is one line of a speed table: the measurements of one engine,
 // algorithm, direction and thread count, by size.
 type row struct {
-	engine, algo string
-	dir          bench.Direction
-	threads      int
-	bySize       map[int]*bench.Measurement
+	engine  result.Engine
+	algo    string
+	dir     result.Direction
+	threads int
+	bySize  map[int]*result.Measurement
 }
 
 // rows groups measurements into table rows, in the order first seen, and
 // returns the sizes in ascending order.
-func rows(ms []bench.Measurement) ([]*row, []int) {
+func rows(ms []result.Measurement) ([]*row, []int) {
 	var out []*row
 	var sizes []int
 	for i := range ms {
@@ -31,7 +33,7 @@ func rows(ms []bench.Measurement) ([]*row, []int) {
 			return r.engine == m.Engine && r.algo == m.Algo && r.dir == m.Direction && r.threads == threads
 		})
 		if j < 0 {
-			out = append(out, &row{engine: m.Engine, algo: m.Algo, dir: m.Direction, threads: threads, bySize: map[int]*bench.Measurement{}})
+			out = append(out, &row{engine: m.Engine, algo: m.Algo, dir: m.Direction, threads: threads, bySize: map[int]*result.Measurement{}})
 			j = len(out) - 1
 		}
 		out[j].bySize[m.Size] = m
@@ -48,11 +50,11 @@ func rows(ms []bench.Measurement) ([]*row, []int) {
 // threads when it holds more than one count of them.
 func (r *row) label(engines, threadCounts int) string {
 	s := r.algo
-	if r.dir == bench.Decrypt {
+	if r.dir == result.Decrypt {
 		s += " decrypt"
 	}
 	if engines > 1 {
-		s += " (" + r.engine + ")"
+		s += " (" + string(r.engine) + ")"
 	}
 	if threadCounts > 1 {
 		s += fmt.Sprintf(", %d thread", r.threads)
@@ -81,13 +83,13 @@ func count[K comparable](rs []*row, key func(*row) K) int {
 // confidence interval of the median as ± percent (benchstat's), with a !
 // after cells wider than the run's noisy threshold, and a third the spread
 // of the samples, (max-min)/median.
-func WriteSpeedTable(w io.Writer, r *bench.Results) error {
+func WriteSpeedTable(w io.Writer, r *result.Results) error {
 	rs, sizes := rows(r.Measurements)
 	if len(rs) == 0 {
 		_, err := fmt.Fprintln(w, "no measurements")
 		return err
 	}
-	engines := count(rs, func(r *row) string { return r.engine })
+	engines := count(rs, func(r *row) result.Engine { return r.engine })
 	threadCounts := count(rs, func(r *row) int { return r.threads })
 	width := len("type")
 	threads := 1
@@ -105,7 +107,7 @@ func WriteSpeedTable(w io.Writer, r *bench.Results) error {
 	}
 	// table prints a row per row of rs that keep (all when nil), with the
 	// cell text of each size.
-	table := func(keep func(*row) bool, cell func(m *bench.Measurement) string) {
+	table := func(keep func(*row) bool, cell func(m *result.Measurement) string) {
 		header()
 		for _, x := range rs {
 			if keep != nil && !keep(x) {
@@ -134,10 +136,10 @@ func WriteSpeedTable(w io.Writer, r *bench.Results) error {
 	}
 	multi := func(x *row) bool { return x.threads > 1 }
 	fmt.Fprintf(&b, "The numbers are in 1000s of bytes per second processed (kB/s), %s.\n", what)
-	table(nil, func(m *bench.Measurement) string { return fmt.Sprintf("%.2fk", m.KBps) })
+	table(nil, func(m *result.Measurement) string { return fmt.Sprintf("%.2fk", m.KBps) })
 	if threads > 1 {
 		fmt.Fprintf(&b, "\nPer thread, the mean of the threads' own kB/s (as bssl speed -threads):\n")
-		table(multi, func(m *bench.Measurement) string {
+		table(multi, func(m *result.Measurement) string {
 			if m.PerThreadKBps == 0 {
 				return "n/a"
 			}
@@ -149,9 +151,9 @@ func WriteSpeedTable(w io.Writer, r *bench.Results) error {
 		fmt.Fprintf(&b, " (wider than ±%g%%)", r.NoisyPct)
 	}
 	b.WriteString(":\n")
-	table(nil, func(m *bench.Measurement) string {
+	table(nil, func(m *result.Measurement) string {
 		c := "±∞"
-		if ci := bench.MedianCI(m.SamplesKBps); !math.IsInf(ci.Pct, 0) {
+		if ci := stats.MedianCI(m.SamplesKBps); !math.IsInf(ci.Pct, 0) {
 			c = fmt.Sprintf("±%.1f%%", ci.Pct)
 		}
 		if m.Noisy {
@@ -160,7 +162,7 @@ func WriteSpeedTable(w io.Writer, r *bench.Results) error {
 		return c
 	})
 	b.WriteString("\nSpread of the samples, (max-min)/median:\n")
-	table(nil, func(m *bench.Measurement) string {
+	table(nil, func(m *result.Measurement) string {
 		if m.KBps <= 0 {
 			return "n/a"
 		}
@@ -172,11 +174,11 @@ func WriteSpeedTable(w io.Writer, r *bench.Results) error {
 			per = "per thread"
 		}
 		fmt.Fprintf(&b, "\nCycles per byte %s, at a core clock of %.2f GHz estimated by a dependent ADD chain", per, r.ClockHz/1e9)
-		if slices.ContainsFunc(r.Measurements, func(m bench.Measurement) bool { return m.BoundPct > 0 }) {
+		if slices.ContainsFunc(r.Measurements, func(m result.Measurement) bool { return m.BoundPct > 0 }) {
 			fmt.Fprintf(&b, ";\n(n%%) for AES-CBC encryption, which is serial: the latency bound, rounds x %.2f-cycle AESENC per\n16-byte block, as a percentage of the cycles taken", r.AESENCCycles)
 		}
 		b.WriteString(":\n")
-		table(nil, func(m *bench.Measurement) string {
+		table(nil, func(m *result.Measurement) string {
 			if m.CyclesPerByte <= 0 {
 				return "n/a"
 			}
@@ -189,7 +191,7 @@ func WriteSpeedTable(w io.Writer, r *bench.Results) error {
 	} else if len(r.Measurements) > 0 && r.Source == "" {
 		b.WriteString("\nNo cycles per byte: the core clock was not estimated on this architecture.\n")
 	}
-	writeHost(&b, r, threads, func(cell func(m *bench.Measurement) string) { table(multi, cell) })
+	writeHost(&b, r, threads, func(cell func(m *result.Measurement) string) { table(multi, cell) })
 	_, err := io.WriteString(w, b.String())
 	return err
 }
@@ -205,17 +207,17 @@ func seconds(s float64) string {
 // each with the percentage of the host's own scaling at that count, and
 // the host's scaling itself. Either gets a word on shared CPUs when under
 // 90% of whole cores. table prints the multi-thread rows.
-func writeHost(b *strings.Builder, r *bench.Results, maxThreads int, table func(cell func(m *bench.Measurement) string)) {
+func writeHost(b *strings.Builder, r *result.Results, maxThreads int, table func(cell func(m *result.Measurement) string)) {
 	if share, ok := r.CoreShare(); ok {
 		fmt.Fprintf(b, "\nOne thread sustained %.2f GHz on the ADD chain over whole samples, beside the cells: %.0f%% of a core.\n", r.HostRef[0].GHz, 100*share)
-		if share < bench.ShortOfCores {
+		if share < result.ShortOfCores {
 			fmt.Fprintf(b, "Short of a core: %s;\nfigures taken meanwhile are low by as much.\n", r.HostRef[0].Why())
 		}
 	}
 	if maxThreads <= 1 {
 		return
 	}
-	scaled := slices.ContainsFunc(r.Measurements, func(m bench.Measurement) bool {
+	scaled := slices.ContainsFunc(r.Measurements, func(m result.Measurement) bool {
 		_, ok := r.ThreadScaling(&m)
 		return ok
 	})
@@ -225,7 +227,7 @@ func writeHost(b *strings.Builder, r *bench.Results, maxThreads int, table func(
 			b.WriteString(", and in parentheses that as a percentage\nof the host's own scaling on N threads, measured beside it")
 		}
 		b.WriteString(":\n")
-		table(func(m *bench.Measurement) string {
+		table(func(m *result.Measurement) string {
 			x, ok := r.ThreadScaling(m)
 			if !ok {
 				return "n/a"
@@ -238,12 +240,12 @@ func writeHost(b *strings.Builder, r *bench.Results, maxThreads int, table func(
 		})
 	}
 	var host []string
-	var short *bench.HostRef
+	var short *result.HostRef
 	for n := 2; n <= maxThreads; n++ {
 		if h, ok := r.HostScaling(n); ok {
 			host = append(host, fmt.Sprintf("%d threads %.2fx", n, h))
-			if h < bench.ShortOfCores*float64(n) && short == nil {
-				short = &r.HostRef[slices.IndexFunc(r.HostRef, func(ref bench.HostRef) bool { return ref.Threads == n })]
+			if h < result.ShortOfCores*float64(n) && short == nil {
+				short = &r.HostRef[slices.IndexFunc(r.HostRef, func(ref result.HostRef) bool { return ref.Threads == n })]
 			}
 		}
 	}

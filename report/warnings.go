@@ -5,14 +5,14 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/aesbench/aesbench/bench"
+	"github.com/aesbench/aesbench/bench/result"
 )
 
 // differences lists the ways the runs differ that skew a comparison:
 // different Go versions, sample lengths or counts, sizes measured,
 // imported figures beside measured ones, masked AES-NI, noisy cells, and
 // hosts that gave a thread well under a whole core.
-func differences(rs []*bench.Results, hosts []Host) []string {
+func differences(rs []*result.Results, hosts []Host) []string {
 	var w []string
 	differ := func(what string, value func(i int) string) {
 		seen := map[string][]string{}
@@ -66,7 +66,7 @@ func differences(rs []*bench.Results, hosts []Host) []string {
 		if noisy > 0 {
 			w = append(w, fmt.Sprintf("%s: %d of %d cells vary by more than %.0f%% between samples (max-min over median): read their ratios as rough; rerun with a larger --count or --time on a quieter host", hosts[i].Label, noisy, len(r.Measurements), NoisySpread*100))
 		}
-		if share, ok := r.CoreShare(); ok && share < bench.ShortOfCores {
+		if share, ok := r.CoreShare(); ok && share < result.ShortOfCores {
 			w = append(w, fmt.Sprintf("%s: one thread got %.0f%% of a core during the run (a dependent ADD chain): %s, so its figures are low by up to as much", hosts[i].Label, 100*share, r.HostRef[0].Why()))
 		}
 	}

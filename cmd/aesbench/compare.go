@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"github.com/aesbench/aesbench/bench"
+	"github.com/aesbench/aesbench/bench/result"
+	"github.com/aesbench/aesbench/bench/unit"
 	"github.com/aesbench/aesbench/report"
 )
 
@@ -51,7 +53,7 @@ func parseCompareSize(cmd, s string, all bool) ([]int, error) {
 	if all && s == "all" {
 		return nil, nil
 	}
-	n, err := bench.ParseSize(s)
+	n, err := unit.ParseSize(s)
 	if err != nil || n < 1 || n > bench.MaxSize {
 		want := "a size from 1 byte to 64 MiB"
 		if all {
@@ -85,10 +87,10 @@ func compareFiles(cmd string, paths []string, opts report.CompareOptions, stderr
 }
 
 // readResultsFiles reads and checks each results file.
-func readResultsFiles(paths []string) ([]*bench.Results, error) {
-	var rs []*bench.Results
+func readResultsFiles(paths []string) ([]*result.Results, error) {
+	var rs []*result.Results
 	for _, p := range paths {
-		r, err := bench.ReadResults(p)
+		r, err := result.Read(p)
 		if err != nil {
 			return nil, err
 		}

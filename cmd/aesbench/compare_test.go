@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/aesbench/aesbench/bench"
+	"github.com/aesbench/aesbench/bench/result"
 )
 
 var (
@@ -62,7 +62,7 @@ func TestCompareCommandErrors(t *testing.T) {
 		{[]string{"compare"}, true, nil, "no results files given"},
 		{[]string{"compare", "--format", "xml", knightJSON}, true, nil, `--format "xml"`},
 		{[]string{"compare", "--size", "lots", knightJSON}, true, nil, `--size "lots"`},
-		{[]string{"compare", knightJSON, notResults}, false, bench.ErrNotResults, "not an aesbench results file"},
+		{[]string{"compare", knightJSON, notResults}, false, result.ErrNotResults, "not an aesbench results file"},
 		{[]string{"compare", "--size", "512", knightJSON, padawanJSON}, false, nil, "no host measured 512 bytes"},
 		{[]string{"report", knightJSON}, true, nil, "--out DIR is required"},
 	}

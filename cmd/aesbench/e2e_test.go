@@ -13,7 +13,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/aesbench/aesbench/bench"
+	"github.com/aesbench/aesbench/bench/result"
 	"github.com/aesbench/aesbench/cpuinfo"
 )
 
@@ -102,7 +102,7 @@ func TestE2ERunWritesResultsAndTable(t *testing.T) {
 	if !strings.Contains(errOut, "wrote results/e2e_host.json") {
 		t.Errorf("stderr does not say where results went:\n%s", errOut)
 	}
-	res, err := bench.ReadResults(filepath.Join(dir, "results", "e2e_host.json"))
+	res, err := result.Read(filepath.Join(dir, "results", "e2e_host.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -123,14 +123,14 @@ func TestE2ERunNoAESNI(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("run --no-aesni: code %d\n%s\n%s", code, out, errOut)
 	}
-	var res bench.Results
+	var res result.Results
 	if err := json.Unmarshal([]byte(out), &res); err != nil {
 		t.Fatalf("--json output: %v\n%s", err, out)
 	}
 	if !res.AESNIMasked || res.Probe.Go.HardwareAES || !strings.Contains(res.GODEBUG, "cpu.aes=off") {
 		t.Errorf("masked run: aesni_masked %v, go hardware AES %v, GODEBUG %q", res.AESNIMasked, res.Probe.Go.HardwareAES, res.GODEBUG)
 	}
-	if _, err := bench.ReadResults(filepath.Join(dir, "masked.json")); err != nil {
+	if _, err := result.Read(filepath.Join(dir, "masked.json")); err != nil {
 		t.Error(err)
 	}
 }

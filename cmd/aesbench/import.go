@@ -6,9 +6,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"time"
 
-	"github.com/aesbench/aesbench/bench"
+	"github.com/aesbench/aesbench/bench/measure"
+	"github.com/aesbench/aesbench/bench/result"
 )
 
 func init() {
@@ -29,11 +29,11 @@ func cmdImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if *label == "" {
 		return usagef("import: --label is required")
 	}
-	dir := bench.Encrypt
+	dir := result.Encrypt
 	if *decrypt {
-		dir = bench.Decrypt
+		dir = result.Decrypt
 	}
-	res, err := importSpeed(*label, dir, fs.Args())
+	res, err := measure.Import(*label, dir, fs.Args())
 	if err != nil {
 		return fmt.Errorf("import: %w", err)
 	}
@@ -48,59 +48,4 @@ func cmdImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	fmt.Fprintf(stderr, "aesbench: imported %d figures from %d files into %s (one sample per cell)\n", len(res.Measurements), fs.NArg(), *out)
 	return nil
-}
-
-// importSpeed reads saved openssl speed outputs of direction dir into one
-// results file: engine "openssl", source "imported", one sample per cell,
-// on the processes of -multi when the output shows it. Names of the suite
-// become aesbench's ("aes-256 cbc" is aes-256-cbc, "des ede3" is
-// 3des-cbc); other algorithms keep their own. A cell given twice is an
-// error.
-func importSpeed(label string, dir bench.Direction, files []string) (*bench.Results, error) {
-	res := &bench.Results{
-		Schema: bench.Schema,
-		Label:  label,
-		Time:   time.Now().UTC().Truncate(time.Second),
-		Count:  1,
-		Source: "imported",
-	}
-	info := &bench.OpenSSLInfo{}
-	from := map[string]string{}
-	for _, file := range files {
-		f, err := os.Open(file)
-		if err != nil {
-			return nil, err
-		}
-		so, err := bench.ParseSpeed(f)
-		f.Close()
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", file, err)
-		}
-		if info.Version == "" {
-			info.Version = so.Version
-		}
-		if info.CPUInfo == "" {
-			info.CPUInfo = so.CPUInfo
-		}
-		for _, r := range so.Rows {
-			for i, size := range r.Sizes {
-				key := fmt.Sprintf("%s/%d/%d", r.Algo, size, so.Threads)
-				if prev, ok := from[key]; ok {
-					return nil, fmt.Errorf("%s: %s at %d bytes on %d processes is already in %s", file, r.Algo, size, so.Threads, prev)
-				}
-				from[key] = file
-				k := r.KBps[i]
-				m := bench.Measurement{Engine: "openssl", Algo: r.Algo, Direction: dir, Size: size, Threads: so.Threads,
-					SamplesKBps: []float64{k}, KBps: k, MinKBps: k, MaxKBps: k}
-				if a, err := bench.Lookup(r.Algo); err == nil && a.Mode == bench.AEAD {
-					m.AEADMode = bench.OpenSSLAEADMode(so.Version, r.Algo)
-				}
-				res.Measurements = append(res.Measurements, m)
-			}
-		}
-	}
-	if *info != (bench.OpenSSLInfo{}) {
-		res.OpenSSL = info
-	}
-	return res, nil
 }

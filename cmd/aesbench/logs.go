@@ -5,8 +5,8 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/aesbench/aesbench/bench"
-	"github.com/aesbench/aesbench/bench/logs"
+	"github.com/aesbench/aesbench/bench/unit"
+	"github.com/aesbench/aesbench/logs"
 )
 
 func init() {
@@ -28,7 +28,7 @@ func cmdLogs(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if fs.NArg() > 0 {
 		return usagef("logs: unexpected argument %q", fs.Arg(0))
 	}
-	n, err := bench.ParseSize(*size)
+	n, err := unit.ParseSize(*size)
 	if err != nil {
 		return usagef("logs: %w", err)
 	}
@@ -46,26 +46,13 @@ func cmdLogs(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	p := newProgress(stderr)
 	progress := func(done, total int64) {
 		// in KiB, so that an int holds any size on 32-bit hosts too
-		p.update(int(done>>10), int(total>>10), fmt.Sprintf("%s of %s", siBytes(done), siBytes(total)))
+		p.Update(int(done>>10), int(total>>10), fmt.Sprintf("%s of %s", unit.FormatBytes(done), unit.FormatBytes(total)))
 	}
 	st, err := logs.WriteFile(ctx, *out, logs.Options{Size: n, Seed: *seed, Format: f, Progress: progress})
 	if err != nil {
 		return fmt.Errorf("logs: %w", err)
 	}
 	fmt.Fprintf(stdout, "%s: %s compressed (%d bytes), %s uncompressed, ratio %.2f, %d lines\n",
-		*out, siBytes(st.Compressed), st.Compressed, siBytes(st.Uncompressed), st.Ratio(), st.Lines)
+		*out, unit.FormatBytes(st.Compressed), st.Compressed, unit.FormatBytes(st.Uncompressed), st.Ratio(), st.Lines)
 	return nil
-}
-
-// siBytes writes a byte count with an SI prefix, as --size reads it.
-func siBytes(n int64) string {
-	switch {
-	case n >= 1e9:
-		return fmt.Sprintf("%.2f GB", float64(n)/1e9)
-	case n >= 1e6:
-		return fmt.Sprintf("%.1f MB", float64(n)/1e6)
-	case n >= 1e3:
-		return fmt.Sprintf("%.1f kB", float64(n)/1e3)
-	}
-	return fmt.Sprintf("%d B", n)
 }

@@ -9,7 +9,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/aesbench/aesbench/bench"
+	"github.com/aesbench/aesbench/bench/openssl"
+	"github.com/aesbench/aesbench/bench/result"
 )
 
 // TestRunBothEngines measures one algorithm with Go and with the openssl
@@ -18,7 +19,7 @@ func TestRunBothEngines(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs openssl speed")
 	}
-	if _, err := bench.FindOpenSSL(""); err != nil {
+	if _, err := openssl.Find(""); err != nil {
 		t.Skip(err)
 	}
 	out := filepath.Join(t.TempDir(), "r.json")
@@ -33,23 +34,23 @@ func TestRunBothEngines(t *testing.T) {
 			t.Errorf("table lacks row %q:\n%s", row, stdout.String())
 		}
 	}
-	res, err := bench.ReadResults(out)
+	res, err := result.Read(out)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if res.OpenSSL == nil || !strings.HasPrefix(res.OpenSSL.Version, "OpenSSL ") || res.OpenSSL.Timing != "elapsed" {
 		t.Errorf("results openssl info %+v", res.OpenSSL)
 	}
-	for _, eng := range []string{"go", "openssl"} {
+	for _, eng := range result.Engines {
 		for _, size := range []int{16, 256} {
-			m := res.Find(eng, "aes-256-gcm", bench.Encrypt, size)
+			m := res.Find(result.Key{Engine: eng, Algo: "aes-256-gcm", Direction: result.Encrypt, Size: size})
 			if m == nil || m.KBps <= 0 {
 				t.Errorf("%s %d bytes: %+v", eng, size, m)
 				continue
 			}
-			want := bench.AEADModeSeal
+			want := result.AEADModeSeal
 			if eng == "openssl" {
-				want = bench.OpenSSLAEADMode(res.OpenSSL.Version, "aes-256-gcm")
+				want = openssl.AEADMode(res.OpenSSL.Version, "aes-256-gcm")
 			}
 			if m.AEADMode != want {
 				t.Errorf("%s: aead mode %q, want %q", eng, m.AEADMode, want)
@@ -71,12 +72,12 @@ func TestRunRejectsBadEngine(t *testing.T) {
 func TestImport(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "knight.json")
-	files := []string{"../../bench/testdata/openssl/layout-1.0.1-knight.txt", "../../bench/testdata/openssl/openssl-3.0.19-mr-aes-256-gcm.txt"}
+	files := []string{"../../bench/openssl/testdata/layout-1.0.1-knight.txt", "../../bench/openssl/testdata/openssl-3.0.19-mr-aes-256-gcm.txt"}
 	var stdout, stderr bytes.Buffer
 	if err := run(context.Background(), append([]string{"import", "--label", "knight", "--out", out}, files...), &stdout, &stderr); err != nil {
 		t.Fatalf("import: %v", err)
 	}
-	res, err := bench.ReadResults(out)
+	res, err := result.Read(out)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -87,11 +88,11 @@ func TestImport(t *testing.T) {
 	if len(res.Measurements) != 16 {
 		t.Errorf("%d measurements, want 16", len(res.Measurements))
 	}
-	m := res.Find("openssl", "aes-256-cbc", bench.Encrypt, 256)
+	m := res.Find(result.Key{Engine: result.EngineOpenSSL, Algo: "aes-256-cbc", Direction: result.Encrypt, Size: 256})
 	if m == nil || m.KBps != 80061.95 || len(m.SamplesKBps) != 1 {
 		t.Errorf("aes-256-cbc at 256 bytes: %+v, want 80061.95 kB/s, one sample", m)
 	}
-	if m := res.Find("openssl", "3des-cbc", bench.Encrypt, 16); m == nil || m.KBps != 22514.98 {
+	if m := res.Find(result.Key{Engine: result.EngineOpenSSL, Algo: "3des-cbc", Direction: result.Encrypt, Size: 16}); m == nil || m.KBps != 22514.98 {
 		t.Errorf("3des-cbc at 16 bytes: %+v", m)
 	}
 }
@@ -101,22 +102,22 @@ func TestImport(t *testing.T) {
 // side, and -decrypt output, which only the flag can tell.
 func TestImportMultiAndDecrypt(t *testing.T) {
 	dir := t.TempDir()
-	files := []string{"../../bench/testdata/openssl/openssl-3.0.19-multi2-aes-256-gcm.txt", "../../bench/testdata/openssl/openssl-3.0.19-mr-aes-256-gcm.txt"}
+	files := []string{"../../bench/openssl/testdata/openssl-3.0.19-multi2-aes-256-gcm.txt", "../../bench/openssl/testdata/openssl-3.0.19-mr-aes-256-gcm.txt"}
 	for _, tt := range []struct {
 		args []string
-		dir  bench.Direction
-	}{{nil, bench.Encrypt}, {[]string{"--decrypt"}, bench.Decrypt}} {
+		dir  result.Direction
+	}{{nil, result.Encrypt}, {[]string{"--decrypt"}, result.Decrypt}} {
 		out := filepath.Join(dir, string(tt.dir)+".json")
 		args := append(append([]string{"import", "--label", "multi", "--out", out}, tt.args...), files...)
 		if err := run(context.Background(), args, &bytes.Buffer{}, &bytes.Buffer{}); err != nil {
 			t.Fatalf("import %q: %v", tt.args, err)
 		}
-		res, err := bench.ReadResults(out)
+		res, err := result.Read(out)
 		if err != nil {
 			t.Fatal(err)
 		}
-		two := res.FindThreads("openssl", "aes-256-gcm", tt.dir, 16384, 2)
-		one := res.FindThreads("openssl", "aes-256-gcm", tt.dir, 16384, 1)
+		two := res.Find(result.Key{Engine: result.EngineOpenSSL, Algo: "aes-256-gcm", Direction: tt.dir, Size: 16384, Threads: 2})
+		one := res.Find(result.Key{Engine: result.EngineOpenSSL, Algo: "aes-256-gcm", Direction: tt.dir, Size: 16384, Threads: 1})
 		if two == nil || two.KBps != 5872451.58 || one == nil || one.KBps <= 0 {
 			t.Errorf("import %q: aes-256-gcm at 16 KiB on 2 processes %+v, on one %+v", tt.args, two, one)
 		}
@@ -131,12 +132,12 @@ func TestImportMultiAndDecrypt(t *testing.T) {
 func TestImportRejects(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "x.json")
-	knight := "../../bench/testdata/openssl/layout-1.0.1-knight.txt"
+	knight := "../../bench/openssl/testdata/layout-1.0.1-knight.txt"
 	tests := []struct {
 		args  []string
 		usage bool
 	}{
-		{[]string{"--label", "x", "--out", out, "../../bench/testdata/openssl/bad/not-speed.txt"}, false},
+		{[]string{"--label", "x", "--out", out, "../../bench/openssl/testdata/bad/not-speed.txt"}, false},
 		{[]string{"--label", "x", "--out", out, knight, knight}, false}, // every cell twice
 		{[]string{"--label", "x", "--out", out, filepath.Join(dir, "missing.txt")}, false},
 		{[]string{"--out", out, knight}, true},

@@ -7,7 +7,7 @@ import (
 	"io"
 	"time"
 
-	"github.com/aesbench/aesbench/bench"
+	"github.com/aesbench/aesbench/bench/goengine"
 	"github.com/aesbench/aesbench/cpuinfo"
 )
 
@@ -37,7 +37,7 @@ func cmdProbe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	addEC2(ctx, r, *endpoint, stderr)
 	if *cpus {
 		fmt.Fprintf(stderr, "aesbench: timing each CPU alone (%d in all)\n", r.LogicalCPUs)
-		if r.CPUs, err = bench.MeasureCPUs(ctx, cpuSustain); err != nil {
+		if r.CPUs, err = goengine.MeasureCPUs(ctx, cpuSustain); err != nil {
 			return fmt.Errorf("probe: --cpus: %w", err)
 		}
 	}

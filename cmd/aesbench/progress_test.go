@@ -10,9 +10,9 @@ import (
 func TestProgressPlain(t *testing.T) {
 	var buf bytes.Buffer
 	p := newProgress(&buf)
-	p.update(1, 10, "a")
-	p.update(2, 10, "b")
-	p.update(10, 10, "c")
+	p.Update(1, 10, "a")
+	p.Update(2, 10, "b")
+	p.Update(10, 10, "c")
 	want := " 10% a\n100% c\n"
 	if buf.String() != want {
 		t.Errorf("progress wrote %q, want %q", buf.String(), want)

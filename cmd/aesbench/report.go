@@ -6,6 +6,7 @@ import (
 	"io"
 
 	"github.com/aesbench/aesbench/report"
+	"github.com/aesbench/aesbench/report/chart"
 )
 
 func init() {
@@ -31,7 +32,7 @@ func cmdReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
-	files, err := report.WriteReport(*out, c, sizes[0])
+	files, err := chart.Report(*out, c, sizes[0])
 	if err != nil {
 		return fmt.Errorf("report: %w", err)
 	}

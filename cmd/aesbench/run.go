@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -10,9 +11,15 @@ import (
 	"regexp"
 	"runtime"
 	"slices"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/aesbench/aesbench/bench"
+	"github.com/aesbench/aesbench/bench/filecrypt"
+	"github.com/aesbench/aesbench/bench/measure"
+	"github.com/aesbench/aesbench/bench/result"
+	"github.com/aesbench/aesbench/bench/stats"
 	"github.com/aesbench/aesbench/cpuinfo"
 	"github.com/aesbench/aesbench/report"
 )
@@ -32,10 +39,10 @@ type runOptions struct {
 	json    bool
 	imds    string
 
-	engines  []string // "go", "openssl"
-	openssl  string   // --openssl: the binary; "" for the one on PATH
-	aeadMode string   // --aead-mode of the go engine
-	cpuTime  bool     // --openssl-cputime
+	engines  []result.Engine
+	openssl  string          // --openssl: the binary; "" for the one on PATH
+	aeadMode result.AEADMode // --aead-mode of the go engine
+	cpuTime  bool            // --openssl-cputime
 
 	noisyPct  float64       // --noisy
 	precision float64       // --precision, 0: off
@@ -50,11 +57,11 @@ type runOptions struct {
 
 func parseRunFlags(args []string, stdout, stderr io.Writer) (*runOptions, bool, error) {
 	fs := newFlags("run", "run [flags]", stderr)
-	algos := fs.String("algos", "aes-256-cbc,aes-256-gcm,3des-cbc", "algorithms to measure, comma-separated, or all:\n"+joinWrap(bench.AlgorithmNames()))
-	sizes := fs.String("sizes", "16,64,256,1024,8192,16384", "message sizes in bytes, comma-separated (1 byte to 64 MiB; 16k, 1MiB accepted)")
+	algos := fs.String("algos", strings.Join(bench.DefaultAlgos, ","), "algorithms to measure, comma-separated, or all:\n"+joinWrap(bench.AlgorithmNames()))
+	sizes := fs.String("sizes", joinInts(bench.DefaultSizes), "message sizes in bytes, comma-separated (1 byte to 64 MiB; 16k, 1MiB accepted)")
 	decrypt := fs.Bool("decrypt", false, "measure decryption (Open, for AEADs) as well as encryption")
-	count := fs.Int("count", bench.MinSamplesForCI, "samples per cell (the minimum under --precision); the table shows their median.\nBelow 6 the 95% confidence interval is unbounded; at 6 or 7 it is the samples' range")
-	sample := fs.Duration("time", 100*time.Millisecond, "length of one sample")
+	count := fs.Int("count", stats.MinSamplesForCI, "samples per cell (the minimum under --precision); the table shows their median.\nBelow 6 the 95% confidence interval is unbounded; at 6 or 7 it is the samples' range")
+	sample := fs.Duration("time", measure.DefaultSample, "length of one sample")
 	label := fs.String("label", "", "name of this host in results and comparisons (default the hostname, with -noaesni under --no-aesni)")
 	out := fs.String("out", "", "results file (default results/<label>.json)")
 	noAESNI := fs.Bool("no-aesni", false, "emulate a host without AES-NI: rerun with Go's hardware AES turned off by GODEBUG\n(and openssl's by OPENSSL_ia32cap, checked in its CPUINFO line)")
@@ -63,10 +70,10 @@ func parseRunFlags(args []string, stdout, stderr io.Writer) (*runOptions, bool, 
 	engines := fs.String("engine", "go", "engines, comma-separated: go (Go's crypto in this process), openssl (openssl speed -mr -evp)")
 	opensslPath := fs.String("openssl", "", "the openssl binary of --engine openssl (default the one on PATH)")
 	cpuTime := fs.Bool("openssl-cputime", false, "let openssl speed divide by the CPU time it got (its default) instead of wall-clock time (-elapsed, as the go engine)")
-	aeadMode := fs.String("aead-mode", bench.AEADModeSeal, "how the go engine times AEADs: seal (one Seal per message, key set up once) or\nper-message (new cipher.AEAD from the key + Seal per message, as openssl speed 3.0.16+ does; allocates)")
-	noisy := fs.String("noisy", "3%", "flag cells whose 95% confidence interval is wider than ±this percent of the median; 0 never")
+	aeadMode := fs.String("aead-mode", string(result.AEADModeSeal), "how the go engine times AEADs: seal (one Seal per message, key set up once) or\nper-message (new cipher.AEAD from the key + Seal per message, as openssl speed 3.0.16+ does; allocates)")
+	noisy := fs.String("noisy", strconv.FormatFloat(stats.DefaultNoisyPct, 'g', -1, 64)+"%", "flag cells whose 95% confidence interval is wider than ±this percent of the median; 0 never")
 	precision := fs.String("precision", "", "adaptive sampling: after --count rounds, keep sampling (round robin) the cells whose\n95% confidence interval is wider than ±this percent, e.g. 2%, until --max-time")
-	maxTime := fs.Duration("max-time", time.Second, "under --precision, the sampling time budget of each cell (so at most cells x this in all,\nplus calibration)")
+	maxTime := fs.Duration("max-time", measure.DefaultMaxTime, "under --precision, the sampling time budget of each cell (so at most cells x this in all,\nplus calibration)")
 	threads := fs.String("threads", "1", "workers per cell, each on its own OS thread with its own cipher, or all (one per CPU);\nthe table shows the aggregate (as openssl speed -multi) and the per-thread mean (as bssl speed -threads).\nSeveral counts, e.g. 1,all, measure each cell at each, side by side, with the scaling over one thread\nand the host's own scaling (a dependent ADD chain on as many threads) beside it")
 	format := fs.String("format", "table", "what to print on stdout: table, json (the results file) or gobench (Go benchmark format, one line per sample, for benchstat)")
 	files := fs.StringArray("file", nil, "also time reading this file, encrypting it and writing the ciphertext beside it (repeatable)")
@@ -84,10 +91,10 @@ func parseRunFlags(args []string, stdout, stderr io.Writer) (*runOptions, bool, 
 		return nil, false, err
 	}
 	var err error
-	if o.engines, err = parseEngines(*engines); err != nil {
+	if o.engines, err = result.ParseEngines(*engines); err != nil {
 		return nil, false, usagef("run: --engine: %w", err)
 	}
-	if o.aeadMode, err = bench.ParseAEADMode(*aeadMode); err != nil {
+	if o.aeadMode, err = result.ParseAEADMode(*aeadMode); err != nil {
 		return nil, false, usagef("run: --aead-mode: %w", err)
 	}
 	if err := checkFileFlags(o, *files, *cold, *fsync); err != nil {
@@ -101,9 +108,9 @@ func parseRunFlags(args []string, stdout, stderr io.Writer) (*runOptions, bool, 
 	if err != nil {
 		return nil, false, usagef("run: --sizes: %w", err)
 	}
-	dirs := []bench.Direction{bench.Encrypt}
+	dirs := []result.Direction{result.Encrypt}
 	if *decrypt {
-		dirs = append(dirs, bench.Decrypt)
+		dirs = append(dirs, result.Decrypt)
 	}
 	if o.cells, err = bench.Cells(as, dirs, ss, o.threads); err != nil {
 		return nil, false, usagef("run: --sizes: %w", err)
@@ -126,9 +133,6 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if o.noAESNI && !maskedChild() {
 		return rerunMasked(ctx, probe.Arch, args, stdout, stderr)
 	}
-	if o.noAESNI && probe.Go.HardwareAES {
-		return fmt.Errorf("run: --no-aesni: GODEBUG=%s did not turn off Go's hardware AES", probe.GODEBUG)
-	}
 	addEC2(ctx, probe, o.imds, stderr)
 	if o.label == "" {
 		o.label = defaultLabel(o.noAESNI)
@@ -144,50 +148,25 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	}
 
 	fmt.Fprintf(stderr, "aesbench: %s\n", probe.Summary())
-	res := &bench.Results{
-		Schema:        bench.Schema,
-		Label:         o.label,
-		Time:          time.Now().UTC().Truncate(time.Second),
-		Probe:         probe,
-		GoVersion:     runtime.Version(),
-		GODEBUG:       probe.GODEBUG,
-		AESNIMasked:   o.noAESNI,
-		SampleSeconds: o.sample.Seconds(),
-		Count:         o.count,
-		NoisyPct:      o.noisyPct,
-		PrecisionPct:  o.precision,
-	}
-	if o.precision > 0 {
-		res.MaxSeconds = o.maxTime.Seconds()
-	}
-	hz0, clockOK := bench.EstimateClock()
 	p := newProgress(stderr)
-	if slices.Contains(o.engines, "go") {
-		res.Measurements, res.HostRef, err = bench.Run(ctx, o.cells, bench.Config{
-			Count: o.count, SampleTime: o.sample, AEADMode: o.aeadMode,
-			NoisyPct: o.noisyPct, Precision: o.precision, MaxTime: o.maxTime,
-			Progress: func(done, total int, c bench.Cell) { p.update(done, total, fmt.Sprintf("(%d/%d) %s", done, total, c)) },
-		})
-		if err != nil {
-			return fmt.Errorf("run: %w", err)
-		}
-	}
-	if slices.Contains(o.engines, "openssl") {
-		if err := runOpenSSLEngine(ctx, o, res, stderr); err != nil {
-			return fmt.Errorf("run: %w", err)
-		}
-	}
-	if res.Files, err = runFiles(ctx, o, res, stderr); err != nil {
+	res, err := measure.Host(ctx, measure.Options{
+		Label: o.label, Cells: o.cells, Probe: probe, Masked: o.noAESNI,
+		Count: o.count, Sample: o.sample, Engines: o.engines, AEADMode: o.aeadMode,
+		NoisyPct: o.noisyPct, Precision: o.precision, MaxTime: o.maxTime,
+		OpenSSL: o.openssl, CPUTime: o.cpuTime, Files: o.files, Cold: o.cold, Fsync: o.fsync,
+		Progress: p,
+	})
+	p.clear()
+	if err != nil {
 		return fmt.Errorf("run: %w", err)
 	}
-	addClock(stderr, res, hz0, clockOK)
 	if err := res.WriteFile(o.out); err != nil {
 		return fmt.Errorf("run: %w", err)
 	}
 	fmt.Fprintf(stderr, "aesbench: wrote %s\n", o.out)
-	noteAEADModes(stderr, res)
-	warnNoisy(stderr, res)
-	warnHost(stderr, res)
+	for _, w := range res.Warnings {
+		fmt.Fprintf(stderr, "aesbench: warning: %s\n", w)
+	}
 	if o.format == "gobench" {
 		return report.WriteGoBench(stdout, res)
 	}
@@ -231,4 +210,98 @@ func checkWritable(path string) error {
 	}
 	f.Close()
 	return os.Remove(f.Name())
+}
+
+// joinInts writes ns comma-separated, as a flag default.
+func joinInts(ns []int) string {
+	s := make([]string, len(ns))
+	for i, n := range ns {
+		s[i] = strconv.Itoa(n)
+	}
+	return strings.Join(s, ",")
+}
+
+// parseStatsFlags checks and fills the statistics, threading and output
+// flags of aesbench run: --noisy, --precision, --max-time, --threads and
+// --format (with --json as a synonym for --format json).
+func parseStatsFlags(o *runOptions, formatSet bool, noisy, precision, threads string) error {
+	var err error
+	if o.noisyPct, err = parsePercent(noisy); err != nil {
+		return usagef("run: --noisy: %w", err)
+	}
+	if precision != "" {
+		if o.precision, err = parsePercent(precision); err != nil {
+			return usagef("run: --precision: %w", err)
+		}
+		if o.precision == 0 {
+			return usagef("run: --precision %s: must be positive", precision)
+		}
+		if o.maxTime <= 0 {
+			return usagef("run: --max-time %v: must be positive", o.maxTime)
+		}
+	}
+	if o.threads, err = parseThreads(threads); err != nil {
+		return usagef("run: --threads: %w", err)
+	}
+	switch o.format {
+	case "table", "json", "gobench":
+	default:
+		return usagef("run: --format %q: want table, json or gobench", o.format)
+	}
+	if o.json {
+		if formatSet && o.format != "json" {
+			return usagef("run: --json conflicts with --format %s", o.format)
+		}
+		o.format = "json"
+	}
+	return nil
+}
+
+// parseThreads reads --threads: thread counts from 1 to 1024 or all (one
+// per CPU), comma-separated, returned in ascending order without repeats.
+func parseThreads(s string) ([]int, error) {
+	var out []int
+	for _, f := range strings.Split(s, ",") {
+		f = strings.TrimSpace(f)
+		n, err := strconv.Atoi(f)
+		if f == "all" {
+			n, err = runtime.NumCPU(), nil
+		}
+		if err != nil || n < 1 || n > 1024 {
+			return nil, fmt.Errorf("%q: want numbers from 1 to 1024 or all, comma-separated, e.g. 1,all", f)
+		}
+		if !slices.Contains(out, n) {
+			out = append(out, n)
+		}
+	}
+	slices.Sort(out)
+	return out, nil
+}
+
+// parsePercent reads a percentage such as "2%", "2" or "0.5%".
+func parsePercent(s string) (float64, error) {
+	v, err := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(s), "%"), 64)
+	if err != nil || !(v >= 0 && v <= 1000) { // NaN too
+		return 0, fmt.Errorf("%q: want a percentage from 0 to 1000, e.g. 2%%", s)
+	}
+	return v, nil
+}
+
+// checkFileFlags records run's --file, --cold and --fsync. A path that does
+// not exist, is a directory or is empty is the user's mistake: a usage
+// error. Failures to read a file come later, as plain errors.
+func checkFileFlags(o *runOptions, files []string, cold, fsync bool) error {
+	if len(files) == 0 && (cold || fsync) {
+		return usagef("run: --cold and --fsync need --file")
+	}
+	for _, f := range files {
+		if _, err := filecrypt.Check(f); err != nil {
+			if errors.Is(err, filecrypt.ErrBadFile) {
+				return usagef("run: --file %w", err)
+			}
+			return fmt.Errorf("run: --file %w", err)
+		}
+	}
+	o.files, o.cold, o.fsync = files, cold, fsync
+	return nil
 }

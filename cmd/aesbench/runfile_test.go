@@ -12,7 +12,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/aesbench/aesbench/bench"
+	"github.com/aesbench/aesbench/bench/filecrypt"
+	"github.com/aesbench/aesbench/bench/result"
 )
 
 func TestRunFileBadInput(t *testing.T) {
@@ -75,7 +76,7 @@ func TestRunFileBadInput(t *testing.T) {
 func TestRunFile(t *testing.T) {
 	dir := t.TempDir()
 	in := filepath.Join(dir, "app.log.gz")
-	data := make([]byte, 2*bench.ChunkSize+7)
+	data := make([]byte, 2*filecrypt.ChunkSize+7)
 	rand.Read(data)
 	if err := os.WriteFile(in, data, 0o644); err != nil {
 		t.Fatal(err)
@@ -93,7 +94,7 @@ func TestRunFile(t *testing.T) {
 	if !strings.Contains(errb.String(), "skipping aes-256-xts") {
 		t.Errorf("no note about XTS on stderr:\n%s", errb.String())
 	}
-	r, err := bench.ReadResults(res)
+	r, err := result.Read(res)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -124,7 +125,7 @@ func TestE2EFileInterruptLeavesNothing(t *testing.T) {
 	bin := aesbenchBin
 	dir := t.TempDir()
 	in := filepath.Join(dir, "big.bin")
-	data := make([]byte, 48*bench.ChunkSize)
+	data := make([]byte, 48*filecrypt.ChunkSize)
 	rand.Read(data)
 	if err := os.WriteFile(in, data, 0o644); err != nil {
 		t.Fatal(err)

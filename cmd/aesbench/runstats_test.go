@@ -14,9 +14,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/aesbench/aesbench/bench/result"
 	"golang.org/x/perf/benchfmt"
-
-	"github.com/aesbench/aesbench/bench"
 )
 
 func TestParseRunStatsFlags(t *testing.T) {
@@ -122,7 +121,7 @@ func TestRunFormats(t *testing.T) {
 			return rd.Err()
 		}},
 		{[]string{"--json"}, func(out string) error {
-			r, err := bench.ParseResults("stdout", []byte(out))
+			r, err := result.Parse("stdout", []byte(out))
 			if err != nil {
 				return err
 			}
@@ -158,7 +157,7 @@ func TestRunScalingEndToEnd(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	r, err := bench.ReadResults(filepath.Join(dir, "r.json"))
+	r, err := result.Read(filepath.Join(dir, "r.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -190,25 +189,5 @@ func TestRunScalingEndToEnd(t *testing.T) {
 	}
 	if warned := strings.Contains(stderr, "one thread got"); warned != (share < 0.9) {
 		t.Errorf("core share %.2f, warning given: %v\n%s", share, warned, stderr)
-	}
-}
-
-// TestAddClockTakesTheHigherEstimate feeds addClock a "before" estimate far
-// off either way: it keeps the higher of before and after, and says the
-// two disagree.
-func TestAddClockTakesTheHigherEstimate(t *testing.T) {
-	if _, ok := bench.EstimateClock(); !ok {
-		t.Skip("no clock estimate on this architecture")
-	}
-	for _, hz0 := range []float64{1e6, 1e12} {
-		var w bytes.Buffer
-		res := &bench.Results{}
-		addClock(&w, res, hz0, true)
-		if res.ClockHz < hz0 || (hz0 == 1e6 && res.ClockHz < 1e8) {
-			t.Errorf("before %.3g Hz: clock %.3g Hz, want the higher estimate", hz0, res.ClockHz)
-		}
-		if !strings.Contains(w.String(), "cycles per byte use the higher, and are rough") {
-			t.Errorf("before %.3g Hz: no word that the estimates disagree: %q", hz0, w.String())
-		}
 	}
 }

@@ -1,0 +1,70 @@
+package filecrypt
+
+import (
+	"bytes"
+	"context"
+	"encoding/hex"
+	"fmt"
+	"os"
+	"os/exec"
+	"strings"
+
+	"github.com/aesbench/aesbench/bench"
+	"github.com/aesbench/aesbench/bench/openssl"
+)
+
+// opensslEncName is the name openssl enc knows algorithm a by, or "" when
+// openssl enc cannot do it: it refuses bench.AEAD modes, and bench.XTS is for sectors.
+func opensslEncName(a *bench.Algorithm) string {
+	if a.Mode != bench.CBC && a.Mode != bench.CTR {
+		return ""
+	}
+	return openssl.Cipher(a) // enc and speed -evp share the EVP names
+}
+
+// opensslEncrypt runs openssl enc on in with fc's key and IV, writing out.
+// With fsync, out is synced after openssl exits, inside the caller's
+// timing. The key and IV go on openssl's command line, where other users
+// of the host can see them in ps: acceptable only because they are
+// throwaway random keys for one benchmark run, never used for real data
+// and never printed by aesbench. On any error out is removed.
+func (fc *Cipher) opensslEncrypt(ctx context.Context, openssl string, env []string, in, out string, fsync bool) (err error) {
+	name := opensslEncName(fc.Algo)
+	if name == "" {
+		return fmt.Errorf("openssl enc does not do %s", fc.Algo.Name)
+	}
+	defer func() {
+		if err != nil {
+			os.Remove(out)
+		}
+	}()
+	cmd := exec.CommandContext(ctx, openssl, "enc", "-"+name, "-e",
+		"-K", hex.EncodeToString(fc.key), "-iv", hex.EncodeToString(fc.iv),
+		"-in", in, "-out", out)
+	if len(env) > 0 {
+		cmd.Env = append(os.Environ(), env...)
+	}
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Run(); err != nil {
+		if ctx.Err() != nil {
+			return fmt.Errorf("openssl enc: %w", ctx.Err())
+		}
+		msg := strings.TrimSpace(stderr.String())
+		if i := strings.IndexByte(msg, '\n'); i >= 0 {
+			msg = msg[:i]
+		}
+		return fmt.Errorf("openssl enc -%s: %w: %s", name, err, msg)
+	}
+	if fsync {
+		f, err := os.OpenFile(out, os.O_WRONLY, 0)
+		if err != nil {
+			return fmt.Errorf("write ciphertext: %w", err)
+		}
+		defer f.Close()
+		if err := f.Sync(); err != nil {
+			return fmt.Errorf("write ciphertext: %w", err)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,100 @@
+package goengine
+
+import (
+	"context"
+	"errors"
+	"runtime"
+	"testing"
+	"time"
+)
+
+func TestMeasureCPUs(t *testing.T) {
+	cpus, err := MeasureCPUs(context.Background(), 10*time.Millisecond)
+	if !clockSupported || !pinSupported {
+		if !errors.Is(err, ErrNoCPUPinning) {
+			t.Fatalf("MeasureCPUs on %s/%s: %v, want ErrNoCPUPinning", runtime.GOOS, runtime.GOARCH, err)
+		}
+		return
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	allowed, _ := allowedCPUs()
+	if len(cpus) != len(allowed) || len(cpus) != runtime.NumCPU() {
+		t.Fatalf("%d CPUs measured, %d allowed, NumCPU %d", len(cpus), len(allowed), runtime.NumCPU())
+	}
+	for i, c := range cpus {
+		// A clock between 0.1 and 10 GHz; what a CPU sustains is never
+		// much above its best short trial (5% for a clock that moved).
+		// Any core with hardware AES or not encrypts over 1 MB/s.
+		if c.CPU != allowed[i] || c.PeakHz < 1e8 || c.PeakHz > 1e10 || c.SustainedHz <= 0 || c.SustainedHz > 1.05*c.PeakHz || c.AESGCMKBps < 1000 {
+			t.Errorf("cpu %d: %+v", allowed[i], c)
+		}
+		t.Logf("cpu %d: clock %.2f GHz, sustained %.2f GHz (%.0f%%), aes-256-gcm %.0fk", c.CPU, c.PeakHz/1e9, c.SustainedHz/1e9, 100*c.Share(), c.AESGCMKBps)
+	}
+}
+
+func TestMeasureCPUsStopsWhenCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := MeasureCPUs(ctx, time.Millisecond); err == nil {
+		t.Fatal("MeasureCPUs(cancelled) succeeded")
+	}
+}
+
+// TestTimedChainSeesAnotherThreadHere pins a busy thread and the timed
+// chain to the same CPU: the chain must then wait for it a good part of
+// the time (about half under a fair scheduler), which is how a shortfall
+// is put down to this machine rather than the host.
+func TestTimedChainSeesAnotherThreadHere(t *testing.T) {
+	if !clockSupported || !pinSupported {
+		t.Skip("needs Linux and the ADD chain")
+	}
+	cpus, err := allowedCPUs()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cpu := cpus[0]
+	stop := make(chan struct{})
+	busy := make(chan error, 1)
+	go func() {
+		runtime.LockOSThread() // never unlocked: the pinned thread ends with the goroutine
+		busy <- pinThread(cpu)
+		for {
+			select {
+			case <-stop:
+				return
+			default:
+				addChain(1 << 10)
+			}
+		}
+	}()
+	defer close(stop)
+	if err := <-busy; err != nil {
+		t.Fatal(err)
+	}
+	type result struct {
+		wall, waited time.Duration
+		known        bool
+		err          error
+	}
+	ch := make(chan result, 1)
+	go func() {
+		runtime.LockOSThread()
+		if err := pinThread(cpu); err != nil {
+			ch <- result{err: err}
+			return
+		}
+		wall, waited, known := timedChain(chainItersFor(100 * time.Millisecond))
+		ch <- result{wall, waited, known, nil}
+	}()
+	r := <-ch
+	if r.err != nil || !r.known {
+		t.Fatalf("timed chain: %v, run-queue delay known %v", r.err, r.known)
+	}
+	share := float64(r.waited) / float64(r.wall)
+	t.Logf("waited %v of %v (%.0f%%)", r.waited, r.wall, 100*share)
+	if share < 0.2 {
+		t.Errorf("beside a busy thread on cpu %d the chain waited %v of %v (%.0f%%), want a good part", cpu, r.waited, r.wall, 100*share)
+	}
+}

@@ -1,0 +1,194 @@
+package goengine
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"runtime"
+	"time"
+
+	"github.com/aesbench/aesbench/bench"
+	"github.com/aesbench/aesbench/bench/result"
+	"github.com/aesbench/aesbench/bench/stats"
+	"github.com/aesbench/aesbench/bench/unit"
+)
+
+// Config says how to measure.
+type Config struct {
+	Count      int           // samples per cell (at least 1); the minimum under Precision
+	SampleTime time.Duration // target length of one sample
+	// Progress, when set, is called after every sample with the samples
+	// taken so far and in all (an estimate under Precision, which can
+	// grow).
+	Progress func(done, total int, c bench.Cell)
+	// AEADMode is how AEADs are timed: "" or result.AEADModeSeal, or
+	// result.AEADModePerMessage (see bench.NewOpAEADMode).
+	AEADMode result.AEADMode
+
+	// NoisyPct marks a cell noisy when its 95% confidence interval is
+	// wider than ±NoisyPct percent of its median; 0: never.
+	NoisyPct float64
+	// Precision, a percentage, turns on adaptive sampling: after Count
+	// rounds, rounds go on over only the cells whose interval is still
+	// wider than ±Precision percent and whose sampling time is under
+	// MaxTime. 0: exactly Count samples per cell.
+	Precision float64
+	// MaxTime is the sampling budget of one cell under Precision: the
+	// time spent in its samples, calibration excluded. A cell that used
+	// it up takes no more samples, precise or not.
+	MaxTime time.Duration
+}
+
+// Run checks every algorithm of cells against its known-answer vectors,
+// then measures each cell Count times. Samples are taken round robin: one
+// of every cell, then the next round, so a slow drift of the machine
+// spreads over all cells. Under Precision the later rounds take only the
+// cells not yet precise enough, still round robin. Each of the first Count
+// rounds ends with a sample of the host's reference (result.HostRef) on one
+// thread and on each thread count of cells, so the two are measured side
+// by side; the references are returned in thread order, nil where there
+// is no ADD chain. Run stops with ctx's error when ctx is done.
+func Run(ctx context.Context, cells []bench.Cell, cfg Config) ([]result.Measurement, []result.HostRef, error) {
+	if cfg.Count < 1 {
+		return nil, nil, fmt.Errorf("count %d: need at least one sample", cfg.Count)
+	}
+	if cfg.SampleTime <= 0 {
+		return nil, nil, fmt.Errorf("sample time %v: must be positive", cfg.SampleTime)
+	}
+	if cfg.Precision < 0 || (cfg.Precision > 0 && cfg.MaxTime <= 0) {
+		return nil, nil, fmt.Errorf("precision %v%% with max time %v: need a positive precision and budget", cfg.Precision, cfg.MaxTime)
+	}
+	var algos []*bench.Algorithm
+	var threads []int
+	for _, c := range cells {
+		algos = append(algos, c.Algo)
+		threads = append(threads, max(c.Threads, 1))
+	}
+	if err := bench.VerifyAll(algos); err != nil {
+		return nil, nil, err
+	}
+	refs := newHostRefs(threads)
+	groups := make([]*Group, len(cells))
+	iters := make([]int, len(cells))
+	spent := make([]time.Duration, len(cells))
+	out := make([]result.Measurement, len(cells))
+	for i, c := range cells {
+		g, err := NewGroup(c.Algo, c.Dir, c.Size, threads[i], cfg.AEADMode)
+		if err != nil {
+			return nil, nil, err
+		}
+		groups[i] = g
+		out[i] = result.Measurement{Engine: result.EngineGo, Algo: c.Algo.Name, Direction: c.Dir, Size: c.Size, Threads: threads[i]}
+		if c.Algo.Mode == bench.AEAD {
+			out[i].AEADMode = result.AEADModeSeal
+			if cfg.AEADMode != "" {
+				out[i].AEADMode = cfg.AEADMode
+			}
+		}
+	}
+	active := make([]int, len(cells))
+	for i := range active {
+		active[i] = i
+	}
+	done, total := 0, len(cells)*cfg.Count
+	if cfg.Precision > 0 { // at most: each cell's budget in samples
+		perCell := int((cfg.MaxTime + cfg.SampleTime - 1) / cfg.SampleTime)
+		total = len(cells) * max(cfg.Count, perCell)
+	}
+	for round := 0; len(active) > 0; round++ {
+		for _, i := range active {
+			if err := ctx.Err(); err != nil {
+				return nil, nil, err
+			}
+			g := groups[i]
+			if round == 0 {
+				iters[i] = Calibrate(g.Ops[0], cfg.SampleTime)
+				out[i].Iters = iters[i]
+				for _, op := range g.Ops[1:] {
+					op.Run(iters[i] / 10) // warm up the other workers
+				}
+			}
+			t0 := time.Now()
+			if threads[i] == 1 {
+				out[i].SamplesKBps = append(out[i].SamplesKBps, Sample(g.Ops[0], iters[i]))
+			} else {
+				agg, per := g.Sample(iters[i])
+				out[i].SamplesKBps = append(out[i].SamplesKBps, agg)
+				out[i].SamplesPerThreadKBps = append(out[i].SamplesPerThreadKBps, per)
+			}
+			spent[i] += time.Since(t0)
+			done++
+			if cfg.Progress != nil {
+				if cfg.Precision > 0 { // the last call says 100%
+					total = max(total, done+1)
+				}
+				cfg.Progress(done, total, cells[i])
+			}
+		}
+		if round < cfg.Count && refs != nil {
+			if err := ctx.Err(); err != nil {
+				return nil, nil, err
+			}
+			refs.sample(cfg.SampleTime)
+		}
+		if round+1 < cfg.Count {
+			continue
+		}
+		active = imprecise(active, out, spent, cfg.Precision, cfg.MaxTime)
+	}
+	if cfg.Progress != nil && done != total && len(cells) > 0 {
+		cfg.Progress(done, done, cells[len(cells)-1]) // finished
+	}
+	for i := range out {
+		out[i].Summarize(cfg.NoisyPct)
+	}
+	return out, refs.results(), nil
+}
+
+// imprecise returns, in order, the cells of active that take another
+// round: those whose confidence interval is still wider than ±precision
+// percent and whose sampling time spent is under maxTime. None when
+// precision is 0.
+func imprecise(active []int, ms []result.Measurement, spent []time.Duration, precision float64, maxTime time.Duration) []int {
+	var next []int
+	if precision <= 0 {
+		return nil
+	}
+	for _, i := range active {
+		if stats.MedianCI(ms[i].SamplesKBps).Pct > precision && spent[i] < maxTime {
+			next = append(next, i)
+		}
+	}
+	return next
+}
+
+// Sample times n messages through op and returns the throughput in kB/s.
+func Sample(op *bench.Op, n int) float64 {
+	start := time.Now()
+	op.Run(n)
+	return unit.KBps(int64(n)*int64(op.Size), time.Since(start))
+}
+
+// Calibrate finds how many messages take about d, warming op up on the
+// way: it doubles a trial count until a trial takes a tenth of d, then
+// scales. It returns at least 1.
+func Calibrate(op *bench.Op, d time.Duration) int {
+	runtime.GC() // so that no collection of setup garbage lands in a sample
+	return calibrate(op.Run, 1, d)
+}
+
+// calibrate finds the n for which run(n) takes about d, starting from a
+// trial of from: it doubles the trial until one takes a tenth of d, then
+// scales. It returns at least 1.
+func calibrate(run func(n int), from int, d time.Duration) int {
+	n := from
+	for {
+		start := time.Now()
+		run(n)
+		el := time.Since(start)
+		if el >= d/10 || n >= math.MaxInt32 {
+			return max(1, int(float64(n)*float64(d)/float64(max(el, 1))))
+		}
+		n *= 2
+	}
+}

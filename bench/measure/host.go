@@ -1,0 +1,144 @@
+package measure
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"runtime"
+	"slices"
+	"time"
+
+	"github.com/aesbench/aesbench/bench"
+	"github.com/aesbench/aesbench/bench/goengine"
+	"github.com/aesbench/aesbench/bench/result"
+	"github.com/aesbench/aesbench/bench/stats"
+	"github.com/aesbench/aesbench/cpuinfo"
+)
+
+// Options say what Host measures and how: the flags of aesbench run.
+// The zero value of a field is its default.
+type Options struct {
+	Label  string          // the host's name in results and comparisons; required
+	Cells  []bench.Cell    // what to measure (bench.Cells); required
+	Probe  *cpuinfo.Report // this host as probed; nil: cpuinfo.Probe()
+	Masked bool            // the process runs with Go's hardware AES masked by GODEBUG (aesbench run --no-aesni); openssl is masked too
+
+	Count   int           // samples per cell, the minimum under Precision; 0: stats.MinSamplesForCI
+	Sample  time.Duration // length of one sample; 0: DefaultSample
+	Engines []result.Engine
+	// Engines to run, in order; nil: the go engine alone.
+
+	AEADMode  result.AEADMode // how the go engine times AEADs; "": result.AEADModeSeal
+	NoisyPct  float64         // cells whose interval is wider than ±this % are noisy; 0: never (aesbench run: stats.DefaultNoisyPct)
+	Precision float64         // adaptive sampling until intervals are within ±this %; 0: off
+	MaxTime   time.Duration   // under Precision, the sampling budget of one cell; 0: DefaultMaxTime
+
+	OpenSSL string // the openssl binary; "": the one on PATH
+	CPUTime bool   // let openssl speed divide by its CPU time instead of wall time
+
+	Files []string // whole files to time (filecrypt.Run); none: no file workload
+	Cold  bool     // evict each file from the page cache before each run
+	Fsync bool     // count the ciphertext's fsync
+
+	Progress Progress // nil: none
+}
+
+// The defaults of Options.
+const (
+	DefaultSample  = 100 * time.Millisecond
+	DefaultMaxTime = time.Second
+)
+
+// withDefaults returns o with its zero fields set to their defaults.
+func (o Options) withDefaults() Options {
+	if o.Count == 0 {
+		o.Count = stats.MinSamplesForCI
+	}
+	if o.Sample == 0 {
+		o.Sample = DefaultSample
+	}
+	if o.MaxTime == 0 {
+		o.MaxTime = DefaultMaxTime
+	}
+	if len(o.Engines) == 0 {
+		o.Engines = []result.Engine{result.EngineGo}
+	}
+	if o.Progress == nil {
+		o.Progress = quiet{}
+	}
+	return o
+}
+
+// check fails on options that cannot be measured, before anything is.
+func (o Options) check() error {
+	switch {
+	case o.Label == "":
+		return errors.New("no label")
+	case len(o.Cells) == 0:
+		return errors.New("nothing to measure")
+	case o.Count < 1:
+		return fmt.Errorf("count %d: need at least one sample", o.Count)
+	case o.Sample <= 0:
+		return fmt.Errorf("sample time %v: must be positive", o.Sample)
+	case o.NoisyPct < 0 || o.Precision < 0 || o.MaxTime < 0:
+		return fmt.Errorf("noisy %v%%, precision %v%%, max time %v: none can be negative", o.NoisyPct, o.Precision, o.MaxTime)
+	}
+	return nil
+}
+
+// Host measures this host as o says and returns the results, with their
+// warnings; it writes nothing. It stops with ctx's error when ctx is done.
+func Host(ctx context.Context, o Options) (*result.Results, error) {
+	o = o.withDefaults()
+	if err := o.check(); err != nil {
+		return nil, err
+	}
+	probe := o.Probe
+	if probe == nil {
+		probe = cpuinfo.Probe()
+	}
+	if o.Masked && probe.Go.HardwareAES {
+		return nil, fmt.Errorf("--no-aesni: GODEBUG=%s did not turn off Go's hardware AES", probe.GODEBUG)
+	}
+	res := &result.Results{
+		Schema:        result.Schema,
+		Label:         o.Label,
+		Time:          time.Now().UTC().Truncate(time.Second),
+		Probe:         probe,
+		GoVersion:     runtime.Version(),
+		GODEBUG:       probe.GODEBUG,
+		AESNIMasked:   o.Masked,
+		SampleSeconds: o.Sample.Seconds(),
+		Count:         o.Count,
+		NoisyPct:      o.NoisyPct,
+		PrecisionPct:  o.Precision,
+	}
+	if o.Precision > 0 {
+		res.MaxSeconds = o.MaxTime.Seconds()
+	}
+	hz0, clockOK := goengine.EstimateClock()
+	if slices.Contains(o.Engines, result.EngineGo) {
+		var err error
+		res.Measurements, res.HostRef, err = goengine.Run(ctx, o.Cells, goengine.Config{
+			Count: o.Count, SampleTime: o.Sample, AEADMode: o.AEADMode,
+			NoisyPct: o.NoisyPct, Precision: o.Precision, MaxTime: o.MaxTime,
+			Progress: func(done, total int, c bench.Cell) {
+				o.Progress.Update(done, total, fmt.Sprintf("(%d/%d) %s", done, total, c))
+			},
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	if slices.Contains(o.Engines, result.EngineOpenSSL) {
+		if err := runOpenSSL(ctx, o, res); err != nil {
+			return nil, err
+		}
+	}
+	if err := runFiles(ctx, o, res); err != nil {
+		return nil, err
+	}
+	addClock(res, hz0, clockOK)
+	res.Warnings = append(res.Warnings, warnings(res)...)
+	return res, nil
+}

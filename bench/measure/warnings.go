@@ -1,0 +1,96 @@
+package measure
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/aesbench/aesbench/bench"
+	"github.com/aesbench/aesbench/bench/result"
+)
+
+// warnings are what a reader of res must know about its figures: AEADs
+// that two engines timed differently, noisy cells, and a host that gave
+// less than whole cores.
+func warnings(res *result.Results) []string {
+	var w []string
+	w = append(w, aeadModes(res)...)
+	if s := noisy(res); s != "" {
+		w = append(w, s)
+	}
+	return append(w, shortOfCores(res)...)
+}
+
+// aeadModes tells, when engines timed an AEAD differently, how each did:
+// Go's Seal under a key set up once is not openssl's figure.
+func aeadModes(res *result.Results) []string {
+	modes := map[string][]string{} // algo -> "engine mode"
+	var algos []string
+	for _, m := range res.Measurements {
+		if m.AEADMode == result.AEADModeUnknown && m.Engine == result.EngineGo {
+			continue
+		}
+		a, err := bench.Lookup(m.Algo)
+		if err != nil || a.Mode != bench.AEAD {
+			continue
+		}
+		mode := string(m.AEADMode)
+		if mode == "" {
+			mode = "unknown"
+		}
+		e := string(m.Engine) + " " + mode
+		if !slices.Contains(algos, m.Algo) {
+			algos = append(algos, m.Algo)
+		}
+		if !slices.Contains(modes[m.Algo], e) {
+			modes[m.Algo] = append(modes[m.Algo], e)
+		}
+	}
+	var out []string
+	for _, a := range algos {
+		if len(modes[a]) > 1 {
+			out = append(out, fmt.Sprintf("%s timed as %s (seal: key set up once; per-message: key, IV and tag per message; stream: no tag per message; see --aead-mode)", a, strings.Join(modes[a], ", ")))
+		}
+	}
+	return out
+}
+
+// noisy lists the cells whose confidence interval is wider than the run's
+// noisy threshold; "" for none.
+func noisy(r *result.Results) string {
+	var cells []string
+	for _, m := range r.Measurements {
+		if !m.Noisy {
+			continue
+		}
+		width := "±∞"
+		if m.CIPct >= 0 {
+			width = fmt.Sprintf("±%.1f%%", m.CIPct)
+		}
+		cells = append(cells, m.Key().String()+" "+width)
+	}
+	if len(cells) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%d of %d cells noisy (95%% confidence interval wider than ±%g%%): %s; rerun on a quieter host or with --precision",
+		len(cells), len(r.Measurements), r.NoisyPct, strings.Join(cells, "; "))
+}
+
+// shortOfCores says when, by the run's ADD-chain reference, one thread
+// got less than result.ShortOfCores of a core, or N threads less than
+// that of N cores, and who took the rest: the figures are then limited by
+// the machine, not the cipher.
+func shortOfCores(r *result.Results) []string {
+	var out []string
+	if share, ok := r.CoreShare(); ok && share < result.ShortOfCores {
+		out = append(out, fmt.Sprintf("one thread got %.0f%% of a core (a dependent ADD chain sustained %.2f GHz of %.2f): %s, so the figures are low",
+			100*share, r.HostRef[0].GHz, r.ClockHz/1e9, r.HostRef[0].Why()))
+	}
+	for _, ref := range r.HostRef {
+		if x, ok := r.HostScaling(ref.Threads); ok && x < result.ShortOfCores*float64(ref.Threads) {
+			out = append(out, fmt.Sprintf("%d threads got %.2fx the work of one (a dependent ADD chain), not %dx: %s, so no cipher could scale further",
+				ref.Threads, x, ref.Threads, ref.Why()))
+		}
+	}
+	return out
+}

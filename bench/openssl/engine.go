@@ -1,0 +1,348 @@
+package openssl
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"os"
+	"os/exec"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/aesbench/aesbench/bench"
+	"github.com/aesbench/aesbench/bench/result"
+)
+
+// The openssl engine measures the suite with the openssl binary's own
+// benchmark, openssl speed -mr -evp, beside Go's figures.
+
+// NoAESNI is the OPENSSL_ia32cap setting that turns off AES-NI and
+// PCLMULQDQ (bits 57 and 33 of the first word, CPUID.1:ECX bits 25 and 1)
+// and VAES and VPCLMULQDQ (bits 41 and 42 of the second word,
+// CPUID.7:ECX bits 9 and 10). Both words are given: OpenSSL 3.0 clears the
+// whole second word (AVX2, AVX-512 and all) when only the first is set,
+// which slows more than AES (on the development host, OpenSSL 3.0.19,
+// ChaCha20-Poly1305 at 16 KiB fell from about 1.76 GB/s to 0.32 GB/s).
+// With AES-NI off, leaving VAES and VPCLMULQDQ on made no difference
+// beyond the noise there (AES-256-GCM at 16 KiB 0.07 to 0.11 GB/s either
+// way, against about 2 to 4 GB/s with AES-NI): OpenSSL's VAES code needs
+// AES-NI too. They are masked anyway, so that no AES instruction is left.
+const NoAESNI = "~0x200000200000000:~0x60000000000"
+
+// OpenSSL capability bits in OPENSSL_ia32cap, per OPENSSL_ia32cap(3).
+const (
+	ia32capAESNI     = 57 // first word
+	ia32capPCLMULQDQ = 33 // first word
+)
+
+// Config says which openssl to run and how.
+type Config struct {
+	Path    string   // the openssl binary
+	Env     []string // extra environment, e.g. OPENSSL_ia32cap=...
+	Seconds int      // openssl speed -seconds: whole seconds, at least 1
+	Count   int      // runs of each cell
+	// CPUTime leaves openssl speed dividing by the user CPU time it got,
+	// its default; otherwise -elapsed makes it divide by wall-clock time,
+	// as the go engine does. On a busy host the two differ.
+	CPUTime bool
+	// Warn, when set, is told about algorithms the openssl lacks; they are
+	// skipped.
+	Warn func(msg string)
+	// Progress, when set, is called after every openssl speed invocation.
+	Progress func(done, total int, what string)
+	// NoisyPct marks a cell noisy as Config.NoisyPct does for the go
+	// engine; 0: never.
+	NoisyPct float64
+}
+
+// Seconds turns a sample length into openssl speed's -seconds, an
+// integer of at least 1 in OpenSSL 3.0.
+func Seconds(d time.Duration) int {
+	return max(1, int(math.Round(d.Seconds())))
+}
+
+// Find returns the openssl binary: path when given, else the one on
+// PATH.
+func Find(path string) (string, error) {
+	if path == "" {
+		path = "openssl"
+	}
+	p, err := exec.LookPath(path)
+	if err != nil {
+		return "", fmt.Errorf("openssl: %w", err)
+	}
+	return p, nil
+}
+
+// Version runs openssl version -a with the extra environment env
+// and returns its version line and CPUINFO value.
+func Version(ctx context.Context, path string, env []string) (*result.OpenSSLInfo, error) {
+	cmd := exec.CommandContext(ctx, path, "version", "-a")
+	cmd.Env = append(os.Environ(), env...)
+	out, err := cmd.Output()
+	if err != nil {
+		return nil, fmt.Errorf("%s version -a: %w", path, err)
+	}
+	info := &result.OpenSSLInfo{}
+	for i, line := range strings.Split(string(out), "\n") {
+		line = strings.TrimSpace(line)
+		if i == 0 {
+			info.Version = line
+		}
+		if v, ok := strings.CutPrefix(line, "CPUINFO:"); ok {
+			info.CPUInfo = strings.TrimSpace(v)
+		}
+	}
+	if !strings.HasPrefix(info.Version, "OpenSSL ") {
+		return nil, fmt.Errorf("%s version -a: %q is not an OpenSSL version", path, info.Version)
+	}
+	return info, nil
+}
+
+// Caps is what openssl's CPUINFO line says it uses.
+type Caps struct {
+	Word0, Word1 uint64 // the two OPENSSL_ia32cap words in effect
+	AESNI        bool   // bit 57 of the first word
+	PCLMULQDQ    bool   // bit 33 of the first word
+}
+
+// ParseCPUInfo reads "OPENSSL_ia32cap=0xfed83203178bffff:0x18005f42f1bb03a9 env:..."
+// as openssl version -a prints after "CPUINFO:" (OpenSSL 1.1.1 and later).
+func ParseCPUInfo(s string) (Caps, error) {
+	v, ok := strings.CutPrefix(strings.TrimSpace(s), "OPENSSL_ia32cap=")
+	if !ok {
+		return Caps{}, fmt.Errorf("openssl cpuinfo %q: no OPENSSL_ia32cap", s)
+	}
+	v, _, _ = strings.Cut(v, " ")
+	w0, w1, _ := strings.Cut(v, ":")
+	var c Caps
+	var err error
+	if c.Word0, err = strconv.ParseUint(w0, 0, 64); err != nil {
+		return Caps{}, fmt.Errorf("openssl cpuinfo %q: %w", s, err)
+	}
+	if w1 != "" {
+		if c.Word1, err = strconv.ParseUint(w1, 0, 64); err != nil {
+			return Caps{}, fmt.Errorf("openssl cpuinfo %q: %w", s, err)
+		}
+	}
+	c.AESNI = c.Word0>>ia32capAESNI&1 == 1
+	c.PCLMULQDQ = c.Word0>>ia32capPCLMULQDQ&1 == 1
+	return c, nil
+}
+
+// AEADMode says how an openssl of version v ("OpenSSL 3.0.19 27
+// Jan 2026", or "3.0.19" as openssl speed prints it) timed the AEAD algo
+// (aesbench's name): result.AEADModeStream for chacha20-poly1305 and for GCM
+// before 3.0.16; result.AEADModePerMessage for GCM in 3.0.16 and later 3.0.x,
+// and from 3.5 on. It returns "" (unknown) when the version is unknown,
+// and for 3.1 to 3.4, whose releases took the change at different patch
+// levels.
+func AEADMode(v, algo string) result.AEADMode {
+	maj, min, patch, ok := parseOpenSSLVersion(v)
+	switch {
+	case !ok:
+		return ""
+	case algo == "chacha20-poly1305":
+		return result.AEADModeStream
+	case maj < 3 || maj == 3 && min == 0 && patch < 16:
+		return result.AEADModeStream
+	case maj == 3 && min == 0 || maj > 3 || maj == 3 && min >= 5:
+		return result.AEADModePerMessage
+	}
+	return ""
+}
+
+// parseOpenSSLVersion reads the numbers of "OpenSSL 1.0.1e-fips 11 Feb
+// 2013", "OpenSSL 3.0.19 27 Jan 2026" or "3.0.19".
+func parseOpenSSLVersion(v string) (maj, min, patch int, ok bool) {
+	v = strings.TrimPrefix(strings.TrimSpace(v), "OpenSSL ")
+	v, _, _ = strings.Cut(v, " ")
+	parts := strings.SplitN(v, ".", 3)
+	if len(parts) < 3 {
+		return 0, 0, 0, false
+	}
+	var nums [3]int
+	for i, p := range parts {
+		end := strings.IndexFunc(p, func(r rune) bool { return r < '0' || r > '9' })
+		if end == 0 {
+			return 0, 0, 0, false
+		}
+		if end > 0 {
+			p = p[:end]
+		}
+		nums[i], _ = strconv.Atoi(p)
+	}
+	return nums[0], nums[1], nums[2], true
+}
+
+// errUnknownCipher marks a cipher the openssl lacks.
+var errUnknownCipher = errors.New("not supported by this openssl")
+
+// opensslSpeedArgs returns the arguments of one openssl speed invocation:
+// bytes 0 measures openssl's own sizes (16 to 16384) in one go.
+func opensslSpeedArgs(a *bench.Algorithm, dir result.Direction, seconds, bytes, threads int, cpuTime bool) []string {
+	args := []string{"speed", "-mr"}
+	if !cpuTime {
+		args = append(args, "-elapsed")
+	}
+	if threads > 1 {
+		args = append(args, "-multi", strconv.Itoa(threads))
+	}
+	args = append(args, "-evp", Cipher(a), "-seconds", strconv.Itoa(seconds))
+	if bytes > 0 {
+		args = append(args, "-bytes", strconv.Itoa(bytes))
+	}
+	if dir == result.Decrypt {
+		args = append(args, "-decrypt")
+	}
+	return args
+}
+
+// opensslPlan splits the sizes wanted into invocations: one without
+// -bytes when at least half of openssl's default sizes are wanted (it
+// measures all six), and one -bytes invocation per other size.
+func opensslPlan(sizes []int) []int {
+	var def, other []int
+	for _, s := range sizes {
+		if slices.Contains(bench.DefaultSizes, s) {
+			def = append(def, s)
+		} else {
+			other = append(other, s)
+		}
+	}
+	if 2*len(def) >= len(bench.DefaultSizes) {
+		return append([]int{0}, other...)
+	}
+	return append(def, other...)
+}
+
+// runOpenSSLSpeed runs one invocation and returns bytes per second... in
+// kB/s, by size.
+func runOpenSSLSpeed(ctx context.Context, cfg Config, args []string) (map[int]float64, error) {
+	cmd := exec.CommandContext(ctx, cfg.Path, args...)
+	cmd.Env = append(os.Environ(), cfg.Env...)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	if ctx.Err() != nil {
+		return nil, ctx.Err()
+	}
+	if err != nil {
+		msg := strings.TrimSpace(stderr.String())
+		if strings.Contains(msg, "unknown cipher") || strings.Contains(msg, "unsupported") {
+			return nil, errUnknownCipher
+		}
+		first, _, _ := strings.Cut(msg, "\n")
+		return nil, fmt.Errorf("openssl %s: %w: %s", strings.Join(args, " "), err, first)
+	}
+	so, err := ParseSpeed(&stdout)
+	if err != nil {
+		return nil, fmt.Errorf("openssl %s: %w", strings.Join(args, " "), err)
+	}
+	out := map[int]float64{}
+	for _, r := range so.Rows {
+		for i, s := range r.Sizes {
+			out[s] = r.KBps[i]
+		}
+	}
+	return out, nil
+}
+
+// Run measures cells with openssl speed: for each algorithm,
+// direction and thread count, cfg.Count rounds of the invocations
+// opensslPlan chooses, the rounds taken round robin over the algorithms as
+// Run does. A cell on more than one thread runs openssl speed -multi N,
+// whose figure is the aggregate of its N processes (no per-thread figure). Measurements
+// have engine "openssl"; AEADs carry the AEADMode of version (see
+// AEADMode). An algorithm the openssl lacks is reported to
+// cfg.Warn and left out.
+func Run(ctx context.Context, cells []bench.Cell, version string, cfg Config) ([]result.Measurement, error) {
+	if cfg.Count < 1 {
+		return nil, fmt.Errorf("count %d: need at least one sample", cfg.Count)
+	}
+	if cfg.Seconds < 1 {
+		return nil, fmt.Errorf("openssl -seconds %d: need at least 1", cfg.Seconds)
+	}
+	type group struct {
+		algo    *bench.Algorithm
+		dir     result.Direction
+		threads int
+		sizes   []int
+		plan    []int
+		skip    bool
+	}
+	var groups []*group
+	for _, c := range cells {
+		threads := max(c.Threads, 1)
+		i := slices.IndexFunc(groups, func(g *group) bool { return g.algo == c.Algo && g.dir == c.Dir && g.threads == threads })
+		if i < 0 {
+			groups = append(groups, &group{algo: c.Algo, dir: c.Dir, threads: threads})
+			i = len(groups) - 1
+		}
+		groups[i].sizes = append(groups[i].sizes, c.Size)
+	}
+	total := 0
+	for _, g := range groups {
+		g.plan = opensslPlan(g.sizes)
+		total += len(g.plan) * cfg.Count
+	}
+	samples := map[*group]map[int][]float64{}
+	done := 0
+	for range cfg.Count {
+		for _, g := range groups {
+			if g.skip {
+				done += len(g.plan)
+				continue
+			}
+			for _, bytes := range g.plan {
+				args := opensslSpeedArgs(g.algo, g.dir, cfg.Seconds, bytes, g.threads, cfg.CPUTime)
+				got, err := runOpenSSLSpeed(ctx, cfg, args)
+				if errors.Is(err, errUnknownCipher) {
+					if cfg.Warn != nil {
+						cfg.Warn(fmt.Sprintf("openssl: %s (%s) is %v: skipped", g.algo.Name, Cipher(g.algo), err))
+					}
+					g.skip = true
+					break
+				}
+				if err != nil {
+					return nil, err
+				}
+				if samples[g] == nil {
+					samples[g] = map[int][]float64{}
+				}
+				for _, s := range g.sizes {
+					if v, ok := got[s]; ok {
+						samples[g][s] = append(samples[g][s], v)
+					}
+				}
+				done++
+				if cfg.Progress != nil {
+					cfg.Progress(done, total, strings.Join(args, " "))
+				}
+			}
+		}
+	}
+	var out []result.Measurement
+	for _, g := range groups {
+		if g.skip {
+			continue
+		}
+		for _, s := range g.sizes {
+			ks := samples[g][s]
+			if len(ks) != cfg.Count {
+				return nil, fmt.Errorf("openssl: %s %s: %d of %d samples of %d bytes", g.algo.Name, g.dir, len(ks), cfg.Count, s)
+			}
+			m := result.Measurement{Engine: result.EngineOpenSSL, Algo: g.algo.Name, Direction: g.dir, Size: s, Threads: g.threads, SamplesKBps: ks}
+			m.Summarize(cfg.NoisyPct)
+			if g.algo.Mode == bench.AEAD {
+				m.AEADMode = AEADMode(version, g.algo.Name)
+			}
+			out = append(out, m)
+		}
+	}
+	return out, nil
+}

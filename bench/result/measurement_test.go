@@ -1,0 +1,26 @@
+package result
+
+import "testing"
+
+func TestSummarizeFlagsNoisyCells(t *testing.T) {
+	tests := []struct {
+		samples  []float64
+		threshld float64
+		noisy    bool
+	}{
+		{[]float64{100, 101, 99, 100, 100, 101}, 3, false},
+		{[]float64{100, 110, 90, 100, 120, 80}, 3, true},
+		{[]float64{100, 110, 90, 100, 120, 80}, 0, false}, // not checked
+		{[]float64{100, 100, 100}, 3, true},               // too few samples: unbounded
+	}
+	for _, tt := range tests {
+		m := Measurement{SamplesKBps: tt.samples}
+		m.Summarize(tt.threshld)
+		if m.Noisy != tt.noisy {
+			t.Errorf("%v at ±%v%%: noisy %v (ci %v%%), want %v", tt.samples, tt.threshld, m.Noisy, m.CIPct, tt.noisy)
+		}
+		if m.CIPct >= 0 && !(m.CILowKBps <= m.KBps && m.KBps <= m.CIHighKBps) {
+			t.Errorf("%v: median %v outside [%v, %v]", tt.samples, m.KBps, m.CILowKBps, m.CIHighKBps)
+		}
+	}
+}

@@ -1,0 +1,65 @@
+package stats
+
+import (
+	"math"
+	"slices"
+
+	"golang.org/x/perf/benchmath"
+)
+
+// Confidence is the level of the confidence intervals aesbench reports,
+// as benchstat does.
+const Confidence = 0.95
+
+// MinSamplesForCI is the fewest samples for which benchmath gives a finite
+// 95% confidence interval of the median, assuming nothing about the
+// distribution. With 5 or fewer the interval is unbounded on at least one
+// side; with 6 or 7 it is the whole range of the samples, minimum to
+// maximum; from 8 its high end, and from 9 both ends, lie strictly inside
+// the range.
+const MinSamplesForCI = 6
+
+// DefaultNoisyPct is the default width, as ± percent of the median, above
+// which a cell's interval is called noisy.
+const DefaultNoisyPct = 3.0
+
+// Median returns the median of xs (the mean of the middle two for an even
+// count); 0 for none.
+func Median(xs []float64) float64 {
+	if len(xs) == 0 {
+		return 0
+	}
+	s := slices.Clone(xs)
+	slices.Sort(s)
+	n := len(s)
+	if n%2 == 1 {
+		return s[n/2]
+	}
+	return (s[n/2-1] + s[n/2]) / 2
+}
+
+// CI is a median with its confidence interval.
+type CI struct {
+	Median, Lo, Hi float64
+	// Pct is the half width of the interval as a percentage of the
+	// median: the larger of (Hi-Median) and (Median-Lo), over Median,
+	// as benchstat's ±x%. +Inf when it cannot be computed.
+	Pct float64
+}
+
+// MedianCI computes the median of xs with its 95% confidence interval,
+// assuming nothing about their distribution, exactly as benchstat does
+// (benchmath.AssumeNothing). With fewer than MinSamplesForCI samples the
+// interval is unbounded (Lo -Inf or Hi +Inf) and Pct is +Inf.
+func MedianCI(xs []float64) CI {
+	if len(xs) == 0 {
+		return CI{Pct: math.Inf(1)}
+	}
+	s := benchmath.NewSample(slices.Clone(xs), &benchmath.DefaultThresholds)
+	sum := benchmath.AssumeNothing.Summary(s, Confidence)
+	ci := CI{Median: sum.Center, Lo: sum.Lo, Hi: sum.Hi, Pct: math.Inf(1)}
+	if len(xs) > 1 && sum.Center > 0 && !math.IsInf(sum.Lo, 0) && !math.IsInf(sum.Hi, 0) {
+		ci.Pct = 100 * math.Max(sum.Hi/sum.Center-1, 1-sum.Lo/sum.Center)
+	}
+	return ci
+}

@@ -1,0 +1,174 @@
+package chart
+
+import (
+	"math"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/font"
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/text"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+)
+
+// labelSize is the font size of the figures on the bars.
+const labelSize = 8 // points
+
+// series is one host's bars: a value per category, 0 where missing.
+type series struct {
+	name   string
+	values []float64
+	color  int // index for hostColor, so a host keeps its colour across charts
+}
+
+// present drops the series with no value at all: a host that measured
+// none of the chart's categories gets no bar and no legend entry.
+func present(ss []series) []series {
+	var out []series
+	for _, s := range ss {
+		for _, v := range s.values {
+			if v > 0 {
+				out = append(out, s)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// groupedBars adds one bar per series in each category, side by side,
+// with the value written above each bar by label. On a log axis the bars
+// stand on an invisible base at the axis minimum, since a bar cannot
+// start at 0 there.
+// labelFloor, when above 0, lifts the labels of shorter bars to that
+// value, so that a reference line there does not cross them.
+func groupedBars(p *plot.Plot, categories []string, ss []series, label func(float64) string, logY bool, labelFloor float64) error {
+	ss = present(ss)
+	lo, hi := math.Inf(1), 0.0
+	for _, s := range ss {
+		for _, v := range s.values {
+			if v > 0 {
+				lo, hi = min(lo, v), max(hi, v)
+			}
+		}
+	}
+	if hi == 0 {
+		lo, hi = 1, 1
+	}
+	base := 0.0
+	if logY {
+		base = logFloor(lo)
+		p.Y.Scale = plot.LogScale{}
+		p.Y.Tick.Marker = compactTicks{plot.LogTicks{}}
+		p.Y.Min = base
+		p.Y.Max = hi * 2.5 // room for the labels above the tallest bar
+	} else {
+		p.Y.Tick.Marker = compactTicks{linearTicks{}}
+		p.Y.Min = 0
+		p.Y.Max = hi * 1.18
+	}
+	// Each category gets 80% of the plotting width, shared by its bars.
+	plotWidth := ChartWidth * 0.62
+	groupWidth := plotWidth / vg.Length(len(categories)) * 0.8
+	barWidth := groupWidth / vg.Length(len(ss))
+	// Labels turn upright when the widest would not fit over its bar.
+	sty := text.Style{Font: font.From(plot.DefaultFont, labelSize), Handler: plot.DefaultTextHandler}
+	var widest vg.Length
+	for _, s := range ss {
+		for _, v := range s.values {
+			if v > 0 {
+				widest = max(widest, sty.Width(label(v)))
+			}
+		}
+	}
+	rotate := widest > barWidth-vg.Points(2)
+	for i, s := range ss {
+		vals := make(plotter.Values, len(s.values))
+		for j, v := range s.values {
+			if v > 0 {
+				vals[j] = v - base
+			}
+		}
+		b, err := plotter.NewBarChart(vals, barWidth)
+		if err != nil {
+			return err
+		}
+		b.Color = hostColor(s.color)
+		b.LineStyle.Width = vg.Points(0.5)
+		b.Offset = barWidth*vg.Length(i) - groupWidth/2 + barWidth/2
+		if logY {
+			floor, _ := plotter.NewBarChart(make(plotter.Values, len(s.values)), barWidth)
+			for j := range s.values {
+				floor.Values[j] = base
+			}
+			floor.Offset = b.Offset
+			b.StackOn(floor) // copies floor's offset
+		}
+		p.Add(b)
+		p.Legend.Add(s.name, b)
+
+		var xys plotter.XYs
+		var strs []string
+		for j, v := range s.values {
+			if v > 0 {
+				xys = append(xys, plotter.XY{X: float64(j), Y: max(v, labelFloor)})
+				strs = append(strs, label(v))
+			}
+		}
+		if len(xys) == 0 {
+			continue
+		}
+		l, err := plotter.NewLabels(plotter.XYLabels{XYs: xys, Labels: strs})
+		if err != nil {
+			return err
+		}
+		for k := range l.TextStyle {
+			st := &l.TextStyle[k]
+			st.Font.Size = labelSize
+			st.XAlign = draw.XCenter
+			if rotate {
+				st.Rotation = math.Pi / 2
+				st.XAlign = draw.XLeft
+				st.YAlign = draw.YCenter
+			}
+		}
+		l.Offset = vg.Point{X: b.Offset, Y: vg.Points(2)}
+		p.Add(l)
+	}
+	p.NominalX(categories...)
+	p.X.Min, p.X.Max = -0.5, float64(len(categories))-0.5
+	p.X.Tick.Label.Font.Size = vg.Points(10)
+	if len(categories) > 5 {
+		p.X.Tick.Label.Rotation = math.Pi / 8
+		p.X.Tick.Label.XAlign = draw.XRight
+		p.X.Tick.Label.YAlign = draw.YTop
+	}
+	return nil
+}
+
+// linearTicks labels about six round values on a linear axis (1, 2 or 5
+// times a power of ten apart), with unlabelled ticks between.
+type linearTicks struct{}
+
+func (linearTicks) Ticks(min, max float64) []plot.Tick {
+	if max <= min {
+		return plot.DefaultTicks{}.Ticks(min, max)
+	}
+	raw := (max - min) / 6
+	mag := math.Pow(10, math.Floor(math.Log10(raw)))
+	step := mag
+	for _, f := range []float64{1, 2, 5, 10} {
+		if f*mag >= raw {
+			step = f * mag
+			break
+		}
+	}
+	var ts []plot.Tick
+	for v := math.Ceil(min/step) * step; v <= max+step*1e-9; v += step {
+		ts = append(ts, plot.Tick{Value: v, Label: "x"}) // compactTicks writes the label
+		if half := v + step/2; half <= max {
+			ts = append(ts, plot.Tick{Value: half})
+		}
+	}
+	return ts
+}

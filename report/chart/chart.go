@@ -1,0 +1,218 @@
+package chart
+
+import (
+	"bytes"
+	"fmt"
+	"image/color"
+	"io"
+	"math"
+	"path/filepath"
+	"slices"
+	"strconv"
+
+	"github.com/aesbench/aesbench/internal/atomicfile"
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/plotutil"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+	"gonum.org/v1/plot/vg/vgimg"
+	"gonum.org/v1/plot/vg/vgsvg"
+)
+
+// Chart is one figure of a report. Its legend is drawn in a column to the
+// right of the plot, so that it never covers bars or lines.
+type Chart struct {
+	Name  string // file name without extension, e.g. "throughput"
+	Title string
+	Plot  *plot.Plot
+}
+
+// Chart sizes and the PNG resolution: readable on screen and in print.
+const (
+	ChartWidth  = 9 * vg.Inch
+	ChartHeight = 5.5 * vg.Inch
+	ChartDPI    = 200
+	UnitKBps    = "kB/s (1000s of bytes per second)"
+	UnitSeconds = "seconds"
+	UnitTimes   = "x faster"
+)
+
+// newPlot returns a plot with the house style: title, axis labels with
+// units, grid lines, a legend for the right-hand column.
+func newPlot(title, xLabel, yLabel string) *plot.Plot {
+	p := plot.New()
+	p.Title.Text = title
+	p.Title.TextStyle.Font.Size = vg.Points(15)
+	p.Title.Padding = vg.Points(8)
+	p.X.Label.Text = xLabel
+	p.Y.Label.Text = yLabel
+	p.X.Label.TextStyle.Font.Size = vg.Points(12)
+	p.Y.Label.TextStyle.Font.Size = vg.Points(11)
+	p.X.Tick.Label.Font.Size = vg.Points(10)
+	p.Y.Tick.Label.Font.Size = vg.Points(10)
+	p.Legend.TextStyle.Font.Size = vg.Points(10)
+	p.Legend.Top = true
+	p.Legend.Left = true
+	p.Legend.Padding = vg.Points(3)
+	p.Legend.ThumbnailWidth = vg.Points(18)
+	p.Add(gridY())
+	return p
+}
+
+// draw renders the chart onto c: the plot on the left, its legend in a
+// column on the right as wide as its longest entry.
+func (ch Chart) draw(c draw.Canvas) {
+	legend := ch.Plot.Legend.Rectangle(c)
+	lw := legend.Max.X - legend.Min.X
+	if lw > 0 {
+		lw += vg.Points(16)
+	}
+	plotArea := draw.Crop(c, 0, -lw, 0, 0)
+	// gonum places a y label by the arithmetic middle of the axis range,
+	// which on a log axis lies near the top and squeezes the plot; the
+	// label is drawn here instead, centred on the left.
+	yl := ch.Plot.Y.Label
+	if yl.Text != "" {
+		sty := yl.TextStyle
+		sty.Rotation = math.Pi / 2
+		sty.XAlign, sty.YAlign = draw.XCenter, draw.YTop
+		h := yl.TextStyle.Height(yl.Text)
+		plotArea.FillText(sty, vg.Point{X: plotArea.Min.X, Y: (plotArea.Min.Y + plotArea.Max.Y) / 2}, yl.Text)
+		plotArea = draw.Crop(plotArea, h+vg.Points(6), 0, 0, 0)
+	}
+	saved := ch.Plot.Legend
+	ch.Plot.Legend = plot.NewLegend() // drawn below, outside the plot
+	ch.Plot.Y.Label.Text = ""
+	ch.Plot.Draw(plotArea)
+	ch.Plot.Legend, ch.Plot.Y.Label.Text = saved, yl.Text
+	if lw > 0 {
+		// Start the legend level with the top of the plotting area, below the title.
+		title := ch.Plot.Title.TextStyle.Rectangle(ch.Plot.Title.Text)
+		top := title.Max.Y - title.Min.Y + ch.Plot.Title.Padding + vg.Points(6)
+		col := draw.Crop(c, c.Max.X-c.Min.X-lw+vg.Points(8), 0, 0, -top)
+		ch.Plot.Legend.Draw(col)
+	}
+}
+
+// WritePNG renders the chart as a PNG at ChartDPI.
+func (ch Chart) WritePNG(w io.Writer) error {
+	c := vgimg.NewWith(vgimg.UseWH(ChartWidth, ChartHeight), vgimg.UseDPI(ChartDPI))
+	ch.draw(draw.New(c))
+	_, err := vgimg.PngCanvas{Canvas: c}.WriteTo(w)
+	return err
+}
+
+// WriteSVG renders the chart as an SVG with its fonts embedded, so that it
+// looks the same where the fonts are not installed.
+func (ch Chart) WriteSVG(w io.Writer) error {
+	c := vgsvg.NewWith(vgsvg.UseWH(ChartWidth, ChartHeight), vgsvg.EmbedFonts(true))
+	ch.draw(draw.New(c))
+	_, err := c.WriteTo(w)
+	return err
+}
+
+// Save writes dir/<name>.png and dir/<name>.svg atomically.
+func (ch Chart) Save(dir string) error {
+	for _, f := range []struct {
+		ext   string
+		write func(io.Writer) error
+	}{{".png", ch.WritePNG}, {".svg", ch.WriteSVG}} {
+		var buf bytes.Buffer // render fully before creating the file
+		if err := f.write(&buf); err != nil {
+			return fmt.Errorf("chart %s: %w", ch.Name, err)
+		}
+		path := filepath.Join(dir, ch.Name+f.ext)
+		if err := atomicfile.WriteFile(path, func(w io.Writer) error {
+			_, err := w.Write(buf.Bytes())
+			return err
+		}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// compact writes a figure in at most four significant digits with an SI
+// suffix: 718663.65 -> "719k", 2213083 -> "2.21M".
+func compact(x float64) string {
+	abs := math.Abs(x)
+	for _, u := range []struct {
+		f float64
+		s string
+	}{{1e12, "T"}, {1e9, "G"}, {1e6, "M"}, {1e3, "k"}} {
+		if abs >= u.f {
+			return sig3(x/u.f) + u.s
+		}
+	}
+	return sig3(x)
+}
+
+// sig3 writes x with three significant digits, no trailing zeros.
+func sig3(x float64) string {
+	prec := 2
+	switch a := math.Abs(x); {
+	case a >= 100:
+		prec = 0
+	case a >= 10:
+		prec = 1
+	}
+	s := strconv.FormatFloat(x, 'f', prec, 64)
+	if prec > 0 {
+		for s[len(s)-1] == '0' {
+			s = s[:len(s)-1]
+		}
+		if s[len(s)-1] == '.' {
+			s = s[:len(s)-1]
+		}
+	}
+	return s
+}
+
+// compactTicks labels another ticker's major ticks with compact.
+type compactTicks struct{ plot.Ticker }
+
+func (t compactTicks) Ticks(min, max float64) []plot.Tick {
+	ts := t.Ticker.Ticks(min, max)
+	for i := range ts {
+		if ts[i].Label != "" {
+			ts[i].Label = compact(ts[i].Value)
+		}
+	}
+	return ts
+}
+
+// useLog reports whether figures from lo to hi need a log axis: when the
+// smallest would be a sliver on a linear one.
+func useLog(lo, hi float64) bool { return lo > 0 && hi/lo > 25 }
+
+// newBarPlot is newPlot for bars of the values all, with a log y axis
+// when they span a wide range (useLog), which it returns; title's %s
+// becomes ", log scale" then, and nothing otherwise.
+func newBarPlot(title, xLabel, yLabel string, all []float64) (*plot.Plot, bool) {
+	logY := useLog(slices.Min(all), slices.Max(all))
+	scale := ""
+	if logY {
+		scale = ", log scale"
+	}
+	return newPlot(fmt.Sprintf(title, scale), xLabel, yLabel), logY
+}
+
+// logFloor is the power of ten at or below x.
+func logFloor(x float64) float64 { return math.Pow(10, math.Floor(math.Log10(x))) }
+
+// logCeil is the power of ten at or above x.
+func logCeil(x float64) float64 { return math.Pow(10, math.Ceil(math.Log10(x))) }
+
+// hostColor is host i's colour in every chart.
+func hostColor(i int) color.Color { return plotutil.Color(i) }
+
+// gridY is light horizontal grid lines.
+func gridY() *plotter.Grid {
+	g := plotter.NewGrid()
+	g.Vertical.Color = nil
+	g.Horizontal.Color = color.Gray{Y: 220}
+	return g
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }

@@ -1,0 +1,196 @@
+package chart
+
+import (
+	"bytes"
+	"html"
+	"image/png"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/aesbench/aesbench/bench/result"
+	"github.com/aesbench/aesbench/report"
+	"gonum.org/v1/plot/vg"
+)
+
+// TestCharts renders each chart from the fixtures and checks that the PNG
+// decodes at ChartDPI's size and that the SVG holds the title, the unit
+// and its embedded font. Set AESBENCH_CHART_DIR to keep the files to look at.
+func TestCharts(t *testing.T) {
+	all, err := report.Compare(fixtures(t, "knight", "padawan", "knight-noaesni"), report.CompareOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name  string
+		chart func() (*Chart, error)
+		unit  string
+	}{
+		{"throughput", func() (*Chart, error) { return Throughput(all, 256) }, UnitKBps},
+		{"sizes", func() (*Chart, error) { return Sizes(all) }, UnitKBps},
+		{"files", func() (*Chart, error) { return Files(all) }, UnitSeconds},
+		{"aesni-speedup", func() (*Chart, error) { return Speedup(all, 256) }, UnitTimes},
+	}
+	keep := os.Getenv("AESBENCH_CHART_DIR")
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ch, err := tt.chart()
+			if err != nil || ch == nil {
+				t.Fatalf("got %v, %v; want a chart", ch, err)
+			}
+			if ch.Name != tt.name {
+				t.Errorf("name %q, want %q", ch.Name, tt.name)
+			}
+			var p, s bytes.Buffer
+			if err := ch.WritePNG(&p); err != nil {
+				t.Fatal(err)
+			}
+			img, err := png.Decode(bytes.NewReader(p.Bytes()))
+			if err != nil {
+				t.Fatalf("png: %v", err)
+			}
+			w, h := ChartWidth/vg.Inch*ChartDPI, ChartHeight/vg.Inch*ChartDPI
+			wantW, wantH := int(w), int(h)
+			if b := img.Bounds(); b.Dx() != wantW || b.Dy() != wantH {
+				t.Errorf("png is %dx%d, want %dx%d", b.Dx(), b.Dy(), wantW, wantH)
+			}
+			if err := ch.WriteSVG(&s); err != nil {
+				t.Fatal(err)
+			}
+			svg := html.UnescapeString(s.String())
+			for _, want := range []string{ch.Title, tt.unit, "@font-face"} {
+				if !strings.Contains(svg, want) {
+					t.Errorf("svg lacks %q", want)
+				}
+			}
+			if keep != "" {
+				if err := ch.Save(keep); err != nil {
+					t.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// TestChartsLeftOut checks that a chart with nothing to show is nil, not
+// an empty drawing.
+func TestChartsLeftOut(t *testing.T) {
+	noFiles, err := report.Compare(fixtures(t, "knight-noaesni"), report.CompareOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	bothAES, err := report.Compare(fixtures(t, "knight"), report.CompareOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	oneSize, err := report.Compare(fixtures(t, "knight", "padawan"), report.CompareOptions{Sizes: []int{256}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name  string
+		chart func() (*Chart, error)
+	}{
+		{"files without file results", func() (*Chart, error) { return Files(noFiles) }},
+		{"speedup without a host lacking hardware AES", func() (*Chart, error) { return Speedup(bothAES, 256) }},
+		{"speedup without a host with hardware AES", func() (*Chart, error) { return Speedup(noFiles, 256) }},
+		{"sizes with one size", func() (*Chart, error) { return Sizes(oneSize) }},
+		{"throughput at a size not measured", func() (*Chart, error) { return Throughput(bothAES, 512) }},
+	}
+	for _, tt := range tests {
+		if ch, err := tt.chart(); ch != nil || err != nil {
+			t.Errorf("%s: got %v, %v; want no chart", tt.name, ch, err)
+		}
+	}
+}
+
+func TestCompact(t *testing.T) {
+	tests := []struct {
+		in   float64
+		want string
+	}{
+		{0, "0"}, {1.5, "1.5"}, {12.34, "12.3"}, {999, "999"}, {38792.57, "38.8k"},
+		{718663.65, "719k"}, {2213083.08, "2.21M"}, {1e6, "1M"}, {4.2e9, "4.2G"},
+	}
+	for _, tt := range tests {
+		if got := compact(tt.in); got != tt.want {
+			t.Errorf("compact(%v) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestWriteReport(t *testing.T) {
+	tests := []struct {
+		name   string
+		hosts  []string
+		files  []string // written besides report.md
+		absent []string
+		mdHas  []string
+	}{
+		{"knight and padawan", []string{"knight", "padawan"},
+			[]string{"throughput", "sizes", "files", "aesni-speedup"}, nil,
+			[]string{"## Hosts", "| aes-256-cbc | 312000.00k | 59300.00k | 5.26x |", "![", "(throughput.png)", "(files.png)", "(aesni-speedup.png)", "## How the figures were measured", "5 samples of 0.2 s per cell"}},
+		{"masked host alone", []string{"knight-noaesni"},
+			[]string{"throughput", "sizes"}, []string{"files", "aesni-speedup"},
+			[]string{"Only one host's results were given", "No file results", "No chart: it needs a host whose Go crypto used hardware AES and one that did not"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, err := report.Compare(fixtures(t, tt.hosts...), report.CompareOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			dir := filepath.Join(t.TempDir(), "new", "rep")
+			written, err := Report(dir, c, 256)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := 2*len(tt.files) + 1; len(written) != want {
+				t.Errorf("wrote %d files %v, want %d", len(written), written, want)
+			}
+			for _, f := range tt.files {
+				for _, ext := range []string{".png", ".svg"} {
+					if _, err := os.Stat(filepath.Join(dir, f+ext)); err != nil {
+						t.Error(err)
+					}
+				}
+			}
+			for _, f := range tt.absent {
+				if _, err := os.Stat(filepath.Join(dir, f+".png")); err == nil {
+					t.Errorf("%s.png written with nothing to show", f)
+				}
+			}
+			md, err := os.ReadFile(filepath.Join(dir, "report.md"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, want := range tt.mdHas {
+				if !strings.Contains(string(md), want) {
+					t.Errorf("report.md lacks %q", want)
+				}
+			}
+			entries, _ := os.ReadDir(dir)
+			for _, e := range entries {
+				if strings.HasPrefix(e.Name(), ".") {
+					t.Errorf("stray temporary file %s", e.Name())
+				}
+			}
+		})
+	}
+}
+
+// fixtures reads report's testdata/<name>.json files, each checked as a
+// results file.
+func fixtures(t *testing.T, names ...string) []*result.Results {
+	t.Helper()
+	var rs []*result.Results
+	for _, n := range names {
+		r, err := result.Read(filepath.Join("..", "testdata", n+".json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		rs = append(rs, r)
+	}
+	return rs
+}

@@ -1,0 +1,34 @@
+package chart
+
+import "github.com/aesbench/aesbench/report"
+
+// Files draws each host's time to encrypt each file workload as
+// grouped bars; nil when no host has file results.
+func Files(c *report.Comparison) (*Chart, error) {
+	if len(c.Files) == 0 {
+		return nil, nil
+	}
+	var cats []string
+	for _, f := range c.Files {
+		cats = append(cats, f.RowLabel())
+	}
+	ss := make([]series, len(c.Hosts))
+	var all []float64
+	for h, host := range c.Hosts {
+		ss[h].name, ss[h].color = host.Label, h
+		for _, f := range c.Files {
+			ss[h].values = append(ss[h].values, f.Seconds[h])
+			if f.Seconds[h] > 0 {
+				all = append(all, f.Seconds[h])
+			}
+		}
+	}
+	if len(all) == 0 {
+		return nil, nil
+	}
+	p, logY := newBarPlot("Time to encrypt a file, with the disk I/O%s (lower is faster)", "workload", UnitSeconds, all)
+	if err := groupedBars(p, cats, ss, func(s float64) string { return sig3(s) + " s" }, logY, 0); err != nil {
+		return nil, err
+	}
+	return &Chart{Name: "files", Title: p.Title.Text, Plot: p}, nil
+}

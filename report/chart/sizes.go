@@ -1,0 +1,103 @@
+package chart
+
+import (
+	"slices"
+
+	"github.com/aesbench/aesbench/bench/result"
+	"github.com/aesbench/aesbench/report"
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/plotutil"
+	"gonum.org/v1/plot/vg"
+)
+
+// Sizes draws throughput against message size, one line per host and
+// algorithm (colour by algorithm, dash and marker by host), on log axes:
+// log2 sizes from 16 bytes to 16 KiB as openssl speed measures them. Nil
+// when fewer than two sizes were measured.
+func Sizes(c *report.Comparison) (*Chart, error) {
+	if len(c.Sizes) < 2 {
+		return nil, nil
+	}
+	title := "Encryption throughput by message size (higher is faster)"
+	p := newPlot(title, "message size, bytes (log2 scale)", UnitKBps+", log scale")
+	p.X.Scale = plot.LogScale{}
+	p.Y.Scale = plot.LogScale{}
+	p.X.Tick.Marker = sizeTicks(c.Sizes)
+	p.Y.Tick.Marker = compactTicks{plot.LogTicks{}}
+	p.Add(gridX())
+
+	var algos []string
+	for _, r := range c.Rows {
+		if r.Dir == result.Encrypt && !slices.Contains(algos, r.RowLabel()) {
+			algos = append(algos, r.RowLabel())
+		}
+	}
+	lo, hi := 0.0, 0.0
+	for h, host := range c.Hosts {
+		for a, algo := range algos {
+			var xys plotter.XYs
+			for _, r := range c.Rows {
+				if r.RowLabel() == algo && r.Dir == result.Encrypt && r.KBps[h] > 0 {
+					xys = append(xys, plotter.XY{X: float64(r.Size), Y: r.KBps[h]})
+					if lo == 0 || r.KBps[h] < lo {
+						lo = r.KBps[h]
+					}
+					hi = max(hi, r.KBps[h])
+				}
+			}
+			if len(xys) == 0 {
+				continue
+			}
+			l, pts, err := plotter.NewLinePoints(xys)
+			if err != nil {
+				return nil, err
+			}
+			l.Color = plotutil.Color(a)
+			l.Width = vg.Points(1.5)
+			l.Dashes = plotutil.Dashes(h)
+			pts.Color = plotutil.Color(a)
+			pts.Shape = plotutil.Shape(h)
+			pts.Radius = vg.Points(3)
+			p.Add(l, pts)
+			p.Legend.Add(host.Label+" "+algo, l, pts)
+		}
+	}
+	if hi == 0 {
+		return nil, nil
+	}
+	p.Y.Min, p.Y.Max = logFloor(lo), logCeil(hi)
+	p.X.Min, p.X.Max = float64(c.Sizes[0])/1.3, float64(c.Sizes[len(c.Sizes)-1])*1.3
+	return &Chart{Name: "sizes", Title: title, Plot: p}, nil
+}
+
+// sizeTicks marks the measured sizes, labelled 16, 64, ..., 1K, 16K.
+type sizeTicks []int
+
+func (t sizeTicks) Ticks(min, max float64) []plot.Tick {
+	var ts []plot.Tick
+	for _, s := range t {
+		if v := float64(s); v >= min && v <= max {
+			ts = append(ts, plot.Tick{Value: v, Label: shortSize(s)})
+		}
+	}
+	return ts
+}
+
+func shortSize(n int) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return itoa(n>>20) + "M"
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return itoa(n>>10) + "K"
+	}
+	return itoa(n)
+}
+
+// gridX is light vertical grid lines.
+func gridX() *plotter.Grid {
+	g := gridY()
+	g.Vertical = g.Horizontal
+	g.Horizontal.Color = nil
+	return g
+}
