@@ -13,13 +13,13 @@ func TestAlgoFromOpenSSL(t *testing.T) {
 		want string
 		ok   bool
 	}{
-		{"aes-256 cbc", "aes-256-cbc", true},       // 1.0.x and 1.1.x, without -evp
-		{"aes-256-cbc", "aes-256-cbc", true},       // -evp before 3.0
+		{"aes-256 cbc", "aes-256-cbc", true}, // 1.0.x and 1.1.x, without -evp
+		{"aes-256-cbc", "aes-256-cbc", true}, // -evp before 3.0
 		{"AES-256-CBC", "aes-256-cbc", true}, // 3.x
-		{"des ede3", "3des-cbc", true},             // 1.x, without -evp
-		{"des-ede3", "3des-cbc", true},             // 3.x, without -evp
+		{"des ede3", "3des-cbc", true},       // 1.x, without -evp
+		{"des-ede3", "3des-cbc", true},       // 3.x, without -evp
 		{"DES-EDE3-CBC", "3des-cbc", true},   // 3.x -evp
-		{"AES-256-GCM", "aes-256-gcm", true},       //
+		{"AES-256-GCM", "aes-256-gcm", true}, //
 		{"ChaCha20-Poly1305", "chacha20-poly1305", true},
 		{"AES-256-XTS", "aes-256-xts", true},
 		{"rc4", "rc4", false},
