@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/aesbench/aesbench/bench/result"
+	"github.com/aesbench/aesbench/bench/stats"
 )
 
 // differences lists the ways the runs differ that skew a comparison:
@@ -57,14 +58,19 @@ func differences(rs []*result.Results, hosts []Host) []string {
 		}
 	}
 	for i, r := range rs {
+		pct := r.NoisyPct
+		if pct <= 0 {
+			pct = stats.DefaultNoisyPct
+		}
 		noisy := 0
 		for _, m := range r.Measurements {
-			if m.KBps > 0 && (m.MaxKBps-m.MinKBps)/m.KBps > NoisySpread {
+			// One figure (an import) has no interval: nothing to tell.
+			if len(m.SamplesKBps) > 1 && stats.Noisy(stats.MedianCI(m.SamplesKBps), pct) {
 				noisy++
 			}
 		}
 		if noisy > 0 {
-			w = append(w, fmt.Sprintf("%s: %d of %d cells vary by more than %.0f%% between samples (max-min over median): read their ratios as rough; rerun with a larger --count or --time on a quieter host", hosts[i].Label, noisy, len(r.Measurements), NoisySpread*100))
+			w = append(w, fmt.Sprintf("%s: %d of %d cells noisy (95%% confidence interval of the median wider than ±%g%%): read their ratios as rough; rerun with a larger --count or --precision on a quieter host", hosts[i].Label, noisy, len(r.Measurements), pct))
 		}
 		if share, ok := r.CoreShare(); ok && share < result.ShortOfCores {
 			w = append(w, fmt.Sprintf("%s: one thread got %.0f%% of a core during the run (a dependent ADD chain): %s, so its figures are low by up to as much", hosts[i].Label, 100*share, r.HostRef[0].Why()))
@@ -72,10 +78,6 @@ func differences(rs []*result.Results, hosts []Host) []string {
 	}
 	return w
 }
-
-// NoisySpread is the spread of a cell's samples, (max-min)/median, above
-// which compare warns that the cell is noisy.
-const NoisySpread = 0.25
 
 func orUnknown(s string) string {
 	if s == "" {

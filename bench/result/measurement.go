@@ -19,7 +19,7 @@ func (m *Measurement) Summarize(noisyPct float64) {
 	if math.IsInf(ci.Pct, 0) { // JSON has no infinity
 		m.CILowKBps, m.CIHighKBps, m.CIPct = 0, 0, -1
 	}
-	m.Noisy = noisyPct > 0 && (m.CIPct < 0 || m.CIPct > noisyPct)
+	m.Noisy = stats.Noisy(ci, noisyPct)
 	if len(m.SamplesPerThreadKBps) > 0 {
 		m.PerThreadKBps = stats.Median(m.SamplesPerThreadKBps)
 	}

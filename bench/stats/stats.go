@@ -23,6 +23,15 @@ const MinSamplesForCI = 6
 // which a cell's interval is called noisy.
 const DefaultNoisyPct = 3.0
 
+// Noisy is aesbench's one rule for a noisy figure, in run, compare and
+// report alike: the 95% confidence interval of its median is unbounded
+// (too few samples) or wider than ±pct percent of the median. The
+// interval, not the samples' spread, says how far the median itself may
+// be off, which is what a table or a ratio rests on. pct <= 0: never.
+func Noisy(ci CI, pct float64) bool {
+	return pct > 0 && (math.IsInf(ci.Pct, 0) || ci.Pct > pct)
+}
+
 // Median returns the median of xs (the mean of the middle two for an even
 // count); 0 for none.
 func Median(xs []float64) float64 {
