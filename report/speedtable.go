@@ -210,7 +210,7 @@ func seconds(s float64) string {
 func writeHost(b *strings.Builder, r *result.Results, maxThreads int, table func(cell func(m *result.Measurement) string)) {
 	if share, ok := r.CoreShare(); ok {
 		fmt.Fprintf(b, "\nOne thread sustained %.2f GHz on the ADD chain over whole samples, beside the cells: %.0f%% of a core.\n", r.HostRef[0].GHz, 100*share)
-		if share < result.ShortOfCores {
+		if _, short := r.ShortOfACore(); short {
 			fmt.Fprintf(b, "Short of a core: %s;\nfigures taken meanwhile are low by as much.\n", r.HostRef[0].Why())
 		}
 	}
@@ -244,7 +244,7 @@ func writeHost(b *strings.Builder, r *result.Results, maxThreads int, table func
 	for n := 2; n <= maxThreads; n++ {
 		if h, ok := r.HostScaling(n); ok {
 			host = append(host, fmt.Sprintf("%d threads %.2fx", n, h))
-			if h < result.ShortOfCores*float64(n) && short == nil {
+			if _, isShort := r.ShortOfCores(n); isShort && short == nil {
 				short = &r.HostRef[slices.IndexFunc(r.HostRef, func(ref result.HostRef) bool { return ref.Threads == n })]
 			}
 		}

@@ -72,7 +72,7 @@ func differences(rs []*result.Results, hosts []Host) []string {
 		if noisy > 0 {
 			w = append(w, fmt.Sprintf("%s: %d of %d cells noisy (95%% confidence interval of the median wider than ±%g%%): read their ratios as rough; rerun with a larger --count or --precision on a quieter host", hosts[i].Label, noisy, len(r.Measurements), pct))
 		}
-		if share, ok := r.CoreShare(); ok && share < result.ShortOfCores {
+		if share, short := r.ShortOfACore(); short {
 			w = append(w, fmt.Sprintf("%s: one thread got %.0f%% of a core during the run (a dependent ADD chain): %s, so its figures are low by up to as much", hosts[i].Label, 100*share, r.HostRef[0].Why()))
 		}
 	}

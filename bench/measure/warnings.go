@@ -82,12 +82,12 @@ func noisy(r *result.Results) string {
 // the machine, not the cipher.
 func shortOfCores(r *result.Results) []string {
 	var out []string
-	if share, ok := r.CoreShare(); ok && share < result.ShortOfCores {
+	if share, short := r.ShortOfACore(); short {
 		out = append(out, fmt.Sprintf("one thread got %.0f%% of a core (a dependent ADD chain sustained %.2f GHz of %.2f): %s, so the figures are low",
 			100*share, r.HostRef[0].GHz, r.ClockHz/1e9, r.HostRef[0].Why()))
 	}
 	for _, ref := range r.HostRef {
-		if x, ok := r.HostScaling(ref.Threads); ok && x < result.ShortOfCores*float64(ref.Threads) {
+		if x, short := r.ShortOfCores(ref.Threads); short {
 			out = append(out, fmt.Sprintf("%d threads got %.2fx the work of one (a dependent ADD chain), not %dx: %s, so no cipher could scale further",
 				ref.Threads, x, ref.Threads, ref.Why()))
 		}

@@ -93,3 +93,20 @@ func (r *Results) ThreadScaling(m *Measurement) (float64, bool) {
 	}
 	return m.KBps / one.KBps, true
 }
+
+// ShortOfACore reports whether one thread got less than ShortOfCores of a
+// whole core during the run (CoreShare), with the share; false when the
+// share is unknown. It is the one short-of-cores check of run, compare
+// and report.
+func (r *Results) ShortOfACore() (share float64, short bool) {
+	share, ok := r.CoreShare()
+	return share, ok && share < ShortOfCores
+}
+
+// ShortOfCores reports whether threads workers got less than ShortOfCores
+// of as many whole cores (HostScaling), with the host's scaling; false
+// when it is unknown.
+func (r *Results) ShortOfCores(threads int) (scaling float64, short bool) {
+	x, ok := r.HostScaling(threads)
+	return x, ok && x < ShortOfCores*float64(threads)
+}
