@@ -1,0 +1,7 @@
+// Package openssl measures cells with the openssl binary (Run, through
+// openssl speed -mr -evp) and reads saved openssl speed output of any
+// layout from OpenSSL 1.0.x to 3.x (ParseSpeed), mapping openssl's
+// cipher names to aesbench's (Algo, Cipher). Version and ParseCPUInfo
+// tell which openssl ran and whether it used AES-NI; NoAESNI is the
+// OPENSSL_ia32cap mask of aesbench run --no-aesni.
+package openssl
