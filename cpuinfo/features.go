@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-
-	"github.com/klauspost/cpuid/v2"
 )
 
 // Features holds the crypto-relevant CPU features, named as aesbench names
@@ -28,30 +26,30 @@ type Features struct {
 }
 
 // feature describes one field of Features: its name, the architecture it
-// belongs to, its word in /proc/cpuinfo and its CPUID feature.
+// belongs to and its word in /proc/cpuinfo. (Its CPUID feature is in
+// cpuinfo/probe, which alone reads CPUID.)
 type feature struct {
 	name   string
 	arch   string // "amd64" or "arm64"; aes is listed once per architecture
 	osWord string
-	cpuid  cpuid.FeatureID
 	field  func(*Features) *bool
 }
 
 var features = []feature{
-	{"aes", "amd64", "aes", cpuid.AESNI, func(f *Features) *bool { return &f.AES }},
-	{"pclmulqdq", "amd64", "pclmulqdq", cpuid.CLMUL, func(f *Features) *bool { return &f.PCLMULQDQ }},
-	{"vaes", "amd64", "vaes", cpuid.VAES, func(f *Features) *bool { return &f.VAES }},
-	{"vpclmulqdq", "amd64", "vpclmulqdq", cpuid.VPCLMULQDQ, func(f *Features) *bool { return &f.VPCLMULQDQ }},
-	{"avx", "amd64", "avx", cpuid.AVX, func(f *Features) *bool { return &f.AVX }},
-	{"avx2", "amd64", "avx2", cpuid.AVX2, func(f *Features) *bool { return &f.AVX2 }},
-	{"avx512f", "amd64", "avx512f", cpuid.AVX512F, func(f *Features) *bool { return &f.AVX512F }},
-	{"sha", "amd64", "sha_ni", cpuid.SHA, func(f *Features) *bool { return &f.SHA }},
-	{"sse41", "amd64", "sse4_1", cpuid.SSE4, func(f *Features) *bool { return &f.SSE41 }},
-	{"ssse3", "amd64", "ssse3", cpuid.SSSE3, func(f *Features) *bool { return &f.SSSE3 }},
-	{"aes", "arm64", "aes", cpuid.AESARM, func(f *Features) *bool { return &f.AES }},
-	{"pmull", "arm64", "pmull", cpuid.PMULL, func(f *Features) *bool { return &f.PMULL }},
-	{"sha1", "arm64", "sha1", cpuid.SHA1, func(f *Features) *bool { return &f.SHA1 }},
-	{"sha2", "arm64", "sha2", cpuid.SHA2, func(f *Features) *bool { return &f.SHA2 }},
+	{"aes", "amd64", "aes", func(f *Features) *bool { return &f.AES }},
+	{"pclmulqdq", "amd64", "pclmulqdq", func(f *Features) *bool { return &f.PCLMULQDQ }},
+	{"vaes", "amd64", "vaes", func(f *Features) *bool { return &f.VAES }},
+	{"vpclmulqdq", "amd64", "vpclmulqdq", func(f *Features) *bool { return &f.VPCLMULQDQ }},
+	{"avx", "amd64", "avx", func(f *Features) *bool { return &f.AVX }},
+	{"avx2", "amd64", "avx2", func(f *Features) *bool { return &f.AVX2 }},
+	{"avx512f", "amd64", "avx512f", func(f *Features) *bool { return &f.AVX512F }},
+	{"sha", "amd64", "sha_ni", func(f *Features) *bool { return &f.SHA }},
+	{"sse41", "amd64", "sse4_1", func(f *Features) *bool { return &f.SSE41 }},
+	{"ssse3", "amd64", "ssse3", func(f *Features) *bool { return &f.SSSE3 }},
+	{"aes", "arm64", "aes", func(f *Features) *bool { return &f.AES }},
+	{"pmull", "arm64", "pmull", func(f *Features) *bool { return &f.PMULL }},
+	{"sha1", "arm64", "sha1", func(f *Features) *bool { return &f.SHA1 }},
+	{"sha2", "arm64", "sha2", func(f *Features) *bool { return &f.SHA2 }},
 }
 
 // FeatureNames lists the feature names of an architecture ("amd64" or
@@ -110,20 +108,21 @@ func fromWords(arch string, words []string) Features {
 	return f
 }
 
-// fromCPUID sets the features of arch that CPUID reports.
-func fromCPUID(arch string, c *cpuid.CPUInfo) Features {
-	var f Features
+// Set turns on the feature name of arch and reports whether there is
+// such a feature.
+func (f *Features) Set(arch, name string) bool {
 	for _, d := range features {
-		if d.arch == arch && c.Supports(d.cpuid) {
-			*d.field(&f) = true
+		if d.arch == arch && d.name == name {
+			*d.field(f) = true
+			return true
 		}
 	}
-	return f
+	return false
 }
 
-// diff lists, for arch, the features where a and b differ, as
+// Diff lists, for arch, the features where a and b differ, as
 // "name (aName: yes, bName: no)".
-func diff(arch string, a, b Features, aName, bName string) []string {
+func Diff(arch string, a, b Features, aName, bName string) []string {
 	var out []string
 	yes := map[bool]string{true: "yes", false: "no"}
 	for _, d := range features {

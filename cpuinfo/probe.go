@@ -1,17 +1,12 @@
 package cpuinfo
 
 import (
-	"bytes"
 	"fmt"
 	"os"
-	"runtime"
-	"strings"
-
-	"github.com/klauspost/cpuid/v2"
 )
 
-// Report describes one host: this machine (Probe) or a saved cpuinfo file
-// (FromFile). Strings that cannot be told are "", numbers -1.
+// Report describes one host: this machine (probe.Host, in cpuinfo/probe)
+// or a saved cpuinfo file (FromFile). Strings that cannot be told are "", numbers -1.
 type Report struct {
 	Source      string        `json:"source"`                  // "this host" or the saved file's path
 	Arch        string        `json:"arch"`                    // "amd64" or "arm64" (GOARCH names); "" when unknown
@@ -29,55 +24,6 @@ type Report struct {
 	Go          GoCrypto      `json:"go"`                      // Go's use of the hardware in this process, or on that host with no GODEBUG
 	EC2         *EC2Info      `json:"ec2,omitempty"`           // instance metadata; nil when not EC2, not asked or not answered
 	CPUs        []CPUCapacity `json:"cpus,omitempty"`          // each CPU's clock and sustained share (probe --cpus); nil when not measured
-}
-
-// procCPUInfo is where Probe reads the OS's view.
-const procCPUInfo = "/proc/cpuinfo"
-
-// Probe describes this machine as this process sees it.
-func Probe() *Report {
-	c := &cpuid.CPU
-	r := &Report{
-		Source:      "this host",
-		Arch:        runtime.GOARCH,
-		Vendor:      c.VendorString,
-		Model:       strings.TrimSpace(c.BrandName),
-		Family:      c.Family,
-		ModelID:     c.Model,
-		Stepping:    c.Stepping,
-		LogicalCPUs: runtime.NumCPU(), // CPUID's count is wrong in VMs
-		Features:    fromCPUID(runtime.GOARCH, c),
-		GODEBUG:     os.Getenv("GODEBUG"),
-	}
-	if runtime.GOARCH != "amd64" {
-		r.Family, r.ModelID, r.Stepping = -1, -1, -1
-	}
-	switch {
-	case c.HypervisorVendorString != "":
-		r.Hypervisor = strings.TrimSpace(c.HypervisorVendorString)
-	case c.VM():
-		r.Hypervisor = "unknown"
-	}
-	if data, err := os.ReadFile(procCPUInfo); err == nil {
-		if p, err := ParseProcCPUInfo(bytes.NewReader(data)); err == nil && p.Arch == r.Arch {
-			osf := p.Features()
-			r.OSFeatures = &osf
-			r.Disagree = diff(r.Arch, r.Features, osf, "CPUID", "/proc/cpuinfo")
-			if p.Mixed {
-				r.Disagree = append(r.Disagree, "processors list different flags in /proc/cpuinfo")
-			}
-			if name := p.Name(); r.Model == "" {
-				r.Model = name
-			} else if name != "" && name != r.Model {
-				r.Disagree = append(r.Disagree, fmt.Sprintf("model name (CPUID: %q, /proc/cpuinfo: %q)", r.Model, name))
-			}
-			if r.Vendor == "" {
-				r.Vendor = p.Vendor()
-			}
-		}
-	}
-	r.Go = GoUse(r.Arch, r.Features, r.GODEBUG)
-	return r
 }
 
 // FromFile describes the host whose /proc/cpuinfo was saved at path. The

@@ -13,6 +13,7 @@ import (
 	"github.com/aesbench/aesbench/bench/result"
 	"github.com/aesbench/aesbench/bench/stats"
 	"github.com/aesbench/aesbench/cpuinfo"
+	"github.com/aesbench/aesbench/cpuinfo/probe"
 )
 
 // Options say what Host measures and how: the flags of aesbench run.
@@ -20,7 +21,7 @@ import (
 type Options struct {
 	Label  string          // the host's name in results and comparisons; required
 	Cells  []bench.Cell    // what to measure (bench.Cells); required
-	Probe  *cpuinfo.Report // this host as probed; nil: cpuinfo.Probe()
+	Probe  *cpuinfo.Report // this host as probed; nil: probe.Host()
 	Masked bool            // the process runs with Go's hardware AES masked by GODEBUG (aesbench run --no-aesni); openssl is masked too
 
 	Count   int           // samples per cell, the minimum under Precision; 0: stats.MinSamplesForCI
@@ -93,20 +94,20 @@ func Host(ctx context.Context, o Options) (*result.Results, error) {
 	if err := o.check(); err != nil {
 		return nil, err
 	}
-	probe := o.Probe
-	if probe == nil {
-		probe = cpuinfo.Probe()
+	host := o.Probe
+	if host == nil {
+		host = probe.Host()
 	}
-	if o.Masked && probe.Go.HardwareAES {
-		return nil, fmt.Errorf("--no-aesni: GODEBUG=%s did not turn off Go's hardware AES", probe.GODEBUG)
+	if o.Masked && host.Go.HardwareAES {
+		return nil, fmt.Errorf("--no-aesni: GODEBUG=%s did not turn off Go's hardware AES", host.GODEBUG)
 	}
 	res := &result.Results{
 		Schema:        result.Schema,
 		Label:         o.Label,
 		Time:          time.Now().UTC().Truncate(time.Second),
-		Probe:         probe,
+		Probe:         host,
 		GoVersion:     runtime.Version(),
-		GODEBUG:       probe.GODEBUG,
+		GODEBUG:       host.GODEBUG,
 		AESNIMasked:   o.Masked,
 		SampleSeconds: o.Sample.Seconds(),
 		Count:         o.Count,

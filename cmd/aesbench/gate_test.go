@@ -8,6 +8,7 @@ import (
 
 	"github.com/aesbench/aesbench/cpuinfo"
 	"github.com/aesbench/aesbench/cpuinfo/ec2"
+	"github.com/aesbench/aesbench/cpuinfo/probe"
 	"github.com/aesbench/aesbench/internal/imdsmock"
 )
 
@@ -69,7 +70,7 @@ func TestGateExitCodes(t *testing.T) {
 // TestGateThisHost gates this machine, then again with Go's hardware AES
 // turned off by GODEBUG in the child process.
 func TestGateThisHost(t *testing.T) {
-	p := cpuinfo.Probe()
+	p := probe.Host()
 	need := cpuinfo.DefaultRequirement(p.Arch)
 	if len(need) == 0 {
 		t.Skipf("aesbench cannot judge architecture %s", p.Arch)

@@ -9,6 +9,7 @@ import (
 
 	"github.com/aesbench/aesbench/bench/goengine"
 	"github.com/aesbench/aesbench/cpuinfo"
+	"github.com/aesbench/aesbench/cpuinfo/probe"
 )
 
 func init() {
@@ -71,5 +72,5 @@ func probeHost(cpuinfoFile string) (*cpuinfo.Report, error) {
 	if cpuinfoFile != "" {
 		return cpuinfo.FromFile(cpuinfoFile)
 	}
-	return cpuinfo.Probe(), nil
+	return probe.Host(), nil
 }

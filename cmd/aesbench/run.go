@@ -20,7 +20,7 @@ import (
 	"github.com/aesbench/aesbench/bench/measure"
 	"github.com/aesbench/aesbench/bench/result"
 	"github.com/aesbench/aesbench/bench/stats"
-	"github.com/aesbench/aesbench/cpuinfo"
+	"github.com/aesbench/aesbench/cpuinfo/probe"
 	"github.com/aesbench/aesbench/report"
 )
 
@@ -129,11 +129,11 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if help || err != nil {
 		return err
 	}
-	probe := cpuinfo.Probe()
+	host := probe.Host()
 	if o.noAESNI && !maskedChild() {
-		return rerunMasked(ctx, probe.Arch, args, stdout, stderr)
+		return rerunMasked(ctx, host.Arch, args, stdout, stderr)
 	}
-	addEC2(ctx, probe, o.imds, stderr)
+	addEC2(ctx, host, o.imds, stderr)
 	if o.label == "" {
 		o.label = defaultLabel(o.noAESNI)
 	}
@@ -147,10 +147,10 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		return fmt.Errorf("run: --out: %w", err)
 	}
 
-	fmt.Fprintf(stderr, "aesbench: %s\n", probe.Summary())
+	fmt.Fprintf(stderr, "aesbench: %s\n", host.Summary())
 	p := newProgress(stderr)
 	res, err := measure.Host(ctx, measure.Options{
-		Label: o.label, Cells: o.cells, Probe: probe, Masked: o.noAESNI,
+		Label: o.label, Cells: o.cells, Probe: host, Masked: o.noAESNI,
 		Count: o.count, Sample: o.sample, Engines: o.engines, AEADMode: o.aeadMode,
 		NoisyPct: o.noisyPct, Precision: o.precision, MaxTime: o.maxTime,
 		OpenSSL: o.openssl, CPUTime: o.cpuTime, Files: o.files, Cold: o.cold, Fsync: o.fsync,

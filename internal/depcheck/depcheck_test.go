@@ -19,8 +19,10 @@ const module = "github.com/aesbench/aesbench/"
 var allowed = map[string][]string{
 	"internal/atomicfile": nil,
 	"internal/imdsmock":   nil,
+	"internal/depcheck":   nil,
 	"cpuinfo":             nil,
 	"cpuinfo/ec2":         {"cpuinfo"},
+	"cpuinfo/probe":       {"cpuinfo"},
 	"bench/unit":          nil,
 	"bench/stats":         nil,
 	"bench/result":        {"bench/stats", "bench/unit", "cpuinfo", "internal/atomicfile"},
@@ -28,12 +30,12 @@ var allowed = map[string][]string{
 	"bench/goengine":      {"bench", "bench/result", "bench/stats", "bench/unit", "cpuinfo"},
 	"bench/openssl":       {"bench", "bench/result"},
 	"bench/filecrypt":     {"bench", "bench/openssl", "bench/result"},
-	"bench/measure":       {"bench", "bench/filecrypt", "bench/goengine", "bench/openssl", "bench/result", "bench/stats", "cpuinfo"},
+	"bench/measure":       {"bench", "bench/filecrypt", "bench/goengine", "bench/openssl", "bench/result", "bench/stats", "cpuinfo", "cpuinfo/probe"},
 	"logs":                {"internal/atomicfile"},
 	"report":              {"bench", "bench/result", "bench/stats", "bench/unit"},
 	"report/chart":        {"bench/result", "bench/unit", "internal/atomicfile", "report"},
 	"cmd/aesbench": {"bench", "bench/filecrypt", "bench/goengine", "bench/measure", "bench/openssl", "bench/result",
-		"bench/stats", "bench/unit", "cpuinfo", "cpuinfo/ec2", "logs", "report", "report/chart"},
+		"bench/stats", "bench/unit", "cpuinfo", "cpuinfo/ec2", "cpuinfo/probe", "logs", "report", "report/chart"},
 	"scripts": nil,
 }
 
