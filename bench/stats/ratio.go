@@ -1,0 +1,136 @@
+package stats
+
+import (
+	"math"
+	"slices"
+
+	"github.com/aclements/go-moremath/stats"
+	"golang.org/x/perf/benchmath"
+)
+
+// Alpha is the significance level of every comparison aesbench reports,
+// benchstat's: a difference is significant when p < Alpha, and intervals
+// are at the 1-Alpha = 95% level (Confidence).
+const Alpha = 1 - Confidence
+
+// Ratio is how many times one figure is another, with its uncertainty:
+// the ratio of two cells' medians, the 95% interval of that ratio, and
+// whether the two differ significantly.
+type Ratio struct {
+	Ratio float64 // median(a) / median(b); 0 when either is missing
+	// Lo and Hi bound the ratio's 95% interval. With too few samples for
+	// one the interval is unbounded: Lo 0, Hi +Inf.
+	Lo, Hi float64
+	// P is the p-value of the hypothesis that a and b do not differ;
+	// 1 when no test is possible.
+	P      float64
+	N1, N2 int
+	// Paired is true when a[i] and b[i] were measured side by side,
+	// round by round, and the ratio is the median of their ratios.
+	Paired bool
+}
+
+// Testable reports whether a test was possible: each side has more
+// than one figure (an imported openssl speed figure is one).
+func (r Ratio) Testable() bool { return r.N1 > 1 && r.N2 > 1 }
+
+// Significant reports whether a and b differ at level Alpha.
+func (r Ratio) Significant() bool { return r.Testable() && r.P < Alpha }
+
+// Bounded reports whether the interval is finite.
+func (r Ratio) Bounded() bool { return r.Lo > 0 && !math.IsInf(r.Hi, 0) }
+
+// CompareSamples compares two independent samples of one cell, a on one
+// host and b on another: the ratio of their medians, significance by
+// the Mann-Whitney U test exactly as benchstat (benchmath.AssumeNothing),
+// and the distribution-free interval of the ratio that inverts the same
+// test (Hodges-Lehmann, on the logarithms: the order statistics of all
+// a[i]/b[j] at the test's critical values), so that the interval
+// excludes 1 when, and only when, the difference is significant. It
+// assumes nothing about the distributions but that each sample's
+// figures are independent and alike.
+func CompareSamples(a, b []float64) Ratio {
+	r := Ratio{N1: len(a), N2: len(b), P: 1, Hi: math.Inf(1)}
+	if len(a) == 0 || len(b) == 0 {
+		return r
+	}
+	r.Ratio = Median(a) / Median(b)
+	if !r.Testable() {
+		return r
+	}
+	t := benchmath.DefaultThresholds
+	cmp := benchmath.AssumeNothing.Compare(benchmath.NewSample(slices.Clone(a), &t), benchmath.NewSample(slices.Clone(b), &t))
+	r.P = cmp.P
+	k := uCritical(len(a), len(b))
+	if k < 1 {
+		return r // too few samples for a bounded interval
+	}
+	ratios := make([]float64, 0, len(a)*len(b))
+	for _, x := range a {
+		for _, y := range b {
+			ratios = append(ratios, x/y)
+		}
+	}
+	slices.Sort(ratios)
+	r.Lo, r.Hi = ratios[k-1], ratios[len(ratios)-k]
+	return r
+}
+
+// uCritical returns the largest k with P(U <= k-1) <= Alpha/2 under the
+// hypothesis of no difference, for samples of n1 and n2 (no ties): the
+// interval of the shift runs from the k-th smallest to the k-th largest
+// pairwise difference. 0 when no such k exists (too few samples).
+func uCritical(n1, n2 int) int {
+	if n1*n2 > 2500 { // the exact distribution costs n1*n2 squared; the normal approximation is close
+		mean := float64(n1*n2) / 2
+		sd := math.Sqrt(float64(n1*n2*(n1+n2+1)) / 12)
+		return max(0, int(math.Floor(mean-1.959963984540054*sd)))
+	}
+	d := stats.UDist{N1: n1, N2: n2}
+	k := 0
+	for d.CDF(float64(k)) <= Alpha/2 {
+		k++
+	}
+	return k
+}
+
+// ComparePaired compares two samples taken side by side, a[i] and b[i]
+// in the same round (aesbench run --interleave): the median of the
+// paired ratios a[i]/b[i], with its 95% interval as benchstat computes a
+// median's (benchmath.AssumeNothing, order statistics), and the sign
+// test's p-value for a median ratio of 1. Pairing cancels what the host
+// did to both in a round, so a drift of the host between rounds does
+// not widen the interval. Unequal lengths pair the first min(len) rounds.
+func ComparePaired(a, b []float64) Ratio {
+	n := min(len(a), len(b))
+	r := Ratio{N1: n, N2: n, P: 1, Hi: math.Inf(1), Paired: true}
+	if n == 0 {
+		return r
+	}
+	ratios := make([]float64, n)
+	above, below := 0, 0
+	for i := range n {
+		ratios[i] = a[i] / b[i]
+		switch {
+		case ratios[i] > 1:
+			above++
+		case ratios[i] < 1:
+			below++
+		}
+	}
+	ci := MedianCI(ratios)
+	r.Ratio = ci.Median
+	if !r.Testable() {
+		return r
+	}
+	if !math.IsInf(ci.Lo, 0) && !math.IsInf(ci.Hi, 0) {
+		r.Lo, r.Hi = ci.Lo, ci.Hi
+	}
+	// Sign test: under no difference, the rounds whose ratio is above 1
+	// are Binomial(m, 1/2) of the m rounds that differ at all (a ratio
+	// of exactly 1 says nothing either way and is dropped, as usual).
+	if m := above + below; m > 0 {
+		r.P = min(1, 2*stats.BinomialDist{N: m, P: 0.5}.CDF(float64(min(above, below))))
+	}
+	return r
+}

@@ -1,0 +1,148 @@
+package stats
+
+import (
+	"math"
+	"math/rand/v2"
+	"testing"
+)
+
+func TestCompareSamplesKnownAnswers(t *testing.T) {
+	a := []float64{100, 101, 102, 103, 104, 105}
+	tests := []struct {
+		name        string
+		a, b        []float64
+		ratio       float64
+		significant bool
+		bounded     bool
+	}{
+		{"twice as fast, no overlap", a, []float64{50, 50.5, 51, 51.5, 52, 52.5}, 2, true, true},
+		{"identical samples", a, a, 1, false, true},
+		{"interleaved: no difference", a, []float64{100.5, 101.5, 102.5, 103.5, 104.5, 99.5}, 1, false, true},
+		{"three samples cannot show a difference", a[:3], []float64{50, 51, 52}, 2, false, false},
+		{"one imported figure: no test", []float64{100}, []float64{50}, 2, false, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := CompareSamples(tt.a, tt.b)
+			if math.Abs(r.Ratio-tt.ratio) > 0.02 || r.Significant() != tt.significant || r.Bounded() != tt.bounded {
+				t.Errorf("ratio %.3f [%.3f, %.3f] p=%.3f significant %v bounded %v; want %.2f, %v, %v",
+					r.Ratio, r.Lo, r.Hi, r.P, r.Significant(), r.Bounded(), tt.ratio, tt.significant, tt.bounded)
+			}
+			if r.Bounded() && (r.Ratio < r.Lo || r.Ratio > r.Hi) {
+				t.Errorf("ratio %.3f outside its interval [%.3f, %.3f]", r.Ratio, r.Lo, r.Hi)
+			}
+		})
+	}
+	// Exact: the U test's p for two non-overlapping samples of 6 is
+	// 2/C(12,6) = 2/924, and the interval of the shift runs from the
+	// 6th smallest to the 6th largest of the 36 pairwise ratios.
+	r := CompareSamples(a, []float64{50, 50.5, 51, 51.5, 52, 52.5})
+	if math.Abs(r.P-2.0/924) > 1e-9 {
+		t.Errorf("p = %v, want 2/924", r.P)
+	}
+	if k := uCritical(6, 6); k != 6 {
+		t.Errorf("uCritical(6, 6) = %d, want 6 (P(U<=5) = 0.021 <= 0.025 < P(U<=6))", k)
+	}
+}
+
+// TestCompareSamplesIntervalAgreesWithTest checks, on random samples,
+// that the interval excludes 1 exactly when the U test is significant
+// (the interval inverts the test); ties are absent from continuous draws.
+func TestCompareSamplesIntervalAgreesWithTest(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	disagree := 0
+	for range 500 {
+		shift := 1 + 0.05*rng.NormFloat64()
+		a, b := sample(rng, 8, shift, 0.03), sample(rng, 8, 1, 0.03)
+		r := CompareSamples(a, b)
+		if excl := r.Lo > 1 || r.Hi < 1; excl != r.Significant() {
+			disagree++
+		}
+	}
+	// The U test's p is computed with a normal approximation in
+	// benchmath at some sizes; allow the odd borderline case.
+	if disagree > 5 {
+		t.Errorf("interval and test disagree in %d of 500 comparisons", disagree)
+	}
+}
+
+// TestRatioCoverage simulates many comparisons with a known true ratio
+// and counts how often the 95% interval holds it: it must be close to
+// 95% (seeded, so the count is the same every run).
+func TestRatioCoverage(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	const trials = 2000
+	for _, tt := range []struct {
+		name   string
+		paired bool
+	}{{"independent", false}, {"paired", true}} {
+		held, falsePos := 0, 0
+		for range trials {
+			var r Ratio
+			if tt.paired {
+				// A round's drift hits both sides alike.
+				a, b := make([]float64, 10), make([]float64, 10)
+				for i := range a {
+					drift := math.Exp(0.05 * rng.NormFloat64())
+					a[i] = 3 * drift * math.Exp(0.01*rng.NormFloat64())
+					b[i] = drift * math.Exp(0.01*rng.NormFloat64())
+				}
+				r = ComparePaired(a, b)
+			} else {
+				r = CompareSamples(sample(rng, 10, 3, 0.02), sample(rng, 10, 1, 0.02))
+			}
+			if r.Lo <= 3 && 3 <= r.Hi {
+				held++
+			}
+			// An A/A of the same distribution: significant at most about 5% of the time.
+			var aa Ratio
+			if tt.paired {
+				aa = ComparePaired(sample(rng, 10, 1, 0.02), sample(rng, 10, 1, 0.02))
+			} else {
+				aa = CompareSamples(sample(rng, 10, 1, 0.02), sample(rng, 10, 1, 0.02))
+			}
+			if aa.Significant() {
+				falsePos++
+			}
+		}
+		cover := float64(held) / trials
+		fp := float64(falsePos) / trials
+		t.Logf("%s: interval held the true ratio %.1f%% of the time; A/A significant %.1f%%", tt.name, 100*cover, 100*fp)
+		if cover < 0.93 || cover > 0.995 {
+			t.Errorf("%s: coverage %.3f, want about 0.95 (at least 0.93)", tt.name, cover)
+		}
+		if fp > 0.065 {
+			t.Errorf("%s: A/A false positives %.3f, want at most about 0.05", tt.name, fp)
+		}
+	}
+}
+
+func TestComparePairedCancelsDrift(t *testing.T) {
+	// The host drifts by ±20% from round to round, the same for both
+	// sides; the paired ratio stays at 2 and is significant, while the
+	// unpaired comparison of the same figures is far wider.
+	a, b := make([]float64, 8), make([]float64, 8)
+	for i := range a {
+		drift := 1 + 0.2*math.Sin(float64(i))
+		a[i], b[i] = 2*drift*(1+0.001*float64(i%3)), drift
+	}
+	p, u := ComparePaired(a, b), CompareSamples(a, b)
+	if math.Abs(p.Ratio-2) > 0.01 || !p.Significant() || p.Hi-p.Lo > 0.01 {
+		t.Errorf("paired: %.3f [%.3f, %.3f] p=%.3f", p.Ratio, p.Lo, p.Hi, p.P)
+	}
+	if u.Hi-u.Lo < 10*(p.Hi-p.Lo) {
+		t.Errorf("unpaired interval [%.3f, %.3f] not much wider than paired [%.3f, %.3f]", u.Lo, u.Hi, p.Lo, p.Hi)
+	}
+	if q := ComparePaired(b, b); q.Significant() || q.Ratio != 1 {
+		t.Errorf("paired A/A: %+v", q)
+	}
+}
+
+// sample draws n log-normal figures around center with relative spread sd.
+func sample(rng *rand.Rand, n int, center, sd float64) []float64 {
+	out := make([]float64, n)
+	for i := range out {
+		out[i] = center * math.Exp(sd*rng.NormFloat64())
+	}
+	return out
+}
