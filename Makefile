@@ -7,12 +7,17 @@ ALGOS   ?= aes-256-cbc,aes-256-gcm,3des-cbc,chacha20-poly1305
 CORPUS  ?= results/corpus/access-80MB.log.gz
 RUNARGS ?=
 
-.PHONY: all build test run bench lint fuzz time-to-answer clean
+.PHONY: all build install test run bench lint fuzz time-to-answer clean
 
 all: build
 
 build:
 	$(GO) build -o $(BIN) ./cmd/aesbench
+
+# go install puts aesbench in $(go env GOBIN), or $(go env GOPATH)/bin
+# when GOBIN is unset (~/go/bin by default).
+install:
+	$(GO) install ./cmd/aesbench
 
 test: lint
 	$(GO) test ./...

@@ -123,7 +123,7 @@ func TestWriteGoBenchRoundTrip(t *testing.T) {
 			if !ok {
 				t.Fatalf("threads %d: not a result: %v", threads, rd.Result())
 			}
-			for k, want := range map[string]string{"goos": "linux", "goarch": "amd64", "cpu": r.Probe.Model, "aesni": "on", "label": "knight"} {
+			for k, want := range map[string]string{"goos": "linux", "goarch": "amd64", "cpu": r.Probe.Model, "pkg": GoBenchPkg} {
 				if k == "goos" {
 					want = res.GetConfig("goos") // the writer's own GOOS
 				}

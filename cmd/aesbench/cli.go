@@ -57,9 +57,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	name := args[0]
 	switch name {
-	case "-h", "--help", "help":
+	case "-h", "--help":
 		printUsage(stdout)
 		return nil
+	case "help":
+		return help(ctx, args[1:], stdout, stderr)
 	case "--version", "version":
 		fmt.Fprintln(stdout, versionString())
 		return nil
@@ -72,22 +74,53 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	return usagef("unknown command %q (try: aesbench help)", name)
 }
 
-func printUsage(w io.Writer) {
-	fmt.Fprint(w, "aesbench: how fast is symmetric encryption on this host, and does it get hardware AES?\n\nUsage:\n  aesbench <command> [flags]\n\nCommands:\n")
-	for _, c := range commands {
-		fmt.Fprintf(w, "  %-9s %s\n", c.name, c.short)
+// help is aesbench help [COMMAND]: the list of commands, or the help of
+// one (its --help).
+func help(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	switch {
+	case len(args) == 0:
+		printUsage(stdout)
+		return nil
+	case len(args) > 1:
+		return usagef("help: want at most one command, got %d", len(args))
 	}
-	fmt.Fprint(w, "\nRun 'aesbench <command> --help' for the flags of a command.\n")
+	switch args[0] {
+	case "help", "version":
+		printUsage(stdout)
+		return nil
+	}
+	for _, c := range commands {
+		if c.name == args[0] {
+			return c.run(ctx, []string{"--help"}, stdout, stderr)
+		}
+	}
+	return usagef("help: unknown command %q (try: aesbench help)", args[0])
+}
+
+// printUsage lists the commands, wrapped to the width of w.
+func printUsage(w io.Writer) {
+	width := helpWidth(w)
+	fmt.Fprintf(w, "%s\n\nUsage:\n  aesbench <command> [flags]\n\nCommands:\n",
+		wrapText("aesbench: how fast is symmetric encryption on this host, and does it get hardware AES?", 0, width))
+	for _, c := range commands {
+		fmt.Fprintf(w, "  %-9s %s\n", c.name, wrapText(c.short, 12, width))
+	}
+	fmt.Fprintf(w, "\n%s\n", wrapText("Run 'aesbench help <command>' or 'aesbench <command> --help' for the flags of a command.", 0, width))
 }
 
 // newFlags returns a flag set that reports errors instead of exiting and
-// prints its usage on --help.
+// prints its usage on --help, wrapped to the width of the terminal it
+// goes to (80 columns when not a terminal).
 func newFlags(name, usage string, stderr io.Writer) *pflag.FlagSet {
 	fs := pflag.NewFlagSet(name, pflag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.SortFlags = false
 	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "Usage: aesbench %s\n\nFlags:\n%s", usage, fs.FlagUsages())
+		out := fs.Output()
+		// The line breaks in flags' help were for the unwrapped listing;
+		// FlagUsagesWrapped fills the lines itself.
+		fs.VisitAll(func(f *pflag.Flag) { f.Usage = strings.ReplaceAll(f.Usage, "\n", " ") })
+		fmt.Fprintf(out, "Usage: aesbench %s\n\nFlags:\n%s", wrapText(usage, len("Usage: aesbench "), helpWidth(out)), fs.FlagUsagesWrapped(helpWidth(out)))
 	}
 	return fs
 }

@@ -1,0 +1,66 @@
+package main
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/aesbench/aesbench/bench/result"
+)
+
+func TestExportGolden(t *testing.T) {
+	for _, tt := range []struct {
+		golden string
+		args   []string
+	}{
+		{"export-knight.txt", []string{knightJSON}},
+		{"export-knight.txt", []string{"--format", "gobench", knightJSON}},
+		{"export-two.txt", []string{knightJSON, padawanJSON}},
+	} {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			out, errOut, err := runArgs(append([]string{"export"}, tt.args...)...)
+			if err != nil || errOut != "" {
+				t.Fatalf("error %v, stderr %q", err, errOut)
+			}
+			golden(t, tt.golden, []byte(out))
+		})
+	}
+}
+
+func TestExportErrors(t *testing.T) {
+	notResults := filepath.Join(t.TempDir(), "x.json")
+	if err := os.WriteFile(notResults, []byte(`{"schema":"something/else"}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		args  []string
+		usage bool
+		is    error
+		want  string
+	}{
+		{nil, true, nil, "export: no results files given (try: aesbench export results/a.json > a.txt)"},
+		{[]string{"--format", "csv", knightJSON}, true, nil, `export: --format "csv": want gobench`},
+		{[]string{"--sizes", "16", knightJSON}, true, nil, "export: unknown flag: --sizes"},
+		{[]string{knightJSON, notResults}, false, result.ErrNotResults, "export: " + notResults + ": not an aesbench results file"},
+		{[]string{filepath.Join(t.TempDir(), "none.json")}, false, os.ErrNotExist, "export: read results: open "},
+	} {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			out, _, err := runArgs(append([]string{"export"}, tt.args...)...)
+			if err == nil || !strings.HasPrefix(err.Error(), tt.want) {
+				t.Fatalf("error %v, want one starting %q", err, tt.want)
+			}
+			var ue *usageError
+			if errors.As(err, &ue) != tt.usage {
+				t.Errorf("usage error %v, want %v", errors.As(err, &ue), tt.usage)
+			}
+			if tt.is != nil && !errors.Is(err, tt.is) {
+				t.Errorf("%v does not wrap %v", err, tt.is)
+			}
+			if out != "" {
+				t.Errorf("stdout %q, want nothing", out)
+			}
+		})
+	}
+}

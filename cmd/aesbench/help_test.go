@@ -1,0 +1,97 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// TestHelpFitsEightyColumns: off a terminal, the command list and every
+// command's help are wrapped to 80 columns.
+func TestHelpFitsEightyColumns(t *testing.T) {
+	calls := [][]string{{"help"}, {"--help"}}
+	for _, c := range commands {
+		calls = append(calls, []string{c.name, "--help"}, []string{"help", c.name})
+	}
+	for _, args := range calls {
+		var out bytes.Buffer
+		if err := run(context.Background(), args, &out, &out); err != nil {
+			t.Fatalf("%q: %v", args, err)
+		}
+		for _, line := range strings.Split(out.String(), "\n") {
+			if n := utf8.RuneCountInString(line); n > 80 {
+				t.Errorf("%q: a line of %d columns: %q", args, n, line)
+			}
+		}
+	}
+}
+
+func TestHelpCommand(t *testing.T) {
+	runHelp := func() string {
+		var out bytes.Buffer
+		if err := run(context.Background(), []string{"run", "--help"}, &out, &out); err != nil {
+			t.Fatal(err)
+		}
+		return out.String()
+	}()
+	for _, tt := range []struct {
+		args []string
+		want string // stdout, or the start of it with a trailing "..."
+		err  string // a usage error's text
+	}{
+		{[]string{"help"}, "aesbench: how fast ...", ""},
+		{[]string{"help", "run"}, runHelp, ""},
+		{[]string{"help", "version"}, "aesbench: how fast ...", ""},
+		{[]string{"help", "nope"}, "", `help: unknown command "nope" (try: aesbench help)`},
+		{[]string{"help", "run", "compare"}, "", "help: want at most one command, got 2"},
+	} {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			var out, errOut bytes.Buffer
+			err := run(context.Background(), tt.args, &out, &errOut)
+			var ue *usageError
+			switch {
+			case tt.err != "" && (!errors.As(err, &ue) || err.Error() != tt.err):
+				t.Fatalf("error %v, want the usage error %q", err, tt.err)
+			case tt.err == "" && err != nil:
+				t.Fatal(err)
+			}
+			got := out.String()
+			if prefix, ok := strings.CutSuffix(tt.want, "..."); ok && strings.HasPrefix(got, prefix) {
+				return
+			}
+			if got != tt.want {
+				t.Errorf("stdout:\n%s\nwant:\n%s", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestWrapText(t *testing.T) {
+	for _, tt := range []struct {
+		s             string
+		indent, width int
+		want          string
+	}{
+		{"a bb ccc dddd", 0, 8, "a bb ccc\ndddd"},
+		{"a bb ccc dddd", 2, 8, "a bb\n  ccc\n  dddd"},
+		{"averyveryverylongword b", 0, 8, "averyveryverylongword\nb"},
+		{"compare A [--size N|all] [--format text]", 0, 20, "compare A\n[--size N|all]\n[--format text]"},
+		{"", 0, 8, ""},
+	} {
+		if got := wrapText(tt.s, tt.indent, tt.width); got != tt.want {
+			t.Errorf("wrapText(%q, %d, %d) = %q, want %q", tt.s, tt.indent, tt.width, got, tt.want)
+		}
+	}
+}
+
+func Example_wrapText() {
+	fmt.Println("Usage: " + wrapText("aesbench report RESULTS.json... --out DIR [--size N] [--baseline LABEL]", 7, 40))
+	// Output:
+	// Usage: aesbench report RESULTS.json...
+	//        --out DIR [--size N]
+	//        [--baseline LABEL]
+}
