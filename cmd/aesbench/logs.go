@@ -49,6 +49,7 @@ func cmdLogs(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		p.Update(int(done>>10), int(total>>10), fmt.Sprintf("%s of %s", unit.FormatBytes(done), unit.FormatBytes(total)))
 	}
 	st, err := logs.WriteFile(ctx, *out, logs.Options{Size: n, Seed: *seed, Format: f, Progress: progress})
+	p.Clear()
 	if err != nil {
 		return fmt.Errorf("logs: %w", err)
 	}

@@ -90,8 +90,6 @@ func (p *progress) Clear() {
 	p.stopped = true
 }
 
-// clear is Clear, under the name run.go calls.
-func (p *progress) clear() { p.Clear() }
 
 // erase erases the live line, if one is shown; p.mu is held.
 func (p *progress) erase() {

@@ -156,7 +156,7 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		OpenSSL: o.openssl, CPUTime: o.cpuTime, Files: o.files, Cold: o.cold, Fsync: o.fsync,
 		Progress: p,
 	})
-	p.clear()
+	p.Clear()
 	if err != nil {
 		return fmt.Errorf("run: %w", err)
 	}
