@@ -58,7 +58,7 @@ func Probe() *Report {
 	case c.VM():
 		r.Hypervisor = "unknown"
 	}
-	if data, err := os.ReadFile(procCPUInfo); err == nil {
+	if data, err := ReadFile(procCPUInfo); err == nil {
 		if p, err := ParseProcCPUInfo(bytes.NewReader(data)); err == nil && p.Arch == r.Arch {
 			osf := p.Features()
 			r.OSFeatures = &osf
@@ -82,14 +82,14 @@ func Probe() *Report {
 
 // FromFile describes the host whose /proc/cpuinfo was saved at path. The
 // report says nothing of this process: GODEBUG is empty and Go's use is
-// judged from the flags alone.
+// judged from the flags alone. The file is read by ReadFile: a FIFO, a
+// device or a directory is an error, as is a file over MaxFileSize.
 func FromFile(path string) (*Report, error) {
-	f, err := os.Open(path)
+	data, err := ReadFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("read cpuinfo: %w", err)
+		return nil, err
 	}
-	defer f.Close()
-	p, err := ParseProcCPUInfo(f)
+	p, err := ParseProcCPUInfo(bytes.NewReader(data))
 	if err != nil {
 		return nil, fmt.Errorf("cpuinfo %s: %w", path, err)
 	}
