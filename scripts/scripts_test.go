@@ -238,7 +238,8 @@ func TestUserdata(t *testing.T) {
 //	                          and a failed run in their console output
 //	FAKE_CONSOLE_EMPTY=1      no console output at all
 //	FAKE_LAUNCH_FAIL="TYPE ..." run-instances fails for TYPE
-//	FAKE_WAIT_FAIL=1          the waiter fails (Max attempts exceeded)
+//	FAKE_WAIT_FAIL="TYPE=N ..." the waiter fails (Max attempts exceeded)
+//	                          for the first N instances of TYPE
 const fakeAWS = `#!/usr/bin/env bash
 set -euo pipefail
 exec 9>>"$FAKE_AWS_DIR/lock"
@@ -277,7 +278,8 @@ case "$1 $2" in
 	echo "i-$type-$n"
 	;;
 "ec2 wait")
-	if [[ -n ${FAKE_WAIT_FAIL:-} ]]; then
+	id=$(opt --instance-ids "$@") type=${id#i-} type=${type%-*} n=${id##*-}
+	if ((n <= $(first FAKE_WAIT_FAIL "$type"))); then
 		echo "Waiter InstanceTerminated failed: Max attempts exceeded" >&2
 		exit 255
 	fi
@@ -508,10 +510,43 @@ func TestLaunchOutcomes(t *testing.T) {
 		{
 			name:  "timeout",
 			args:  []string{"--retries", "0", "--timeout", "0", "c4.large"},
-			env:   []string{"FAKE_WAIT_FAIL=1", "FAKE_REJECT=c4.large=1"},
+			env:   []string{"FAKE_WAIT_FAIL=c4.large=1", "FAKE_REJECT=c4.large=1"},
 			code:  1,
 			rows:  []string{`c4\.large +1 +timeout +i-c4\.large-1`},
 			calls: map[string]int{"ec2 terminate-instances --instance-ids i-c4.large-1": 1},
+		},
+		{
+			// Timed out with no results: terminated and relaunched, and
+			// the relaunch is waited for as usual.
+			name: "timeout relaunched",
+			args: []string{"--retries", "3", "--timeout", "0", "c4.large"},
+			env:  []string{"FAKE_WAIT_FAIL=c4.large=2", "FAKE_REJECT=c4.large=2"},
+			rows: []string{`c4\.large +3 +ok +i-c4\.large-3`},
+			calls: map[string]int{
+				"run-instances --instance-type c4.large ":                               3,
+				"ec2 wait instance-terminated ":                                         3,
+				"ec2 terminate-instances --instance-ids i-c4.large-1":                   1,
+				"ec2 terminate-instances --instance-ids i-c4.large-2":                   1,
+				"ec2 terminate-instances --instance-ids i-c4.large-3":                   0,
+				"ec2 get-console-output ":                                               0,
+				"s3 cp --recursive --only-show-errors s3://b/p/c4.large/i-c4.large-3/ ": 1,
+			},
+		},
+		{
+			name:  "timeouts exhaust retries",
+			args:  []string{"--retries", "2", "--timeout", "0", "c4.large"},
+			env:   []string{"FAKE_WAIT_FAIL=c4.large=9", "FAKE_REJECT=c4.large=9"},
+			code:  1,
+			rows:  []string{`c4\.large +3 +timeout +i-c4\.large-3`},
+			calls: map[string]int{"run-instances ": 3, "ec2 terminate-instances ": 3, "s3 cp ": 0},
+		},
+		{
+			// Ran past the timeout but uploaded its results: no relaunch.
+			name:  "timeout with results",
+			args:  []string{"--retries", "2", "--timeout", "0", "c4.large"},
+			env:   []string{"FAKE_WAIT_FAIL=c4.large=1"},
+			rows:  []string{`c4\.large +1 +ok +i-c4\.large-1`},
+			calls: map[string]int{"run-instances ": 1, "ec2 terminate-instances ": 1, "s3 cp ": 1},
 		},
 		{
 			name: "count",
