@@ -123,6 +123,12 @@ func TestUserdata(t *testing.T) {
 			stderr: []string{"REJECT: CPU Intel(R) Xeon(R) CPU           X5550  @ 2.67GHz lacks aes pclmulqdq in "},
 		},
 		{
+			// Processor 0 has aes and pclmulqdq, processor 1 neither:
+			// every flags line counts, not the first.
+			name: "x86 with aes on the first processor only", cpuinfo: "mixed.cpuinfo", env: []string{bucket}, code: 1,
+			stderr: []string{"REJECT: CPU Intel(R) Xeon(R) CPU E5-2665 0 @ 2.40GHz lacks aes pclmulqdq in "},
+		},
+		{
 			name: "x86 with pclmulqdq but no aes", cpuinfo: "xen-pclmulqdq-noaes.cpuinfo", env: []string{bucket}, code: 1,
 			stderr: []string{"lacks aes in "},
 		},
