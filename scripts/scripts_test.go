@@ -146,6 +146,12 @@ func TestUserdata(t *testing.T) {
 			stderr: []string{"REJECT: CPU lacks aes pmull in "},
 		},
 		{
+			// An x86 block that goes on with arm64 lines: each line has
+			// its own architecture's words, but no host has both.
+			name: "x86 flags and arm64 Features", cpuinfo: "mixed-arch.cpuinfo", env: []string{bucket}, code: 1,
+			stderr: []string{"REJECT: ", "mixed-arch.cpuinfo mixes x86 and arm64 CPUs (flags and Features lines)"},
+		},
+		{
 			name: "no flags or Features line", cpuinfo: "s390x-noflags.cpuinfo", env: []string{bucket}, code: 1,
 			stderr: []string{"REJECT: no flags or Features line in "},
 		},
