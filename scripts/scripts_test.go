@@ -31,12 +31,15 @@ type result struct {
 }
 
 // run runs a script with a clean environment (PATH, HOME, TMPDIR and env)
-// and, if bin is not empty, bin first on PATH.
+// and, if bin is not empty, bin first on PATH. A script still running after
+// 30 s is killed, with the processes it started, and fails the test.
 func run(t *testing.T, bin string, env []string, name string, args ...string) result {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(t.Context(), 30*time.Second)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, script(t, name), args...)
+	killGroup(cmd)
+	cmd.WaitDelay = 5 * time.Second // a child left holding stdout must not block Wait
 	path := os.Getenv("PATH")
 	if bin != "" {
 		path = bin + string(os.PathListSeparator) + path
