@@ -102,6 +102,10 @@ func TestUserdata(t *testing.T) {
 	if err := os.WriteFile(empty, nil, 0o644); err != nil {
 		t.Fatal(err)
 	}
+	fifo := filepath.Join(t.TempDir(), "fifo")
+	if out, err := exec.Command("mkfifo", fifo).CombinedOutput(); err != nil {
+		t.Fatalf("mkfifo: %v %s", err, out)
+	}
 	tests := []struct {
 		name      string
 		cpuinfo   string // in ../cpuinfo/testdata/, or an absolute path
@@ -165,6 +169,16 @@ func TestUserdata(t *testing.T) {
 		{
 			name: "missing cpuinfo", cpuinfo: filepath.Join(t.TempDir(), "nope"), env: []string{bucket}, code: 1,
 			stderr: []string{"REJECT: cannot read "},
+		},
+		{
+			// Its open would wait for a writer forever (run's deadline
+			// turns that into a failure).
+			name: "cpuinfo a fifo", cpuinfo: fifo, env: []string{bucket}, code: 1,
+			stderr: []string{"REJECT: cannot read " + fifo + ": not a readable regular file"},
+		},
+		{
+			name: "cpuinfo a device", cpuinfo: "/dev/zero", env: []string{bucket}, code: 1,
+			stderr: []string{"REJECT: cannot read /dev/zero: not a readable regular file"},
 		},
 		{
 			name: "AESBENCH_REQUIRE met", cpuinfo: "knight.cpuinfo", env: []string{bucket, "AESBENCH_REQUIRE=avx aes"},

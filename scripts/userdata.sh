@@ -89,8 +89,9 @@ trap finish EXIT
 check() {
 	local file=$1 key val want missing="" lines=0 model="" flag x86=0 arm=0
 	local -a words
-	if [[ ! -r $file ]]; then
-		echo "REJECT: cannot read $file"
+	# Not -r alone: a FIFO or a device would block or never end.
+	if [[ ! -f $file || ! -r $file ]]; then
+		echo "REJECT: cannot read $file: not a readable regular file"
 		return 1
 	fi
 	while IFS=: read -r key val || [[ -n $key ]]; do
