@@ -100,6 +100,7 @@ func TestFromFileOverLimit(t *testing.T) {
 // TestReadProcCPUInfo: stat calls /proc/cpuinfo a regular file of size 0;
 // it must still read whole.
 func TestReadProcCPUInfo(t *testing.T) {
+	const procCPUInfo = "/proc/cpuinfo"
 	fi, err := os.Stat(procCPUInfo)
 	if err != nil {
 		t.Skipf("no %s on this system: %v", procCPUInfo, err)
