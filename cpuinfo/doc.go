@@ -12,7 +12,8 @@
 //
 // A saved /proc/cpuinfo of another host can be judged on its own
 // (FromFile): the report then describes that host only, and says nothing
-// of this process.
+// of this process. Every cpuinfo file, /proc/cpuinfo included, is read by
+// ReadFile, which refuses FIFOs, devices and files over MaxFileSize.
 //
 // Whether Go will use the hardware is decided as Go's crypto/aes decides
 // it (aes with sse4.1 and ssse3 on amd64, aes on arm64; GCM also needs

@@ -1,8 +1,8 @@
 package cpuinfo
 
 import (
+	"bytes"
 	"fmt"
-	"os"
 )
 
 // Report describes one host: this machine (probe.Host, in cpuinfo/probe)
@@ -28,14 +28,14 @@ type Report struct {
 
 // FromFile describes the host whose /proc/cpuinfo was saved at path. The
 // report says nothing of this process: GODEBUG is empty and Go's use is
-// judged from the flags alone.
+// judged from the flags alone. The file is read by ReadFile: a FIFO, a
+// device or a directory is an error, as is a file over MaxFileSize.
 func FromFile(path string) (*Report, error) {
-	f, err := os.Open(path)
+	data, err := ReadFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("read cpuinfo: %w", err)
+		return nil, err
 	}
-	defer f.Close()
-	p, err := ParseProcCPUInfo(f)
+	p, err := ParseProcCPUInfo(bytes.NewReader(data))
 	if err != nil {
 		return nil, fmt.Errorf("cpuinfo %s: %w", path, err)
 	}

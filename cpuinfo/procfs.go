@@ -30,12 +30,17 @@ type ProcInfo struct {
 // arm64 Features line: nothing can be judged from it.
 var ErrNoFlags = errors.New("no flags or Features line (not a /proc/cpuinfo dump?)")
 
+// ErrMixedArch is returned for a file with both x86 flags lines and arm64
+// Features lines: no host has both, so which one to judge cannot be told.
+var ErrMixedArch = errors.New("the file mixes x86 and arm64 CPUs (flags and Features lines)")
+
 // maxLine bounds one line: real flags lines are under 2 KiB.
 const maxLine = 1 << 20
 
 // ParseProcCPUInfo reads a /proc/cpuinfo file of an x86 or arm64 Linux host.
 // Flag words are split on white space and kept whole. When processors
-// differ, Flags holds only the words that every processor lists.
+// differ, Flags holds only the words that every processor lists. A file
+// with both flags and Features lines is an error (ErrMixedArch).
 func ParseProcCPUInfo(r io.Reader) (*ProcInfo, error) {
 	p := &ProcInfo{Family: -1, Model: -1, Stepping: -1}
 	sc := bufio.NewScanner(r)
@@ -65,11 +70,15 @@ func ParseProcCPUInfo(r io.Reader) (*ProcInfo, error) {
 		case "processor":
 			merge()
 			p.Processors++
-		case "flags":
-			p.Arch = "amd64"
-			flags = words(val)
-		case "Features":
-			p.Arch = "arm64"
+		case "flags", "Features":
+			arch := "amd64"
+			if key == "Features" {
+				arch = "arm64"
+			}
+			if p.Arch != "" && p.Arch != arch {
+				return nil, ErrMixedArch
+			}
+			p.Arch = arch
 			flags = words(val)
 		case "vendor_id":
 			setOnce(&p.VendorID, val)

@@ -54,12 +54,39 @@ func TestParseErrors(t *testing.T) {
 	}
 }
 
+// TestParseMixedArch: x86 flags and arm64 Features lines in one file fail
+// closed, whichever comes first and however the processors are split.
+func TestParseMixedArch(t *testing.T) {
+	const (
+		x86 = "flags : aes pclmulqdq sse4_1 ssse3\n"
+		arm = "Features : aes pmull\n"
+	)
+	tests := []struct{ name, text string }{
+		{"one processor with both lines", "processor : 0\n" + x86 + arm},
+		{"x86 then arm64 processor", "processor : 0\n" + x86 + "\nprocessor : 1\n" + arm},
+		{"arm64 then x86 processor", "processor : 0\n" + arm + "\nprocessor : 1\n" + x86},
+		{"no processor lines", arm + x86},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, err := ParseProcCPUInfo(strings.NewReader(tt.text))
+			if !errors.Is(err, ErrMixedArch) || p != nil {
+				t.Fatalf("got %+v, %v; want ErrMixedArch", p, err)
+			}
+			if !strings.Contains(err.Error(), "mixes x86 and arm64 CPUs") {
+				t.Errorf("error %q does not say the file mixes x86 and arm64 CPUs", err)
+			}
+		})
+	}
+}
+
 // FuzzParseProcCPUInfo checks that no input panics the parser, and that
 // what it accepts is self-consistent.
 func FuzzParseProcCPUInfo(f *testing.F) {
 	f.Add("processor : 0\nflags : aes pclmulqdq\n")
 	f.Add("processor\t: 0\nFeatures\t: aes pmull\nCPU implementer\t: 0x41\nCPU part\t: 0xd0c\n")
 	f.Add("flags:\nflags: aes\nprocessor:\nmodel: 0x1f\n")
+	f.Add("processor : 0\nflags : aes pclmulqdq\nFeatures : aes pmull\n")
 	f.Fuzz(func(t *testing.T, s string) {
 		p, err := ParseProcCPUInfo(strings.NewReader(s))
 		if err != nil {

@@ -31,12 +31,15 @@ type result struct {
 }
 
 // run runs a script with a clean environment (PATH, HOME, TMPDIR and env)
-// and, if bin is not empty, bin first on PATH.
+// and, if bin is not empty, bin first on PATH. A script still running after
+// 30 s is killed, with the processes it started, and fails the test.
 func run(t *testing.T, bin string, env []string, name string, args ...string) result {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(t.Context(), 30*time.Second)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, script(t, name), args...)
+	killGroup(cmd)
+	cmd.WaitDelay = 5 * time.Second // a child left holding stdout must not block Wait
 	path := os.Getenv("PATH")
 	if bin != "" {
 		path = bin + string(os.PathListSeparator) + path
@@ -99,6 +102,10 @@ func TestUserdata(t *testing.T) {
 	if err := os.WriteFile(empty, nil, 0o644); err != nil {
 		t.Fatal(err)
 	}
+	fifo := filepath.Join(t.TempDir(), "fifo")
+	if out, err := exec.Command("mkfifo", fifo).CombinedOutput(); err != nil {
+		t.Fatalf("mkfifo: %v %s", err, out)
+	}
 	tests := []struct {
 		name      string
 		cpuinfo   string // in ../cpuinfo/testdata/, or an absolute path
@@ -123,6 +130,12 @@ func TestUserdata(t *testing.T) {
 			stderr: []string{"REJECT: CPU Intel(R) Xeon(R) CPU           X5550  @ 2.67GHz lacks aes pclmulqdq in "},
 		},
 		{
+			// Processor 0 has aes and pclmulqdq, processor 1 neither:
+			// every flags line counts, not the first.
+			name: "x86 with aes on the first processor only", cpuinfo: "mixed.cpuinfo", env: []string{bucket}, code: 1,
+			stderr: []string{"REJECT: CPU Intel(R) Xeon(R) CPU E5-2665 0 @ 2.40GHz lacks aes pclmulqdq in "},
+		},
+		{
 			name: "x86 with pclmulqdq but no aes", cpuinfo: "xen-pclmulqdq-noaes.cpuinfo", env: []string{bucket}, code: 1,
 			stderr: []string{"lacks aes in "},
 		},
@@ -140,6 +153,12 @@ func TestUserdata(t *testing.T) {
 			stderr: []string{"REJECT: CPU lacks aes pmull in "},
 		},
 		{
+			// An x86 block that goes on with arm64 lines: each line has
+			// its own architecture's words, but no host has both.
+			name: "x86 flags and arm64 Features", cpuinfo: "mixed-arch.cpuinfo", env: []string{bucket}, code: 1,
+			stderr: []string{"REJECT: ", "mixed-arch.cpuinfo mixes x86 and arm64 CPUs (flags and Features lines)"},
+		},
+		{
 			name: "no flags or Features line", cpuinfo: "s390x-noflags.cpuinfo", env: []string{bucket}, code: 1,
 			stderr: []string{"REJECT: no flags or Features line in "},
 		},
@@ -150,6 +169,16 @@ func TestUserdata(t *testing.T) {
 		{
 			name: "missing cpuinfo", cpuinfo: filepath.Join(t.TempDir(), "nope"), env: []string{bucket}, code: 1,
 			stderr: []string{"REJECT: cannot read "},
+		},
+		{
+			// Its open would wait for a writer forever (run's deadline
+			// turns that into a failure).
+			name: "cpuinfo a fifo", cpuinfo: fifo, env: []string{bucket}, code: 1,
+			stderr: []string{"REJECT: cannot read " + fifo + ": not a readable regular file"},
+		},
+		{
+			name: "cpuinfo a device", cpuinfo: "/dev/zero", env: []string{bucket}, code: 1,
+			stderr: []string{"REJECT: cannot read /dev/zero: not a readable regular file"},
 		},
 		{
 			name: "AESBENCH_REQUIRE met", cpuinfo: "knight.cpuinfo", env: []string{bucket, "AESBENCH_REQUIRE=avx aes"},
@@ -238,7 +267,8 @@ func TestUserdata(t *testing.T) {
 //	                          and a failed run in their console output
 //	FAKE_CONSOLE_EMPTY=1      no console output at all
 //	FAKE_LAUNCH_FAIL="TYPE ..." run-instances fails for TYPE
-//	FAKE_WAIT_FAIL=1          the waiter fails (Max attempts exceeded)
+//	FAKE_WAIT_FAIL="TYPE=N ..." the waiter fails (Max attempts exceeded)
+//	                          for the first N instances of TYPE
 const fakeAWS = `#!/usr/bin/env bash
 set -euo pipefail
 exec 9>>"$FAKE_AWS_DIR/lock"
@@ -277,7 +307,8 @@ case "$1 $2" in
 	echo "i-$type-$n"
 	;;
 "ec2 wait")
-	if [[ -n ${FAKE_WAIT_FAIL:-} ]]; then
+	id=$(opt --instance-ids "$@") type=${id#i-} type=${type%-*} n=${id##*-}
+	if ((n <= $(first FAKE_WAIT_FAIL "$type"))); then
 		echo "Waiter InstanceTerminated failed: Max attempts exceeded" >&2
 		exit 255
 	fi
@@ -508,10 +539,43 @@ func TestLaunchOutcomes(t *testing.T) {
 		{
 			name:  "timeout",
 			args:  []string{"--retries", "0", "--timeout", "0", "c4.large"},
-			env:   []string{"FAKE_WAIT_FAIL=1", "FAKE_REJECT=c4.large=1"},
+			env:   []string{"FAKE_WAIT_FAIL=c4.large=1", "FAKE_REJECT=c4.large=1"},
 			code:  1,
 			rows:  []string{`c4\.large +1 +timeout +i-c4\.large-1`},
 			calls: map[string]int{"ec2 terminate-instances --instance-ids i-c4.large-1": 1},
+		},
+		{
+			// Timed out with no results: terminated and relaunched, and
+			// the relaunch is waited for as usual.
+			name: "timeout relaunched",
+			args: []string{"--retries", "3", "--timeout", "0", "c4.large"},
+			env:  []string{"FAKE_WAIT_FAIL=c4.large=2", "FAKE_REJECT=c4.large=2"},
+			rows: []string{`c4\.large +3 +ok +i-c4\.large-3`},
+			calls: map[string]int{
+				"run-instances --instance-type c4.large ":                               3,
+				"ec2 wait instance-terminated ":                                         3,
+				"ec2 terminate-instances --instance-ids i-c4.large-1":                   1,
+				"ec2 terminate-instances --instance-ids i-c4.large-2":                   1,
+				"ec2 terminate-instances --instance-ids i-c4.large-3":                   0,
+				"ec2 get-console-output ":                                               0,
+				"s3 cp --recursive --only-show-errors s3://b/p/c4.large/i-c4.large-3/ ": 1,
+			},
+		},
+		{
+			name:  "timeouts exhaust retries",
+			args:  []string{"--retries", "2", "--timeout", "0", "c4.large"},
+			env:   []string{"FAKE_WAIT_FAIL=c4.large=9", "FAKE_REJECT=c4.large=9"},
+			code:  1,
+			rows:  []string{`c4\.large +3 +timeout +i-c4\.large-3`},
+			calls: map[string]int{"run-instances ": 3, "ec2 terminate-instances ": 3, "s3 cp ": 0},
+		},
+		{
+			// Ran past the timeout but uploaded its results: no relaunch.
+			name:  "timeout with results",
+			args:  []string{"--retries", "2", "--timeout", "0", "c4.large"},
+			env:   []string{"FAKE_WAIT_FAIL=c4.large=1"},
+			rows:  []string{`c4\.large +1 +ok +i-c4\.large-1`},
+			calls: map[string]int{"run-instances ": 1, "ec2 terminate-instances ": 1, "s3 cp ": 1},
 		},
 		{
 			name: "count",

@@ -11,8 +11,8 @@
 # 1. Self-check (bash and the cpuinfo file only): every x86 "flags" line must
 #    hold the words aes and pclmulqdq, every arm64 "Features" line aes and
 #    pmull (whole words: vaes or a model name "aes" do not count). A file with
-#    neither line is rejected. A reject is logged to stderr, /dev/console and
-#    logger, then the host shuts down.
+#    neither line, or with both, is rejected. A reject is logged to stderr,
+#    /dev/console and logger, then the host shuts down.
 # 2. Get aesbench: curl AESBENCH_URL, or go install (Go from the package
 #    manager when missing; needs a distribution Go >= 1.21, which fetches the
 #    toolchain the module asks for).
@@ -85,19 +85,20 @@ finish() {
 trap finish EXIT
 
 # check FILE: print the verdict; succeed if every flags/Features line of
-# FILE holds every required word.
+# FILE holds every required word, and FILE does not have both kinds.
 check() {
-	local file=$1 key val want missing="" lines=0 model="" flag
+	local file=$1 key val want missing="" lines=0 model="" flag x86=0 arm=0
 	local -a words
-	if [[ ! -r $file ]]; then
-		echo "REJECT: cannot read $file"
+	# Not -r alone: a FIFO or a device would block or never end.
+	if [[ ! -f $file || ! -r $file ]]; then
+		echo "REJECT: cannot read $file: not a readable regular file"
 		return 1
 	fi
 	while IFS=: read -r key val || [[ -n $key ]]; do
 		key=${key%"${key##*[![:space:]]}"} # trim trailing blanks
 		case $key in
-		flags) want=${AESBENCH_REQUIRE:-aes pclmulqdq} ;;
-		Features) want=${AESBENCH_REQUIRE:-aes pmull} ;;
+		flags) want=${AESBENCH_REQUIRE:-aes pclmulqdq} x86=1 ;;
+		Features) want=${AESBENCH_REQUIRE:-aes pmull} arm=1 ;;
 		"model name")
 			model=${val# }
 			continue
@@ -114,6 +115,10 @@ check() {
 	done <"$file"
 	if ((lines == 0)); then
 		echo "REJECT: no flags or Features line in $file: cannot tell whether the CPU has hardware AES"
+		return 1
+	fi
+	if ((x86 && arm)); then
+		echo "REJECT: $file mixes x86 and arm64 CPUs (flags and Features lines): cannot tell whether the CPU has hardware AES"
 		return 1
 	fi
 	if [[ -n $missing ]]; then

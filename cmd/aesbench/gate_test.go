@@ -40,6 +40,7 @@ func TestGateExitCodes(t *testing.T) {
 		{"knight-require-sse41", nil, []string{"--cpuinfo", sample("knight.cpuinfo"), "--require", "sse41"}, 0, "pass: hardware AES (sse41)", ""},
 		{"knight-require-vaes", nil, []string{"--cpuinfo", sample("knight.cpuinfo"), "--require", "aes, VAES"}, 1, "", "the CPU lacks vaes"},
 		{"noflags", nil, []string{"--cpuinfo", sample("noflags.cpuinfo")}, 1, "", "gate: cannot judge: cpuinfo"},
+		{"mixed-arch", nil, []string{"--cpuinfo", sample("mixed-arch.cpuinfo")}, 1, "", "gate: cannot judge: cpuinfo " + sample("mixed-arch.cpuinfo") + ": the file mixes x86 and arm64 CPUs"},
 		{"missing-file", nil, []string{"--cpuinfo", sample("gate-does-not-exist.txt")}, 1, "", "gate: cannot judge: read cpuinfo"},
 		{"unknown-feature", nil, []string{"--require", "aes,aes-ni"}, 2, "", `unknown feature "aes-ni"`},
 		{"empty-require", nil, []string{"--require", " , "}, 2, "", "no feature names"},

@@ -44,7 +44,7 @@ func Host() *cpuinfo.Report {
 	case c.VM():
 		r.Hypervisor = "unknown"
 	}
-	if data, err := os.ReadFile(procCPUInfo); err == nil {
+	if data, err := cpuinfo.ReadFile(procCPUInfo); err == nil {
 		if p, err := cpuinfo.ParseProcCPUInfo(bytes.NewReader(data)); err == nil && p.Arch == r.Arch {
 			osf := p.Features()
 			r.OSFeatures = &osf
