@@ -66,6 +66,14 @@ func TestCompareCommandErrors(t *testing.T) {
 		{[]string{"compare", "--size", "512", knightJSON, padawanJSON}, false, nil, "no host measured 512 bytes"},
 		{[]string{"report", knightJSON}, true, nil, "--out DIR is required"},
 	}
+	if _, err := os.Stat("/dev/zero"); err == nil { // compare once read it until memory ran out
+		tests = append(tests, struct {
+			args  []string
+			usage bool
+			is    error
+			want  string
+		}{[]string{"compare", knightJSON, "/dev/zero"}, false, result.ErrNotResults, "compare: /dev/zero: not an aesbench results file: a device, not a regular file"})
+	}
 	for _, tt := range tests {
 		_, _, err := runArgs(tt.args...)
 		if err == nil || !strings.Contains(err.Error(), tt.want) {
