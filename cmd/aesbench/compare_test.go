@@ -137,3 +137,16 @@ func TestReportCommand(t *testing.T) {
 		}
 	}
 }
+
+// TestCompareOneUnlabelledResult is issue 14's: one results file without
+// a label was warned of as two labelled "".
+func TestCompareOneUnlabelledResult(t *testing.T) {
+	m := filepath.Join(t.TempDir(), "m.json")
+	if err := os.WriteFile(m, []byte(`{"schema":"aesbench/v1"}`+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, stderr, err := runArgs("compare", m)
+	if err != nil || stderr != "" {
+		t.Errorf("compare %s: %v, stderr %q; want no error and no warning", m, err, stderr)
+	}
+}
