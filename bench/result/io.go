@@ -66,7 +66,11 @@ func Read(path string) (*Results, error) {
 	return Parse(path, data)
 }
 
-// Parse decodes results JSON; name says where it came from in errors.
+// Parse decodes results JSON; name says where it came from in errors. It
+// refuses what no run could have written (ErrImplausible): a figure that
+// is not finite or beyond a physical bound, a median outside its samples'
+// range, a size or count out of range, a name holding control
+// characters. The error names the field by its JSON path.
 func Parse(name string, data []byte) (*Results, error) {
 	var r Results
 	if err := json.Unmarshal(data, &r); err != nil {
@@ -79,6 +83,9 @@ func Parse(name string, data []byte) (*Results, error) {
 		if m.Algo == "" || m.Size <= 0 || m.Engine == "" || len(m.SamplesKBps) == 0 {
 			return nil, fmt.Errorf("%s: %w: measurement %d is incomplete", name, ErrNotResults, i)
 		}
+	}
+	if err := r.check(); err != nil {
+		return nil, fmt.Errorf("%s: %w: %v", name, ErrImplausible, err)
 	}
 	return &r, nil
 }
