@@ -36,6 +36,15 @@ func present(ss []series) []series {
 	return out
 }
 
+// valuesOf returns the values of each series.
+func valuesOf(ss []series) [][]float64 {
+	out := make([][]float64, len(ss))
+	for i, s := range ss {
+		out[i] = s.values
+	}
+	return out
+}
+
 // groupedBars adds one bar per series in each category, side by side,
 // with the value written above each bar by label. On a log axis the bars
 // stand on an invisible base at the axis minimum, since a bar cannot
