@@ -1,0 +1,75 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// cancelAfter is a context whose Err is nil n times, then
+// context.Canceled: Ctrl-C pressed partway.
+type cancelAfter struct {
+	context.Context
+	n int
+}
+
+func (c *cancelAfter) Err() error {
+	if c.n--; c.n < 0 {
+		return context.Canceled
+	}
+	return nil
+}
+
+// TestReportCommandInterrupted checks that report stops with exit 130
+// when interrupted, whether while reading the results files or while
+// writing the charts (it once ran to the end and exited 0), and leaves
+// the previous report as it was.
+func TestReportCommandInterrupted(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "report")
+	if _, _, err := runArgs("report", knightJSON, padawanJSON, "--out", dir); err != nil {
+		t.Fatal(err)
+	}
+	before := readDir(t, dir)
+	// Two checks while reading the two files, then one before each file
+	// report writes.
+	for _, n := range []int{0, 2, 4} {
+		var stdout, stderr, msg bytes.Buffer
+		ctx := &cancelAfter{Context: context.Background(), n: n}
+		err := run(ctx, []string{"report", knightJSON, maskedJSON, "--out", dir}, &stdout, &stderr)
+		if code := exitCode(err, &msg); code != 130 || msg.String() != "aesbench: interrupted\n" {
+			t.Errorf("interrupted after %d checks: exit %d, %q (%v); want 130, interrupted", n, code, msg.String(), err)
+		}
+		if ctx.n != -1 {
+			t.Errorf("interrupted after %d checks: went on for %d more", n, -1-ctx.n)
+		}
+		after := readDir(t, dir)
+		if len(after) != len(before) {
+			t.Errorf("interrupted after %d checks: %d files, want the %d of the previous report", n, len(after), len(before))
+		}
+		for name, b := range before {
+			if after[name] != b {
+				t.Errorf("interrupted after %d checks: %s changed", n, name)
+			}
+		}
+	}
+}
+
+// readDir returns the contents of each file in dir by name.
+func readDir(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]string{}
+	for _, e := range entries {
+		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[e.Name()] = string(b)
+	}
+	return out
+}
