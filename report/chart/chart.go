@@ -14,6 +14,7 @@ import (
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/plotutil"
+	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgimg"
@@ -240,3 +241,22 @@ func gridY() *plotter.Grid {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// The widest legend entry and category label: a wider one (a label may
+// be a host name of 253 bytes) would push the plot off the chart.
+const (
+	maxLegend   = ChartWidth / 3
+	maxCategory = ChartWidth / 4
+)
+
+// fit cuts s to at most width wide in sty, ending it with an ellipsis.
+func fit(s string, sty text.Style, width vg.Length) string {
+	if sty.Width(s) <= width {
+		return s
+	}
+	r := []rune(s)
+	for len(r) > 0 && sty.Width(string(r)+"…") > width {
+		r = r[:len(r)-1]
+	}
+	return string(r) + "…"
+}

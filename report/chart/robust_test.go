@@ -78,3 +78,21 @@ func TestChartsOfWildFigures(t *testing.T) {
 		})
 	}
 }
+
+// TestFit checks that a legend entry or category label is cut to fit,
+// so that a long host name does not push the plot off the chart.
+func TestFit(t *testing.T) {
+	p := newPlot("t", "x", "y")
+	sty := p.Legend.TextStyle
+	for _, s := range []string{"", "knight", "knight-noaesni chacha20-poly1305", strings.Repeat("W", 255), strings.Repeat("東京", 100)} {
+		got := fit(s, sty, maxLegend)
+		switch {
+		case sty.Width(got) > maxLegend:
+			t.Errorf("fit(%q) = %q, %v wide, over %v", s, got, sty.Width(got), maxLegend)
+		case sty.Width(s) <= maxLegend && got != s:
+			t.Errorf("fit(%q) = %q, want it whole", s, got)
+		case got != s && (!strings.HasSuffix(got, "…") || !strings.HasPrefix(s, strings.TrimSuffix(got, "…"))):
+			t.Errorf("fit(%q) = %q, want a prefix and an ellipsis", s, got)
+		}
+	}
+}

@@ -69,7 +69,8 @@ func Sizes(c *report.Comparison) (*Chart, error) {
 			pts.Shape = plotutil.Shape(h)
 			pts.Radius = vg.Points(3)
 			p.Add(l, pts)
-			p.Legend.Add(host.Label+" "+algo, l, pts)
+			sty := p.Legend.TextStyle
+			p.Legend.Add(fit(fit(host.Label, sty, maxLegend/2)+" "+algo, sty, maxLegend), l, pts)
 		}
 	}
 	if hi == 0 {
