@@ -6,6 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/aesbench/aesbench/bench/result"
 )
 
 // cancelAfter is a context whose Err is nil n times, then
@@ -72,4 +74,57 @@ func readDir(t *testing.T, dir string) map[string]string {
 		out[e.Name()] = string(b)
 	}
 	return out
+}
+
+// TestCompareAndReportRefuseImplausible is issue 14's: figures of 1.7e308
+// kB/s made report panic beside another host and spin for minutes alone,
+// and a label with a newline broke the tables. compare and report refuse
+// such a file, naming it and the field, and write nothing.
+func TestCompareAndReportRefuseImplausible(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name string, edit func(r *result.Results)) string {
+		r, err := result.Read(padawanJSON)
+		if err != nil {
+			t.Fatal(err)
+		}
+		edit(r)
+		path := filepath.Join(dir, name)
+		if err := r.WriteFile(path); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	huge := write("huge.json", func(r *result.Results) {
+		for i := range r.Measurements {
+			m := &r.Measurements[i]
+			for j := range m.SamplesKBps {
+				m.SamplesKBps[j] = 1.7e308
+			}
+			m.KBps, m.MinKBps, m.MaxKBps = 1.7e308, 1.7e308, 1.7e308
+		}
+	})
+	newline := write("newline.json", func(r *result.Results) { r.Label = "pada\nwan" })
+	out := filepath.Join(dir, "report")
+	const hugeErr = ": implausible results: measurements[0].samples_kbps[0]: 1.7e+308 is above 1e+12 kB/s"
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"report", knightJSON, huge, "--out", out}, "report: " + huge + hugeErr},
+		{[]string{"report", huge, "--out", out}, "report: " + huge + hugeErr},
+		{[]string{"compare", knightJSON, huge}, "compare: " + huge + hugeErr},
+		{[]string{"compare", newline}, "compare: " + newline + `: implausible results: label: "pada\nwan" holds the control character U+000A; a name or description is one line of printable text`},
+	} {
+		stdout, _, err := runArgs(tt.args...)
+		var msg bytes.Buffer
+		if code := exitCode(err, &msg); code != 1 || msg.String() != "aesbench: "+tt.want+"\n" {
+			t.Errorf("%v: exit %d, %q; want 1, %q", tt.args, code, msg.String(), tt.want)
+		}
+		if stdout != "" {
+			t.Errorf("%v: stdout %q, want nothing", tt.args, stdout)
+		}
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Errorf("report made %s", out)
+	}
 }
