@@ -85,8 +85,8 @@ func Compare(rs []*result.Results, o CompareOptions) (*Comparison, error) {
 	labels := uniqueLabels(rs)
 	var warnings []string
 	for i, r := range rs {
-		if labels[i] != r.Label {
-			warnings = append(warnings, fmt.Sprintf("two results are labelled %q; the later one is shown as %q", r.Label, labels[i]))
+		if name := labelOrHost(r.Label); labels[i] != name {
+			warnings = append(warnings, fmt.Sprintf("two results are labelled %q; the later one is shown as %q", name, labels[i]))
 		}
 	}
 	base := 0
@@ -168,20 +168,28 @@ func (c *Comparison) shared() bool {
 	return false
 }
 
-// uniqueLabels returns the hosts' labels, a repeat suffixed -2, -3, ...
+// uniqueLabels returns the hosts' labels ("host" for none), a repeat
+// suffixed -2, -3, ...
 func uniqueLabels(rs []*result.Results) []string {
 	out := make([]string, len(rs))
 	for i, r := range rs {
-		l := r.Label
-		if l == "" {
-			l = "host"
-		}
+		name := labelOrHost(r.Label)
+		l := name
 		for n := 2; slices.Contains(out[:i], l); n++ {
-			l = fmt.Sprintf("%s-%d", r.Label, n)
+			l = fmt.Sprintf("%s-%d", name, n)
 		}
 		out[i] = l
 	}
 	return out
+}
+
+// labelOrHost is the name a host is shown by: its label, or "host" for a
+// results file without one.
+func labelOrHost(label string) string {
+	if label == "" {
+		return "host"
+	}
+	return label
 }
 
 func hostOf(r *result.Results, label string) Host {

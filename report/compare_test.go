@@ -6,6 +6,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -173,6 +174,51 @@ func TestCompareWarnings(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestCompareLabels checks the names hosts are shown by and that only a
+// label that repeats is warned of: a lone results file without a label
+// was warned of as labelled "".
+func TestCompareLabels(t *testing.T) {
+	tests := []struct {
+		labels   []string
+		want     []string
+		warnings []string
+	}{
+		{[]string{""}, []string{"host"}, nil},
+		{[]string{"knight"}, []string{"knight"}, nil},
+		{[]string{"knight", "padawan"}, []string{"knight", "padawan"}, nil},
+		{[]string{"", ""}, []string{"host", "host-2"}, []string{`two results are labelled "host"; the later one is shown as "host-2"`}},
+		{[]string{"host", ""}, []string{"host", "host-2"}, []string{`two results are labelled "host"; the later one is shown as "host-2"`}},
+		{[]string{"knight", "knight", "knight"}, []string{"knight", "knight-2", "knight-3"}, []string{
+			`two results are labelled "knight"; the later one is shown as "knight-2"`,
+			`two results are labelled "knight"; the later one is shown as "knight-3"`}},
+		{[]string{"knight-2", "knight", "knight"}, []string{"knight-2", "knight", "knight-3"}, []string{`two results are labelled "knight"; the later one is shown as "knight-3"`}},
+	}
+	for _, tt := range tests {
+		var rs []*result.Results
+		for _, l := range tt.labels {
+			r := fixture(t, "knight")
+			r.Label = l
+			rs = append(rs, r)
+		}
+		c, err := Compare(rs, CompareOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got, warnings []string
+		for _, h := range c.Hosts {
+			got = append(got, h.Label)
+		}
+		for _, w := range c.Warnings {
+			if strings.HasPrefix(w, "two results") {
+				warnings = append(warnings, w)
+			}
+		}
+		if !slices.Equal(got, tt.want) || !slices.Equal(warnings, tt.warnings) {
+			t.Errorf("labels %q: shown as %q with warnings %q; want %q with %q", tt.labels, got, warnings, tt.want, tt.warnings)
+		}
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"syscall"
 
 	"github.com/aesbench/aesbench/internal/atomicfile"
 )
@@ -25,16 +26,51 @@ func (r *Results) WriteFile(path string) error {
 // aesbench results file.
 var ErrNotResults = errors.New("not an aesbench results file")
 
-// Read reads and checks a results file written by WriteFile.
+// MaxFileSize is the largest results file Read takes. A results file is
+// small: the reference run in results/reference (24 cells of 6 samples)
+// is 21 kB, and the whole suite on both engines in both directions at
+// four thread counts (1152 cells) with 100 samples each, per-thread
+// samples too, is 6.4 MB. 64 MiB is ten times that, and small enough to
+// read at once; what is larger is not a results file.
+const MaxFileSize = 64 << 20
+
+// Read reads and checks a results file written by WriteFile. It reads
+// only a regular file (a link to one too), of at most MaxFileSize bytes:
+// a device such as /dev/zero or a named pipe is refused without reading
+// and without waiting for a writer.
 func Read(path string) (*Results, error) {
-	data, err := os.ReadFile(path)
+	// O_NONBLOCK: opening a named pipe would wait for a writer.
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		return nil, fmt.Errorf("read results: %w", err)
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, fmt.Errorf("read results: %w", err)
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s: %w: %s, not a regular file", path, ErrNotResults, atomicfile.Kind(fi.Mode()))
+	}
+	tooBig := fmt.Errorf("%s: %w: larger than %d MiB", path, ErrNotResults, MaxFileSize>>20)
+	if fi.Size() > MaxFileSize {
+		return nil, tooBig
+	}
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("read results: %w", err)
+	}
+	if len(data) > MaxFileSize { // it grew since Stat
+		return nil, tooBig
 	}
 	return Parse(path, data)
 }
 
-// Parse decodes results JSON; name says where it came from in errors.
+// Parse decodes results JSON; name says where it came from in errors. It
+// refuses what no run could have written (ErrImplausible): a figure that
+// is not finite or beyond a physical bound, a median outside its samples'
+// range, a size or count out of range, a name holding control
+// characters. The error names the field by its JSON path.
 func Parse(name string, data []byte) (*Results, error) {
 	var r Results
 	if err := json.Unmarshal(data, &r); err != nil {
@@ -47,6 +83,9 @@ func Parse(name string, data []byte) (*Results, error) {
 		if m.Algo == "" || m.Size <= 0 || m.Engine == "" || len(m.SamplesKBps) == 0 {
 			return nil, fmt.Errorf("%s: %w: measurement %d is incomplete", name, ErrNotResults, i)
 		}
+	}
+	if err := r.check(); err != nil {
+		return nil, fmt.Errorf("%s: %w: %v", name, ErrImplausible, err)
 	}
 	return &r, nil
 }

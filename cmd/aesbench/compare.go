@@ -40,7 +40,7 @@ func cmdCompare(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err != nil {
 		return err
 	}
-	c, err := compareFiles("compare", fs.Args(), report.CompareOptions{Sizes: sizes, Baseline: *baseline}, stderr)
+	c, err := compareFiles(ctx, "compare", fs.Args(), report.CompareOptions{Sizes: sizes, Baseline: *baseline}, stderr)
 	if err != nil {
 		return err
 	}
@@ -65,8 +65,9 @@ func parseCompareSize(cmd, s string, all bool) ([]int, error) {
 }
 
 // compareFiles reads the results files of compare or report and puts them
-// side by side, telling the comparison's warnings on stderr.
-func compareFiles(cmd string, paths []string, opts report.CompareOptions, stderr io.Writer) (*report.Comparison, error) {
+// side by side, telling the comparison's warnings on stderr. It stops
+// with ctx's error between files when ctx is done.
+func compareFiles(ctx context.Context, cmd string, paths []string, opts report.CompareOptions, stderr io.Writer) (*report.Comparison, error) {
 	if len(paths) < 1 {
 		try := "aesbench " + cmd + " results/a.json results/b.json"
 		if cmd == "report" {
@@ -74,7 +75,7 @@ func compareFiles(cmd string, paths []string, opts report.CompareOptions, stderr
 		}
 		return nil, usagef("%s: no results files given (try: %s)", cmd, try)
 	}
-	rs, err := readResultsFiles(paths)
+	rs, err := readResultsFiles(ctx, paths)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", cmd, err)
 	}
@@ -87,9 +88,12 @@ func compareFiles(cmd string, paths []string, opts report.CompareOptions, stderr
 }
 
 // readResultsFiles reads and checks each results file.
-func readResultsFiles(paths []string) ([]*result.Results, error) {
+func readResultsFiles(ctx context.Context, paths []string) ([]*result.Results, error) {
 	var rs []*result.Results
 	for _, p := range paths {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		r, err := result.Read(p)
 		if err != nil {
 			return nil, err

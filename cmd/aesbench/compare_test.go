@@ -66,6 +66,14 @@ func TestCompareCommandErrors(t *testing.T) {
 		{[]string{"compare", "--size", "512", knightJSON, padawanJSON}, false, nil, "no host measured 512 bytes"},
 		{[]string{"report", knightJSON}, true, nil, "--out DIR is required"},
 	}
+	if _, err := os.Stat("/dev/zero"); err == nil { // compare once read it until memory ran out
+		tests = append(tests, struct {
+			args  []string
+			usage bool
+			is    error
+			want  string
+		}{[]string{"compare", knightJSON, "/dev/zero"}, false, result.ErrNotResults, "compare: /dev/zero: not an aesbench results file: a device, not a regular file"})
+	}
 	for _, tt := range tests {
 		_, _, err := runArgs(tt.args...)
 		if err == nil || !strings.Contains(err.Error(), tt.want) {
@@ -127,5 +135,18 @@ func TestReportCommand(t *testing.T) {
 		if !strings.Contains(string(md), want) {
 			t.Errorf("report.md lacks %q", want)
 		}
+	}
+}
+
+// TestCompareOneUnlabelledResult is issue 14's: one results file without
+// a label was warned of as two labelled "".
+func TestCompareOneUnlabelledResult(t *testing.T) {
+	m := filepath.Join(t.TempDir(), "m.json")
+	if err := os.WriteFile(m, []byte(`{"schema":"aesbench/v1"}`+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, stderr, err := runArgs("compare", m)
+	if err != nil || stderr != "" {
+		t.Errorf("compare %s: %v, stderr %q; want no error and no warning", m, err, stderr)
 	}
 }

@@ -82,6 +82,9 @@ func TestLogsErrors(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := filepath.Join(dir, "x.log.gz")
+	// --out /dev/stdout as root replaced the link with a file.
+	stdoutLink := filepath.Join(t.TempDir(), "stdout")
+	noLink := os.Symlink(os.DevNull, stdoutLink) != nil
 	canceled, cancel := context.WithCancel(context.Background())
 	cancel()
 
@@ -109,12 +112,14 @@ func TestLogsErrors(t *testing.T) {
 		// Root writes anywhere, and Windows has no read-only directories.
 		{"unwritable directory", nil, []string{"--size", "2KB", "--out", filepath.Join(readOnly, "x.log.gz")}, 1,
 			"logs: create " + filepath.Join(readOnly, "x.log.gz") + ": permission denied", os.Geteuid() == 0 || runtime.GOOS == "windows"},
+		{"out is a link to a device", nil, []string{"--size", "2KB", "--out", stdoutLink}, 1,
+			"logs: create " + stdoutLink + ": not a regular file (a symbolic link)", noLink},
 		{"interrupted", canceled, []string{"--size", "2KB", "--out", out}, 130, "interrupted", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			if tt.skip {
-				t.Skip("cannot make a directory unwritable here")
+				t.Skip("cannot set this case up here")
 			}
 			ctx := tt.ctx
 			if ctx == nil {
@@ -138,5 +143,8 @@ func TestLogsErrors(t *testing.T) {
 				t.Errorf("left %q behind", names)
 			}
 		})
+	}
+	if fi, err := os.Lstat(stdoutLink); !noLink && (err != nil || fi.Mode()&os.ModeSymlink == 0) {
+		t.Errorf("%s is no longer a symbolic link: %v, %v", stdoutLink, fi.Mode(), err)
 	}
 }

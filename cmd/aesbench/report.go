@@ -28,11 +28,11 @@ func cmdReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
-	c, err := compareFiles("report", fs.Args(), report.CompareOptions{Baseline: *baseline}, stderr)
+	c, err := compareFiles(ctx, "report", fs.Args(), report.CompareOptions{Baseline: *baseline}, stderr)
 	if err != nil {
 		return err
 	}
-	files, err := chart.Report(*out, c, sizes[0])
+	files, err := chart.Report(ctx, *out, c, sizes[0])
 	if err != nil {
 		return fmt.Errorf("report: %w", err)
 	}

@@ -19,9 +19,15 @@ import (
 // removed and path is untouched. Errors name path, never the temporary
 // file: "create PATH: ..." when no file can be made there, "write PATH:
 // ..." after that.
+//
+// Only a regular file is replaced: when path is a symbolic link, a
+// device, a named pipe, a socket or a directory, WriteFile fails with
+// ErrNotRegular before write runs, since the rename would put a file in
+// its place (a link to /dev/stdout, /dev/full itself) instead of writing
+// through it.
 func WriteFile(path string, write func(io.Writer) error) (err error) {
-	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
-		return fmt.Errorf("create %s: is a directory", path)
+	if err := CheckTarget(path); err != nil {
+		return err
 	}
 	dir, base := filepath.Split(path)
 	if dir == "" {
@@ -48,6 +54,10 @@ func WriteFile(path string, write func(io.Writer) error) (err error) {
 		err = f.Close()
 	}
 	if err == nil {
+		// Again, for a link or pipe made there while write ran.
+		if err = CheckTarget(path); err != nil {
+			return err
+		}
 		err = os.Rename(f.Name(), path)
 	}
 	if err != nil {
@@ -55,6 +65,59 @@ func WriteFile(path string, write func(io.Writer) error) (err error) {
 	}
 	syncDir(dir)
 	return nil
+}
+
+// ErrNotRegular is wrapped by WriteFile and CheckTarget when the path
+// to write exists and is not a regular file.
+var ErrNotRegular = errors.New("not a regular file")
+
+// CheckTarget returns nil when path may be replaced by a new file: it does
+// not exist, or it is a regular file (not a symbolic link to one). Else
+// it says what is there: "create PATH: is a directory", or "create PATH:
+// not a regular file (a symbolic link)", wrapping ErrNotRegular.
+func CheckTarget(path string) error {
+	fi, err := os.Lstat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil
+	case err != nil:
+		return fmt.Errorf("create %s: %w", path, bare(err))
+	case fi.Mode().IsRegular():
+		return nil
+	}
+	return fmt.Errorf("create %s: %w", path, notRegular{fi.Mode()})
+}
+
+// notRegular is ErrNotRegular with what the file is instead.
+type notRegular struct{ mode fs.FileMode }
+
+func (e notRegular) Error() string {
+	if e.mode.IsDir() {
+		return "is a directory"
+	}
+	return fmt.Sprintf("%v (%s)", ErrNotRegular, Kind(e.mode))
+}
+
+func (e notRegular) Is(target error) bool { return target == ErrNotRegular }
+
+// Kind names the type of a file that is not a regular one, for errors:
+// "a symbolic link", "a device", "a named pipe", "a socket".
+func Kind(m fs.FileMode) string {
+	switch t := m.Type(); {
+	case t&fs.ModeSymlink != 0:
+		return "a symbolic link"
+	case t&fs.ModeDevice != 0:
+		return "a device"
+	case t&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case t&fs.ModeSocket != 0:
+		return "a socket"
+	case t&fs.ModeDir != 0:
+		return "a directory"
+	case t == 0:
+		return "a regular file"
+	}
+	return "a special file"
 }
 
 // bare strips the path from a file system error: it would name the

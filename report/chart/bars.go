@@ -36,6 +36,15 @@ func present(ss []series) []series {
 	return out
 }
 
+// valuesOf returns the values of each series.
+func valuesOf(ss []series) [][]float64 {
+	out := make([][]float64, len(ss))
+	for i, s := range ss {
+		out[i] = s.values
+	}
+	return out
+}
+
 // groupedBars adds one bar per series in each category, side by side,
 // with the value written above each bar by label. On a log axis the bars
 // stand on an invisible base at the axis minimum, since a bar cannot
@@ -105,7 +114,7 @@ func groupedBars(p *plot.Plot, categories []string, ss []series, label func(floa
 			b.StackOn(floor) // copies floor's offset
 		}
 		p.Add(b)
-		p.Legend.Add(s.name, b)
+		p.Legend.Add(fit(s.name, p.Legend.TextStyle, maxLegend), b)
 
 		var xys plotter.XYs
 		var strs []string
@@ -135,9 +144,13 @@ func groupedBars(p *plot.Plot, categories []string, ss []series, label func(floa
 		l.Offset = vg.Point{X: b.Offset, Y: vg.Points(2)}
 		p.Add(l)
 	}
-	p.NominalX(categories...)
-	p.X.Min, p.X.Max = -0.5, float64(len(categories))-0.5
 	p.X.Tick.Label.Font.Size = vg.Points(10)
+	short := make([]string, len(categories))
+	for i, c := range categories {
+		short[i] = fit(c, p.X.Tick.Label, maxCategory)
+	}
+	p.NominalX(short...)
+	p.X.Min, p.X.Max = -0.5, float64(len(categories))-0.5
 	if len(categories) > 5 {
 		p.X.Tick.Label.Rotation = math.Pi / 8
 		p.X.Tick.Label.XAlign = draw.XRight

@@ -14,6 +14,7 @@ import (
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/plotutil"
+	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgimg"
@@ -188,7 +189,8 @@ func useLog(lo, hi float64) bool { return lo > 0 && hi/lo > 25 }
 
 // newBarPlot is newPlot for bars of the values all, with a log y axis
 // when they span a wide range (useLog), which it returns; title's %s
-// becomes ", log scale" then, and nothing otherwise.
+// becomes ", log scale" then, and nothing otherwise. all must not be
+// empty.
 func newBarPlot(title, xLabel, yLabel string, all []float64) (*plot.Plot, bool) {
 	logY := useLog(slices.Min(all), slices.Max(all))
 	scale := ""
@@ -196,6 +198,29 @@ func newBarPlot(title, xLabel, yLabel string, all []float64) (*plot.Plot, bool) 
 		scale = ", log scale"
 	}
 	return newPlot(fmt.Sprintf(title, scale), xLabel, yLabel), logY
+}
+
+// The figures a chart draws: from 1e-100 to 1e100, so that every axis
+// end made from them (a power of ten around them, 2.5 times the largest)
+// is a finite number above 0, which a log axis needs. Results files hold
+// far narrower figures (result.Parse); these bounds keep a chart of any
+// comparison from panicking in gonum or rasterizing for ever.
+const (
+	minDrawable = 1e-100
+	maxDrawable = 1e100
+)
+
+// drawable returns an error for the first figure of values that is
+// neither 0 (missing) nor from minDrawable to maxDrawable.
+func drawable(chart string, values ...[]float64) error {
+	for _, vs := range values {
+		for _, v := range vs {
+			if v != 0 && !(v >= minDrawable && v <= maxDrawable) {
+				return fmt.Errorf("chart %s: cannot draw the figure %g (from %g to %g, or 0 for none)", chart, v, minDrawable, maxDrawable)
+			}
+		}
+	}
+	return nil
 }
 
 // logFloor is the power of ten at or below x.
@@ -216,3 +241,22 @@ func gridY() *plotter.Grid {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// The widest legend entry and category label: a wider one (a label may
+// be a host name of 253 bytes) would push the plot off the chart.
+const (
+	maxLegend   = ChartWidth / 3
+	maxCategory = ChartWidth / 4
+)
+
+// fit cuts s to at most width wide in sty, ending it with an ellipsis.
+func fit(s string, sty text.Style, width vg.Length) string {
+	if sty.Width(s) <= width {
+		return s
+	}
+	r := []rune(s)
+	for len(r) > 0 && sty.Width(string(r)+"…") > width {
+		r = r[:len(r)-1]
+	}
+	return string(r) + "…"
+}

@@ -2,10 +2,14 @@ package chart
 
 import (
 	"bytes"
+	"context"
+	"errors"
 	"html"
 	"image/png"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -142,7 +146,7 @@ func TestWriteReport(t *testing.T) {
 				t.Fatal(err)
 			}
 			dir := filepath.Join(t.TempDir(), "new", "rep")
-			written, err := Report(dir, c, 256)
+			written, err := Report(context.Background(), dir, c, 256)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -193,4 +197,76 @@ func fixtures(t *testing.T, names ...string) []*result.Results {
 		rs = append(rs, r)
 	}
 	return rs
+}
+
+// cancelAfter is a context whose Err is nil n times, then
+// context.Canceled: Ctrl-C pressed while a report is being written.
+type cancelAfter struct {
+	context.Context
+	n int
+}
+
+func (c *cancelAfter) Err() error {
+	if c.n--; c.n < 0 {
+		return context.Canceled
+	}
+	return nil
+}
+
+// TestReportInterrupted checks that Report stops between files when ctx
+// is done (it once drew all 30 hosts' charts and exited 0), and that a
+// report stopped after some of its files were written, as a full disk
+// would stop it, leaves the previous report whole: no new file beside
+// the old ones, nothing temporary.
+func TestReportInterrupted(t *testing.T) {
+	old, err := report.Compare(fixtures(t, "knight", "padawan"), report.CompareOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if _, err := Report(context.Background(), dir, old, 256); err != nil {
+		t.Fatal(err)
+	}
+	before := snapshot(t, dir)
+	c, err := report.Compare(fixtures(t, "knight", "knight-noaesni"), report.CompareOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 10 checks: one at the start, one before each of 4 charts' PNG and
+	// SVG, one before report.md.
+	for _, n := range []int{0, 1, 2, 5, 9} {
+		ctx := &cancelAfter{Context: context.Background(), n: n}
+		written, err := Report(ctx, dir, c, 256)
+		if !errors.Is(err, context.Canceled) || written != nil {
+			t.Fatalf("canceled after %d checks: %v, %v; want context.Canceled", n, written, err)
+		}
+		if ctx.n != -1 {
+			t.Errorf("canceled after %d checks: went on for %d more", n, -1-ctx.n)
+		}
+		if after := snapshot(t, dir); !maps.Equal(after, before) {
+			t.Fatalf("canceled after %d checks: the report changed; files now %v, were %v", n, slices.Sorted(maps.Keys(after)), slices.Sorted(maps.Keys(before)))
+		}
+	}
+	ctx := &cancelAfter{Context: context.Background(), n: 10}
+	if _, err := Report(ctx, dir, c, 256); err != nil || ctx.n != 0 {
+		t.Errorf("not canceled: %v after %d checks, want none after 10", err, 10-ctx.n)
+	}
+}
+
+// snapshot returns the contents of every file in dir by name.
+func snapshot(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]string{}
+	for _, e := range entries {
+		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[e.Name()] = string(b)
+	}
+	return out
 }

@@ -26,6 +26,9 @@ func Files(c *report.Comparison) (*Chart, error) {
 	if len(all) == 0 {
 		return nil, nil
 	}
+	if err := drawable("files", valuesOf(ss)...); err != nil {
+		return nil, err
+	}
 	p, logY := newBarPlot("Time to encrypt a file, with the disk I/O%s (lower is faster)", "workload", UnitSeconds, all)
 	if err := groupedBars(p, cats, ss, func(s float64) string { return sig3(s) + " s" }, logY, 0); err != nil {
 		return nil, err

@@ -1,6 +1,7 @@
 package chart
 
 import (
+	"fmt"
 	"slices"
 
 	"github.com/aesbench/aesbench/bench/result"
@@ -19,6 +20,9 @@ func Sizes(c *report.Comparison) (*Chart, error) {
 	if len(c.Sizes) < 2 {
 		return nil, nil
 	}
+	if c.Sizes[0] < 1 { // ascending
+		return nil, fmt.Errorf("chart sizes: cannot draw the message size %d on a log axis", c.Sizes[0])
+	}
 	title := "Encryption throughput by message size (higher is faster)"
 	p := newPlot(title, "message size, bytes (log2 scale)", UnitKBps+", log scale")
 	p.X.Scale = plot.LogScale{}
@@ -31,6 +35,11 @@ func Sizes(c *report.Comparison) (*Chart, error) {
 	for _, r := range c.Rows {
 		if r.Dir == result.Encrypt && !slices.Contains(algos, r.RowLabel()) {
 			algos = append(algos, r.RowLabel())
+		}
+	}
+	for _, r := range c.Rows {
+		if err := drawable("sizes", r.KBps); err != nil {
+			return nil, err
 		}
 	}
 	lo, hi := 0.0, 0.0
@@ -60,7 +69,8 @@ func Sizes(c *report.Comparison) (*Chart, error) {
 			pts.Shape = plotutil.Shape(h)
 			pts.Radius = vg.Points(3)
 			p.Add(l, pts)
-			p.Legend.Add(host.Label+" "+algo, l, pts)
+			sty := p.Legend.TextStyle
+			p.Legend.Add(fit(fit(host.Label, sty, maxLegend/2)+" "+algo, sty, maxLegend), l, pts)
 		}
 	}
 	if hi == 0 {

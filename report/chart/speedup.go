@@ -35,6 +35,11 @@ func Speedup(c *report.Comparison, size int) (*Chart, error) {
 			cats = append(cats, r.RowLabel())
 		}
 	}
+	for _, r := range rows {
+		if err := drawable("aesni-speedup", r.KBps); err != nil {
+			return nil, err
+		}
+	}
 	var ss []series
 	for _, a := range with {
 		for _, b := range without {
@@ -54,6 +59,9 @@ func Speedup(c *report.Comparison, size int) (*Chart, error) {
 	}
 	if len(ss) == 0 {
 		return nil, nil
+	}
+	if err := drawable("aesni-speedup", valuesOf(ss)...); err != nil {
+		return nil, err
 	}
 	title := fmt.Sprintf("AES-NI speedup at %d-byte messages (1x = no difference)", size)
 	p := newPlot(title, "algorithm", UnitTimes+" with hardware AES")

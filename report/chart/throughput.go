@@ -34,6 +34,12 @@ func Throughput(c *report.Comparison, size int) (*Chart, error) {
 			}
 		}
 	}
+	if len(all) == 0 { // every figure 0: openssl printed 0.00
+		return nil, nil
+	}
+	if err := drawable("throughput", valuesOf(ss)...); err != nil {
+		return nil, err
+	}
 	what := "Encryption throughput"
 	if slices.ContainsFunc(rows, func(r report.CompRow) bool { return r.Dir != result.Encrypt }) {
 		what = "Throughput"
