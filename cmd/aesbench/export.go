@@ -27,7 +27,7 @@ func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if fs.NArg() == 0 {
 		return usagef("export: no results files given (try: aesbench export results/a.json > a.txt)")
 	}
-	rs, err := readResultsFiles(fs.Args())
+	rs, err := readResultsFiles(ctx, fs.Args())
 	if err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
