@@ -5,35 +5,38 @@ import (
 	"slices"
 
 	"github.com/aesbench/aesbench/bench/result"
+	"github.com/aesbench/aesbench/bench/stats"
 	"github.com/aesbench/aesbench/bench/unit"
 )
 
 // advice says what the figures show: on a host whose Go crypto does not
 // use hardware AES, how much faster ChaCha20-Poly1305 is than AES-256-GCM;
-// on one that does, the other way round. Only where both were measured.
+// on one that does, the other way round. Only where both were measured,
+// and only on a significant difference (stats.CompareSamples): advice
+// never rests on noise.
 func advice(c *Comparison) []string {
 	var out []string
 	size := adviceSize(c.Sizes)
 	for h, host := range c.Hosts {
 		gcm, chacha := encryptAt(c.Rows, h, "aes-256-gcm", size), encryptAt(c.Rows, h, "chacha20-poly1305", size)
-		if gcm == 0 || chacha == 0 {
+		if gcm == nil || chacha == nil || !stats.CompareSamples(gcm.samples[h], chacha.samples[h]).Significant() {
 			continue
 		}
 		at := fmt.Sprintf("at %s", unit.FormatSize(size))
 		switch {
-		case !host.HardwareAES && chacha > gcm:
-			out = append(out, fmt.Sprintf("%s: no hardware AES, and chacha20-poly1305 is %.2fx faster than aes-256-gcm here (%s): prefer it", host.Label, chacha/gcm, at))
-		case host.HardwareAES && gcm > chacha:
-			out = append(out, fmt.Sprintf("%s: hardware AES, and aes-256-gcm is %.2fx faster than chacha20-poly1305 here (%s)", host.Label, gcm/chacha, at))
+		case !host.HardwareAES && chacha.KBps[h] > gcm.KBps[h]:
+			out = append(out, fmt.Sprintf("%s: no hardware AES, and chacha20-poly1305 is %.2fx faster than aes-256-gcm here (%s): prefer it", host.Label, chacha.KBps[h]/gcm.KBps[h], at))
+		case host.HardwareAES && gcm.KBps[h] > chacha.KBps[h]:
+			out = append(out, fmt.Sprintf("%s: hardware AES, and aes-256-gcm is %.2fx faster than chacha20-poly1305 here (%s)", host.Label, gcm.KBps[h]/chacha.KBps[h], at))
 		}
 	}
 	for _, r := range c.Rows {
-		if r.Algo != "aes-256-cbc" || r.Dir != result.Encrypt || r.Engine != "go" || r.Size != size || r.Threads > 1 {
+		if r.Algo != "aes-256-cbc" || r.Dir != result.Encrypt || r.Engine != result.EngineGo || r.Size != size || r.Threads > 1 {
 			continue
 		}
 		for j, x := range r.Ratios {
 			other := c.Hosts[j+1]
-			if x >= 2 && c.Hosts[0].HardwareAES && !other.HardwareAES {
+			if x >= 2 && r.RatioStats[j].Significant && c.Hosts[0].HardwareAES && !other.HardwareAES {
 				out = append(out, fmt.Sprintf("%s encrypts aes-256-cbc %.2fx faster than %s at %s: hardware AES matters for AES workloads", c.Hosts[0].Label, x, other.Label, unit.FormatSize(r.Size)))
 			}
 		}
@@ -50,13 +53,13 @@ func adviceSize(sizes []int) int {
 	return slices.Max(sizes)
 }
 
-// encryptAt is host h's one-thread Go encryption figure for algo at size; 0 when not
-// measured.
-func encryptAt(rows []CompRow, h int, algo string, size int) float64 {
-	for _, r := range rows {
-		if r.Algo == algo && r.Size == size && r.Dir == result.Encrypt && r.Engine == "go" && r.Threads <= 1 {
-			return r.KBps[h]
+// encryptAt is the row of one-thread Go encryption of algo at size when
+// host h measured it; nil otherwise.
+func encryptAt(rows []CompRow, h int, algo string, size int) *CompRow {
+	for i, r := range rows {
+		if r.Algo == algo && r.Size == size && r.Dir == result.Encrypt && r.Engine == result.EngineGo && r.Threads <= 1 && r.KBps[h] > 0 {
+			return &rows[i]
 		}
 	}
-	return 0
+	return nil
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/aesbench/aesbench/bench"
 	"github.com/aesbench/aesbench/bench/result"
+	"github.com/aesbench/aesbench/bench/stats"
 	"github.com/aesbench/aesbench/bench/unit"
 )
 
@@ -50,6 +51,11 @@ type CompRow struct {
 	Threads int              `json:"threads"` // workers measured together; KBps is then their aggregate
 	KBps    []float64        `json:"kbps"`    // per host, medians in kB/s; 0 when not measured
 	Ratios  []float64        `json:"ratios"`  // Hosts[0]'s kB/s over Hosts[i+1]'s; 0 when either is missing
+	// RatioStats say how sure each ratio is: its 95% interval and
+	// whether the difference is significant.
+	RatioStats []RatioStat `json:"ratio_stats"`
+
+	samples [][]float64 // per host, the cell's samples
 }
 
 // FileRow is one whole-file workload across the hosts.
@@ -61,6 +67,10 @@ type FileRow struct {
 	Fsync   bool          `json:"fsync"`
 	Seconds []float64     `json:"seconds"` // per host, median wall time; 0 when not measured
 	Ratios  []float64     `json:"ratios"`  // Hosts[i+1]'s seconds over Hosts[0]'s; 0 when either is missing
+	// RatioStats say how sure each ratio is, as CompRow's.
+	RatioStats []RatioStat `json:"ratio_stats"`
+
+	samples [][]float64 // per host, the runs' seconds
 }
 
 // CompareOptions choose what Compare puts in the table.
@@ -245,13 +255,24 @@ func throughputRows(rs []*result.Results, sizes []int) []CompRow {
 				i = len(rows)
 				idx[k] = i
 				rows = append(rows, CompRow{Engine: m.Engine, Algo: m.Algo, Dir: m.Direction, Size: m.Size, Threads: k.Threads,
-					KBps: make([]float64, len(rs))})
+					KBps: make([]float64, len(rs)), samples: make([][]float64, len(rs))})
 			}
 			rows[i].KBps[h] = m.KBps
+			rows[i].samples[h] = m.SamplesKBps
 		}
 	}
 	for i := range rows {
-		rows[i].Ratios = baseRatios(rows[i].KBps, func(base, x float64) float64 { return base / x })
+		r := &rows[i]
+		r.Ratios = baseRatios(r.KBps, func(base, x float64) float64 { return base / x })
+		r.RatioStats = make([]RatioStat, len(r.Ratios))
+		for h := range r.Ratios {
+			if r.Ratios[h] <= 0 {
+				r.RatioStats[h] = RatioStat{P: 1, Test: "none"}
+				continue
+			}
+			st := compareRuns(rs[0], rs[h+1], r.samples[0], r.samples[h+1])
+			r.Ratios[h], r.RatioStats[h] = st.Ratio, ratioStat(st)
+		}
 	}
 	slices.SortStableFunc(rows, func(a, b CompRow) int {
 		return cmp.Or(
@@ -264,6 +285,16 @@ func throughputRows(rs []*result.Results, sizes []int) []CompRow {
 		)
 	})
 	return rows
+}
+
+// compareRuns compares base's samples of a cell with other's: paired,
+// round by round, when the two results are the sides of one same-host
+// A/B run with as many samples; as independent samples otherwise.
+func compareRuns(base, other *result.Results, a, b []float64) stats.Ratio {
+	if base.PairedWith(other) && len(a) == len(b) {
+		return stats.ComparePaired(a, b)
+	}
+	return stats.CompareSamples(a, b)
 }
 
 // baseRatios returns how many times faster the first host (vals[0]) is
@@ -296,13 +327,26 @@ func fileRows(rs []*result.Results) []FileRow {
 				i = len(rows)
 				idx[k] = i
 				rows = append(rows, FileRow{Engine: f.Engine, Algo: f.Algo, Bytes: f.Bytes, Cold: f.Cold, Fsync: f.Fsync,
-					Seconds: make([]float64, len(rs))})
+					Seconds: make([]float64, len(rs)), samples: make([][]float64, len(rs))})
 			}
 			rows[i].Seconds[h] = f.Seconds
+			rows[i].samples[h] = f.SamplesSeconds
 		}
 	}
 	for i := range rows {
-		rows[i].Ratios = baseRatios(rows[i].Seconds, func(base, x float64) float64 { return x / base })
+		r := &rows[i]
+		r.Ratios = baseRatios(r.Seconds, func(base, x float64) float64 { return x / base })
+		r.RatioStats = make([]RatioStat, len(r.Ratios))
+		for h := range r.Ratios {
+			if r.Ratios[h] <= 0 {
+				r.RatioStats[h] = RatioStat{P: 1, Test: "none"}
+				continue
+			}
+			// Files are timed one after the other, never side by side:
+			// always two independent samples.
+			st := stats.CompareSamples(r.samples[h+1], r.samples[0])
+			r.Ratios[h], r.RatioStats[h] = st.Ratio, ratioStat(st)
+		}
 	}
 	slices.SortStableFunc(rows, func(a, b FileRow) int {
 		return cmp.Or(

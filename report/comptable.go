@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
-
-	"github.com/aesbench/aesbench/bench/unit"
 )
 
 // table is a comparison laid out as cells, for the text and markdown
@@ -65,7 +63,7 @@ func (c *Comparison) throughputTable() table {
 		if len(c.Sizes) > 1 {
 			row = append(row, strconv.Itoa(r.Size))
 		}
-		t.rows = append(t.rows, hostCells(row, r.KBps, kbps, r.Ratios))
+		t.rows = append(t.rows, hostCells(row, r.KBps, kbps, r.Ratios, r.RatioStats))
 	}
 	return t
 }
@@ -76,7 +74,7 @@ func (c *Comparison) fileTable() table {
 	t.header = []string{"workload"}
 	c.hostColumns(&t)
 	for _, f := range c.Files {
-		t.rows = append(t.rows, hostCells([]string{f.RowLabel()}, f.Seconds, secs, f.Ratios))
+		t.rows = append(t.rows, hostCells([]string{f.RowLabel()}, f.Seconds, secs, f.Ratios, f.RatioStats))
 	}
 	return t
 }
@@ -87,10 +85,11 @@ func (c *Comparison) ratioNote(unit string) string {
 		return ""
 	}
 	b := c.Hosts[0].Label
+	const sure = ", [low-high] its 95% interval, ~ no significant difference (p >= 0.05)"
 	if unit == "seconds" {
-		return fmt.Sprintf("; %s/X = how many times faster %s is (X's seconds over %s's)", b, b, b)
+		return fmt.Sprintf("; %s/X = how many times faster %s is (X's seconds over %s's)%s", b, b, b, sure)
 	}
-	return fmt.Sprintf("; %s/X = how many times faster %s is (%s's kB/s over X's)", b, b, b)
+	return fmt.Sprintf("; %s/X = how many times faster %s is (%s's kB/s over X's)%s", b, b, b, sure)
 }
 
 func kbps(k float64) string {
@@ -108,13 +107,14 @@ func secs(s float64) string {
 }
 
 // hostCells appends to row a cell per host, each value written by cell,
-// and then a ratio cell per other host: the cells under hostColumns.
-func hostCells(row []string, vals []float64, cell func(float64) string, ratios []float64) []string {
+// and then a ratio cell per other host with its uncertainty (formatRatio):
+// the cells under hostColumns.
+func hostCells(row []string, vals []float64, cell func(float64) string, ratios []float64, st []RatioStat) []string {
 	for _, v := range vals {
 		row = append(row, cell(v))
 	}
-	for _, x := range ratios {
-		row = append(row, unit.FormatRatio(x))
+	for i, x := range ratios {
+		row = append(row, formatRatio(x, st[i]))
 	}
 	return row
 }

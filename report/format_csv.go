@@ -9,32 +9,32 @@ import (
 // WriteCompareCSV prints the comparison as CSV for spreadsheets: one line
 // per row and host, figures as plain numbers (kB/s for throughput, seconds
 // for files) and the baseline's ratio to that host; empty where a host did
-// not measure a cell, and for the baseline's own ratio.
+// not measure a cell, and for the baseline's own ratio. Each ratio comes
+// with its 95% interval, p-value, significance and test (RatioStat).
 func WriteCompareCSV(w io.Writer, c *Comparison) error {
 	cw := csv.NewWriter(w)
-	cw.Write([]string{"kind", "engine", "algo", "direction", "size_bytes", "threads", "host", "value", "unit", "baseline", "baseline_times_faster"})
+	cw.Write([]string{"kind", "engine", "algo", "direction", "size_bytes", "threads", "host", "value", "unit", "baseline", "baseline_times_faster", "ratio_ci_low", "ratio_ci_high", "p", "significant", "test"})
 	num := func(x float64, prec int) string {
 		if x <= 0 {
 			return ""
 		}
 		return strconv.FormatFloat(x, 'f', prec, 64)
 	}
+	ratio := func(h int, ratios []float64, st []RatioStat) []string {
+		if h == 0 {
+			return []string{"", "", "", "", "", ""}
+		}
+		s := st[h-1]
+		return []string{num(ratios[h-1], 4), num(s.Lo, 4), num(s.Hi, 4), strconv.FormatFloat(s.P, 'g', 3, 64), strconv.FormatBool(s.Significant), s.Test}
+	}
 	base := c.Hosts[0].Label
 	for _, r := range c.Rows {
 		for h, host := range c.Hosts {
-			x := ""
-			if h > 0 {
-				x = num(r.Ratios[h-1], 4)
-			}
-			cw.Write([]string{"throughput", string(r.Engine), r.Algo, string(r.Dir), strconv.Itoa(r.Size), strconv.Itoa(max(r.Threads, 1)), host.Label, num(r.KBps[h], 2), "kB/s", base, x})
+			cw.Write(append([]string{"throughput", string(r.Engine), r.Algo, string(r.Dir), strconv.Itoa(r.Size), strconv.Itoa(max(r.Threads, 1)), host.Label, num(r.KBps[h], 2), "kB/s", base}, ratio(h, r.Ratios, r.RatioStats)...))
 		}
 	}
 	for _, f := range c.Files {
 		for h, host := range c.Hosts {
-			x := ""
-			if h > 0 {
-				x = num(f.Ratios[h-1], 4)
-			}
 			kind := "file"
 			if f.Cold {
 				kind += " cold"
@@ -42,7 +42,7 @@ func WriteCompareCSV(w io.Writer, c *Comparison) error {
 			if f.Fsync {
 				kind += " fsync"
 			}
-			cw.Write([]string{kind, string(f.Engine), f.Algo, "encrypt", strconv.FormatInt(f.Bytes, 10), "1", host.Label, num(f.Seconds[h], 4), "s", base, x})
+			cw.Write(append([]string{kind, string(f.Engine), f.Algo, "encrypt", strconv.FormatInt(f.Bytes, 10), "1", host.Label, num(f.Seconds[h], 4), "s", base}, ratio(h, f.Ratios, f.RatioStats)...))
 		}
 	}
 	cw.Flush()

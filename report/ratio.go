@@ -1,0 +1,69 @@
+package report
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+
+	"github.com/aesbench/aesbench/bench/stats"
+)
+
+// RatioStat is the uncertainty of one ratio of a comparison: its 95%
+// interval and whether the difference is significant (stats.Ratio).
+type RatioStat struct {
+	Lo float64 `json:"lo"` // low end of the ratio's 95% interval; 0 when unbounded or untested
+	Hi float64 `json:"hi"` // high end; 0 when unbounded or untested
+	P  float64 `json:"p"`  // p-value of no difference; 1 when no test is possible
+	// Significant is true when the two figures differ at the 5% level:
+	// only then does a table print the ratio as a difference.
+	Significant bool `json:"significant"`
+	// Test names how: "u-test" (two independent runs, as benchstat),
+	// "paired" (the rounds of one same-host A/B run, side by side), or
+	// "none" (a side has one figure, as an import, or nothing).
+	Test string `json:"test"`
+	N1   int    `json:"n1"` // figures of the baseline
+	N2   int    `json:"n2"` // figures of the other host
+}
+
+// ratioStat turns a stats.Ratio into what the comparison reports.
+func ratioStat(r stats.Ratio) RatioStat {
+	s := RatioStat{P: r.P, Significant: r.Significant(), N1: r.N1, N2: r.N2, Test: "none"}
+	switch {
+	case !r.Testable():
+		s.P = 1
+	case r.Paired:
+		s.Test = "paired"
+	default:
+		s.Test = "u-test"
+	}
+	if r.Testable() && r.Bounded() {
+		s.Lo, s.Hi = r.Lo, r.Hi
+	}
+	return s
+}
+
+// formatRatio writes a ratio with its uncertainty for a table: "3.05x
+// [2.98-3.12]" when significant, "~ (p=0.39)" when not, as benchstat
+// writes it, "1.02x (no test)" when no test was possible, and "n/a"
+// when there is no ratio.
+func formatRatio(x float64, s RatioStat) string {
+	switch {
+	case x <= 0:
+		return "n/a"
+	case s.Test == "none":
+		return strconv.FormatFloat(x, 'f', 2, 64) + "x (no test)"
+	case !s.Significant:
+		return fmt.Sprintf("~ (p=%.2f)", s.P)
+	case s.Lo > 0 && s.Hi > 0 && !math.IsInf(s.Hi, 0):
+		return fmt.Sprintf("%.2fx [%s-%s]", x, short(s.Lo), short(s.Hi))
+	}
+	return strconv.FormatFloat(x, 'f', 2, 64) + "x"
+}
+
+// short writes an interval end with two decimals, three below 1.
+func short(x float64) string {
+	if x < 1 {
+		return strconv.FormatFloat(x, 'f', 3, 64)
+	}
+	return strconv.FormatFloat(x, 'f', 2, 64)
+}
