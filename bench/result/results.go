@@ -40,6 +40,10 @@ type Results struct {
 	// differently by two engines, a core clock that moved. None in older
 	// files, and none when all is well.
 	Warnings []string `json:"warnings,omitempty"`
+
+	// Pair links this file to the other side of a same-host A/B run
+	// (Pair); nil in a plain run and in older files.
+	Pair *Pair `json:"pair,omitempty"`
 }
 
 // OpenSSLInfo describes the openssl whose figures a results file holds.
