@@ -67,3 +67,25 @@ func short(x float64) string {
 	}
 	return strconv.FormatFloat(x, 'f', 2, 64)
 }
+
+// Interval returns the 95% interval of host h's median in the row, in
+// kB/s; 0, 0 when it is unbounded (too few samples) or h did not measure
+// the cell.
+func (r CompRow) Interval(h int) (lo, hi float64) {
+	if h >= len(r.samples) || len(r.samples[h]) == 0 {
+		return 0, 0
+	}
+	ci := stats.MedianCI(r.samples[h])
+	if math.IsInf(ci.Lo, 0) || math.IsInf(ci.Hi, 0) {
+		return 0, 0
+	}
+	return ci.Lo, ci.Hi
+}
+
+// RatioOf compares host a's figures of row r with host b's: how many times
+// faster a is, with the interval and significance, paired when the two
+// are the sides of one same-host A/B run.
+func (c *Comparison) RatioOf(r CompRow, a, b int) RatioStat {
+	st := compareRuns(c.Results[a], c.Results[b], r.samples[a], r.samples[b])
+	return ratioStat(st)
+}

@@ -1,6 +1,7 @@
 package chart
 
 import (
+	"image/color"
 	"math"
 
 	"gonum.org/v1/plot"
@@ -19,6 +20,9 @@ type series struct {
 	name   string
 	values []float64
 	color  int // index for hostColor, so a host keeps its colour across charts
+	// lo and hi, when set, are each value's 95% interval, drawn as an
+	// error bar; 0 where unknown (too few samples).
+	lo, hi []float64
 }
 
 // present drops the series with no value at all: a host that measured
@@ -91,6 +95,7 @@ func groupedBars(p *plot.Plot, categories []string, ss []series, label func(floa
 		}
 	}
 	rotate := widest > barWidth-vg.Points(2)
+	intervals := false
 	for i, s := range ss {
 		vals := make(plotter.Values, len(s.values))
 		for j, v := range s.values {
@@ -115,12 +120,20 @@ func groupedBars(p *plot.Plot, categories []string, ss []series, label func(floa
 		}
 		p.Add(b)
 		p.Legend.Add(fit(s.name, p.Legend.TextStyle, maxLegend), b)
+		if s.lo != nil {
+			p.Add(errorBars{lo: s.lo, hi: s.hi, offset: b.Offset})
+			intervals = true
+		}
 
 		var xys plotter.XYs
 		var strs []string
 		for j, v := range s.values {
 			if v > 0 {
-				xys = append(xys, plotter.XY{X: float64(j), Y: max(v, labelFloor)})
+				top := v // the label goes above the bar and its error bar
+				if s.hi != nil {
+					top = max(top, s.hi[j])
+				}
+				xys = append(xys, plotter.XY{X: float64(j), Y: max(top, labelFloor)})
 				strs = append(strs, label(v))
 			}
 		}
@@ -143,6 +156,9 @@ func groupedBars(p *plot.Plot, categories []string, ss []series, label func(floa
 		}
 		l.Offset = vg.Point{X: b.Offset, Y: vg.Points(2)}
 		p.Add(l)
+	}
+	if intervals {
+		p.Legend.Add("95% interval", errorBars{})
 	}
 	p.X.Tick.Label.Font.Size = vg.Points(10)
 	short := make([]string, len(categories))
@@ -184,4 +200,38 @@ func (linearTicks) Ticks(min, max float64) []plot.Tick {
 		}
 	}
 	return ts
+}
+
+// errorBars draws each bar's 95% interval as a vertical line with caps,
+// at the bar's own place (the category, shifted by the bar's offset).
+type errorBars struct {
+	lo, hi []float64
+	offset vg.Length
+}
+
+var errorBarStyle = draw.LineStyle{Color: color.Black, Width: vg.Points(0.75)}
+
+// Thumbnail draws the legend's sample: one bar with its caps.
+func (errorBars) Thumbnail(c *draw.Canvas) {
+	x := (c.Min.X + c.Max.X) / 2
+	c.StrokeLine2(errorBarStyle, x, c.Min.Y, x, c.Max.Y)
+	for _, y := range []vg.Length{c.Min.Y, c.Max.Y} {
+		c.StrokeLine2(errorBarStyle, x-vg.Points(2), y, x+vg.Points(2), y)
+	}
+}
+
+func (e errorBars) Plot(c draw.Canvas, p *plot.Plot) {
+	trX, trY := p.Transforms(&c)
+	sty := errorBarStyle
+	for j := range e.lo {
+		if e.lo[j] <= 0 || e.hi[j] <= 0 {
+			continue
+		}
+		x := trX(float64(j)) + e.offset
+		lo, hi := trY(e.lo[j]), trY(e.hi[j])
+		c.StrokeLine2(sty, x, lo, x, hi)
+		for _, y := range []vg.Length{lo, hi} {
+			c.StrokeLine2(sty, x-vg.Points(2), y, x+vg.Points(2), y)
+		}
+	}
 }

@@ -46,11 +46,13 @@ func Speedup(c *report.Comparison, size int) (*Chart, error) {
 			s := series{name: c.Hosts[a].Label + " over " + c.Hosts[b].Label, color: len(ss)}
 			any := false
 			for _, r := range rows {
-				x := 0.0
+				x, lo, hi := 0.0, 0.0, 0.0
 				if r.KBps[a] > 0 && r.KBps[b] > 0 {
-					x, any = r.KBps[a]/r.KBps[b], true
+					st := c.RatioOf(r, a, b)
+					x, lo, hi, any = r.KBps[a]/r.KBps[b], st.Lo, st.Hi, true
 				}
 				s.values = append(s.values, x)
+				s.lo, s.hi = append(s.lo, lo), append(s.hi, hi)
 			}
 			if any {
 				ss = append(ss, s)

@@ -28,6 +28,8 @@ func Throughput(c *report.Comparison, size int) (*Chart, error) {
 	for h, host := range c.Hosts {
 		ss[h].name, ss[h].color = host.Label, h
 		for _, r := range rows {
+			lo, hi := r.Interval(h)
+			ss[h].lo, ss[h].hi = append(ss[h].lo, lo), append(ss[h].hi, hi)
 			ss[h].values = append(ss[h].values, r.KBps[h])
 			if r.KBps[h] > 0 {
 				all = append(all, r.KBps[h])
