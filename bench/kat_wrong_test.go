@@ -111,3 +111,60 @@ func TestVerifyCatchesAnAEADAcceptingAnyTag(t *testing.T) {
 		})
 	}
 }
+
+// badEncrypt is a block cipher that decrypts right and encrypts wrong.
+type badEncrypt struct{ cipher.Block }
+
+func (b badEncrypt) Encrypt(dst, src []byte) {
+	b.Block.Encrypt(dst, src)
+	dst[0] ^= 1
+}
+
+// badSeal is an AEAD whose Open is right and whose Seal is not.
+type badSeal struct{ cipher.AEAD }
+
+func (a badSeal) Seal(dst, nonce, plaintext, ad []byte) []byte {
+	out := a.AEAD.Seal(dst, nonce, plaintext, ad)
+	out[len(dst)] ^= 1
+	return out
+}
+
+// TestVerifyCatchesWrongEncryption gives every algorithm whose decryption
+// does not use its encryption (CBC, its ECB vector, XTS, the AEADs' Seal)
+// a cipher that decrypts right and encrypts wrong: Verify must check
+// encryption, and fail.
+func TestVerifyCatchesWrongEncryption(t *testing.T) {
+	for _, a := range Algorithms() {
+		bad := *a
+		switch a.Mode {
+		case CBC:
+			orig := a.block
+			bad.block = func(key []byte) (cipher.Block, error) {
+				b, err := orig(key)
+				return badEncrypt{b}, err
+			}
+		case XTS:
+			bad.xts = func(key []byte) (*xts.Cipher, error) {
+				return xts.NewCipher(func(k []byte) (cipher.Block, error) {
+					b, err := aes.NewCipher(k)
+					return badEncrypt{b}, err
+				}, key)
+			}
+		case AEAD:
+			orig := a.aead
+			bad.aead = func(key []byte) (cipher.AEAD, error) {
+				g, err := orig(key)
+				return badSeal{g}, err
+			}
+		default:
+			continue // CTR decrypts with Encrypt
+		}
+		t.Run(a.Name, func(t *testing.T) {
+			for _, v := range vectors[a.Name] {
+				if err := v.check(&bad); err == nil || !strings.HasPrefix(err.Error(), "encrypt:") {
+					t.Errorf("%s: check = %v, want an encryption error", v.source, err)
+				}
+			}
+		})
+	}
+}
