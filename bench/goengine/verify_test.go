@@ -78,3 +78,32 @@ func TestRunMeasuresXTS(t *testing.T) {
 		}
 	}
 }
+
+// TestRunMarksNoisyCells: with one sample the interval is unbounded, so
+// every cell is noisy under a threshold and none without one.
+func TestRunMarksNoisyCells(t *testing.T) {
+	a, _ := bench.Lookup("aes-128-ctr")
+	cells, _ := bench.Cells([]*bench.Algorithm{a}, []result.Direction{result.Encrypt}, []int{64}, nil)
+	for _, pct := range []float64{0, 3} {
+		ms, _, err := Run(context.Background(), cells, Config{Count: 1, SampleTime: time.Millisecond, NoisyPct: pct})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ms[0].Noisy != (pct > 0) || ms[0].CIPct != -1 {
+			t.Errorf("noisy threshold %v%%: noisy %v, ci %v", pct, ms[0].Noisy, ms[0].CIPct)
+		}
+	}
+}
+
+// TestRunRejectsPrecisionWithoutBudget: adaptive sampling needs a
+// positive precision and a sampling budget to stop at.
+func TestRunRejectsPrecisionWithoutBudget(t *testing.T) {
+	for _, cfg := range []Config{
+		{Count: 1, SampleTime: time.Millisecond, Precision: 1},
+		{Count: 1, SampleTime: time.Millisecond, Precision: -1, MaxTime: time.Second},
+	} {
+		if _, _, err := Run(context.Background(), nil, cfg); err == nil || !strings.Contains(err.Error(), "need a positive precision and budget") {
+			t.Errorf("Run(%+v) = %v, want an error", cfg, err)
+		}
+	}
+}
