@@ -76,3 +76,23 @@ func TestFileRunVerifiesAgainstTheInputsSHA256(t *testing.T) {
 	}
 	assertOnly(t, dir, "in")
 }
+
+// TestRunRefusesAnAlgorithmFailingItsKAT: a copy of aes-128-cbc that runs
+// as CTR under the same name encrypts files fine, but is not the cipher
+// its name says; Run must refuse it before timing anything.
+func TestRunRefusesAnAlgorithmFailingItsKAT(t *testing.T) {
+	dir := t.TempDir()
+	in, _ := writeRandom(t, dir, "in", 1000)
+	a, _ := bench.Lookup("aes-128-cbc")
+	bad := *a
+	bad.Mode, bad.Block = bench.CTR, 1
+	runs := 0
+	ms, err := Run(context.Background(), []string{in}, []*bench.Algorithm{&bad}, Config{Count: 1, Progress: func(int, int, string) { runs++ }})
+	if err == nil || !strings.Contains(err.Error(), "aes-128-cbc: known-answer test") {
+		t.Fatalf("Run(wrong cipher) = %+v, %v; want a known-answer test error", ms, err)
+	}
+	if runs != 0 {
+		t.Errorf("%d runs before refusing", runs)
+	}
+	assertOnly(t, dir, "in")
+}
