@@ -3,10 +3,15 @@ package main
 import (
 	"bytes"
 	"errors"
+	"flag"
 	"fmt"
+	"maps"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 )
 
@@ -21,14 +26,74 @@ func TestMain(m *testing.M) {
 		os.Exit(1)
 	}
 	aesbenchBin = filepath.Join(dir, "aesbench")
-	if out, err := exec.Command("go", "build", "-o", aesbenchBin, ".").CombinedOutput(); err != nil {
+	build := []string{"build", "-o", aesbenchBin}
+	coverDir := filepath.Join(dir, "cover")
+	if mode := testing.CoverMode(); mode != "" {
+		// Under -cover the end-to-end runs count too: the binary is
+		// built with coverage and every run writes its counters to
+		// GOCOVERDIR (unset, the binary would warn on stderr).
+		build = append(build, "-cover", "-covermode="+mode)
+		if err := errors.Join(os.Mkdir(coverDir, 0o755), os.Setenv("GOCOVERDIR", coverDir)); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.RemoveAll(dir)
+			os.Exit(1)
+		}
+	}
+	if out, err := exec.Command("go", append(build, ".")...).CombinedOutput(); err != nil {
 		fmt.Fprintf(os.Stderr, "build aesbench: %v\n%s", err, out)
 		os.RemoveAll(dir)
 		os.Exit(1)
 	}
 	code := m.Run()
+	if testing.CoverMode() != "" {
+		if err := mergeCover(coverDir, filepath.Join(dir, "e2e.cover")); err != nil {
+			fmt.Fprintf(os.Stderr, "merge the coverage of the end-to-end runs: %v\n", err)
+			code = max(code, 1)
+		}
+	}
 	os.RemoveAll(dir)
 	os.Exit(code)
+}
+
+// mergeCover appends the counters the binary's runs wrote to coverDir to
+// the test's -coverprofile, for the packages the profile covers (those
+// of -coverpkg), so that go test's report counts them. text is a scratch
+// file. Without -coverprofile it does nothing.
+func mergeCover(coverDir, text string) error {
+	profile := flag.Lookup("test.coverprofile").Value.String()
+	if profile == "" {
+		return nil
+	}
+	if out := flag.Lookup("test.outputdir").Value.String(); out != "" && !filepath.IsAbs(profile) {
+		profile = filepath.Join(out, profile)
+	}
+	own, err := os.ReadFile(profile)
+	if err != nil {
+		return err
+	}
+	pkgs := map[string]bool{}
+	for _, line := range strings.Split(string(own), "\n")[1:] {
+		if file, _, ok := strings.Cut(line, ":"); ok {
+			pkgs[path.Dir(file)] = true
+		}
+	}
+	if len(pkgs) == 0 {
+		return nil
+	}
+	if out, err := exec.Command("go", "tool", "covdata", "textfmt", "-i="+coverDir, "-o="+text, "-pkg="+strings.Join(slices.Sorted(maps.Keys(pkgs)), ",")).CombinedOutput(); err != nil {
+		return fmt.Errorf("go tool covdata: %v\n%s", err, out)
+	}
+	theirs, err := os.ReadFile(text)
+	if err != nil {
+		return err
+	}
+	_, blocks, _ := strings.Cut(string(theirs), "\n") // after the mode line
+	f, err := os.OpenFile(profile, os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		return err
+	}
+	_, err = f.WriteString(blocks)
+	return errors.Join(err, f.Close())
 }
 
 // runBin runs the built binary with args and extra environment settings

@@ -1,0 +1,75 @@
+package chart
+
+import (
+	"bytes"
+	"html"
+	"regexp"
+	"slices"
+	"testing"
+
+	"github.com/aesbench/aesbench/report"
+)
+
+// svgText returns the text elements of an SVG, unescaped, in order.
+func svgText(t *testing.T, ch *Chart) []string {
+	t.Helper()
+	var b bytes.Buffer
+	if err := ch.WriteSVG(&b); err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, m := range regexp.MustCompile(`<text[^>]*>([^<]*)</text>`).FindAllStringSubmatch(b.String(), -1) {
+		out = append(out, html.UnescapeString(m[1]))
+	}
+	return out
+}
+
+// TestChartText checks the words a reader sees, written out here rather
+// than taken from the constants they were drawn from: the units of the
+// axes (kB/s are 1000s of bytes per second), the titles and the labels of
+// the bars, each a whole text element of the SVG.
+func TestChartText(t *testing.T) {
+	all, err := report.Compare(fixtures(t, "knight", "padawan", "knight-noaesni"), report.CompareOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		chart func() (*Chart, error)
+		want  []string
+	}{
+		{func() (*Chart, error) { return Throughput(all, 256) }, []string{
+			"kB/s (1000s of bytes per second)",
+			"Encryption throughput at 256-byte messages, log scale (higher is faster)",
+			"algorithm", "aes-256-cbc", "312k", "22.4k", "knight", "padawan", "knight-noaesni",
+		}},
+		{func() (*Chart, error) { return Sizes(all) }, []string{
+			"kB/s (1000s of bytes per second), log scale",
+			"Encryption throughput by message size (higher is faster)",
+			"message size, bytes (log2 scale)", "16", "1K", "16K", "knight aes-256-cbc",
+		}},
+		{func() (*Chart, error) { return Files(all) }, []string{
+			"seconds",
+			"Time to encrypt a file, with the disk I/O (lower is faster)",
+			"workload", "aes-256-cbc, 80.0 MB", "1.42 s", "8.93 s",
+		}},
+		{func() (*Chart, error) { return Speedup(all, 256) }, []string{
+			"x faster with hardware AES",
+			"AES-NI speedup at 256-byte messages (1x = no difference)",
+			"algorithm", "5.26x", "23.75x", "knight over padawan", "knight over knight-noaesni", "1x: same speed",
+		}},
+	}
+	for _, tt := range tests {
+		ch, err := tt.chart()
+		if err != nil || ch == nil {
+			t.Fatalf("got %v, %v; want a chart", ch, err)
+		}
+		t.Run(ch.Name, func(t *testing.T) {
+			text := svgText(t, ch)
+			for _, w := range tt.want {
+				if !slices.Contains(text, w) {
+					t.Errorf("svg has no text %q; it has %q", w, text)
+				}
+			}
+		})
+	}
+}
