@@ -78,23 +78,32 @@ func TestTimedChainSeesAnotherThreadHere(t *testing.T) {
 		known        bool
 		err          error
 	}
-	ch := make(chan result, 1)
-	go func() {
-		runtime.LockOSThread()
-		if err := pinThread(cpu); err != nil {
-			ch <- result{err: err}
+	chain := func() result {
+		ch := make(chan result, 1)
+		go func() {
+			runtime.LockOSThread() // never unlocked: the pinned thread ends with the goroutine
+			if err := pinThread(cpu); err != nil {
+				ch <- result{err: err}
+				return
+			}
+			wall, waited, known := timedChain(chainItersFor(100 * time.Millisecond))
+			ch <- result{wall, waited, known, nil}
+		}()
+		return <-ch
+	}
+	// On a loaded machine one chain may still be unlucky in its turns;
+	// the run-queue delay must show in one of three.
+	var share float64
+	for try := 1; try <= 3; try++ {
+		r := chain()
+		if r.err != nil || !r.known {
+			t.Fatalf("timed chain: %v, run-queue delay known %v", r.err, r.known)
+		}
+		share = float64(r.waited) / float64(r.wall)
+		t.Logf("try %d: waited %v of %v (%.0f%%)", try, r.waited, r.wall, 100*share)
+		if share >= 0.2 {
 			return
 		}
-		wall, waited, known := timedChain(chainItersFor(100 * time.Millisecond))
-		ch <- result{wall, waited, known, nil}
-	}()
-	r := <-ch
-	if r.err != nil || !r.known {
-		t.Fatalf("timed chain: %v, run-queue delay known %v", r.err, r.known)
 	}
-	share := float64(r.waited) / float64(r.wall)
-	t.Logf("waited %v of %v (%.0f%%)", r.waited, r.wall, 100*share)
-	if share < 0.2 {
-		t.Errorf("beside a busy thread on cpu %d the chain waited %v of %v (%.0f%%), want a good part", cpu, r.waited, r.wall, 100*share)
-	}
+	t.Errorf("beside a busy thread on cpu %d the chain waited %.0f%% of the time at most in three tries, want a good part", cpu, 100*share)
 }

@@ -170,24 +170,49 @@ func Sample(op *bench.Op, n int) float64 {
 }
 
 // Calibrate finds how many messages take about d, warming op up on the
-// way: it doubles a trial count until a trial takes a tenth of d, then
-// scales. It returns at least 1.
+// way (see calibrate). It returns at least 1.
 func Calibrate(op *bench.Op, d time.Duration) int {
 	runtime.GC() // so that no collection of setup garbage lands in a sample
 	return calibrate(op.Run, 1, d)
 }
 
+// calibrateTrials is how many trials at the final count calibrate takes
+// the best of. Scaling from one trial made a whole cell's samples far too
+// short whenever that trial was pre-empted (a 100 ms chain that ran for
+// 0.7 ms on a loaded 2-vCPU machine); interruptions only make a trial
+// slower, so the fastest is the one to trust.
+const calibrateTrials = 3
+
 // calibrate finds the n for which run(n) takes about d, starting from a
-// trial of from: it doubles the trial until one takes a tenth of d, then
-// scales. It returns at least 1.
+// trial of from (see calibrateTimed). It returns at least 1.
 func calibrate(run func(n int), from int, d time.Duration) int {
-	n := from
-	for {
+	return calibrateTimed(func(n int) time.Duration {
 		start := time.Now()
 		run(n)
-		el := time.Since(start)
-		if el >= d/10 || n >= math.MaxInt32 {
-			return max(1, int(float64(n)*float64(d)/float64(max(el, 1))))
+		return max(time.Since(start), 1)
+	}, from, d)
+}
+
+// calibrateTimed is calibrate with trial(n) running n and returning the
+// time it took: it doubles n until a trial takes a tenth of d, then takes
+// the best of calibrateTrials trials at that n and scales it to d. When
+// the best is under half a tenth of d, the trial that stopped the
+// doubling was interrupted, and the doubling goes on. It returns at
+// least 1.
+func calibrateTimed(trial func(n int) time.Duration, from int, d time.Duration) int {
+	target := d / 10
+	n := max(from, 1)
+	for {
+		el := trial(n)
+		if el < target && n < math.MaxInt32 {
+			n *= 2
+			continue
+		}
+		for range calibrateTrials - 1 {
+			el = min(el, trial(n))
+		}
+		if el >= target/2 || n >= math.MaxInt32 {
+			return max(1, int(float64(n)*float64(d)/float64(el)))
 		}
 		n *= 2
 	}

@@ -291,3 +291,25 @@ func TestNewGroupGivesEachWorkerItsOwnOp(t *testing.T) {
 		t.Error("NewGroup(threads 0) succeeded")
 	}
 }
+
+// TestCalibrateIgnoresAPreemptedTrial feeds calibration a machine on which
+// n messages take n µs, except the trial of 1024 messages, pre-empted for
+// 30 ms: the calibrated count must still be that of d, not the 3% that
+// scaling from the one slow trial gives.
+func TestCalibrateIgnoresAPreemptedTrial(t *testing.T) {
+	const d = 100 * time.Millisecond
+	for _, stalled := range []int{1, 1024, 8192} {
+		calls := map[int]int{}
+		n := calibrateTimed(func(n int) time.Duration {
+			calls[n]++
+			el := time.Duration(n) * time.Microsecond
+			if n == stalled && calls[n] == 1 {
+				el += 30 * time.Millisecond
+			}
+			return el
+		}, 1, d)
+		if want := int(d / time.Microsecond); n < want*9/10 || n > want*11/10 {
+			t.Errorf("first trial of %d messages stalled: calibrated %d messages, want about %d (trials %v)", stalled, n, want, calls)
+		}
+	}
+}
