@@ -3,18 +3,35 @@ package goengine
 import (
 	"context"
 	"errors"
+	"fmt"
 	"runtime"
 	"testing"
 	"time"
 )
 
 func TestMeasureCPUs(t *testing.T) {
+	// On a loaded machine every one of the clock's short trials can be
+	// interrupted, and a CPU then seems to sustain more than its clock;
+	// one of three measurements must be clean.
+	var bad []string
+	for try := 1; try <= 3; try++ {
+		if bad = measureCPUsOnce(t); len(bad) == 0 {
+			return
+		}
+		t.Logf("try %d: %v", try, bad)
+	}
+	t.Errorf("three tries measured a CPU wrongly, the last: %v", bad)
+}
+
+// measureCPUsOnce measures every CPU and returns what is wrong with the
+// figures.
+func measureCPUsOnce(t *testing.T) (bad []string) {
 	cpus, err := MeasureCPUs(context.Background(), 10*time.Millisecond)
 	if !clockSupported || !pinSupported {
 		if !errors.Is(err, ErrNoCPUPinning) {
 			t.Fatalf("MeasureCPUs on %s/%s: %v, want ErrNoCPUPinning", runtime.GOOS, runtime.GOARCH, err)
 		}
-		return
+		return nil
 	}
 	if err != nil {
 		t.Fatal(err)
@@ -28,10 +45,11 @@ func TestMeasureCPUs(t *testing.T) {
 		// much above its best short trial (5% for a clock that moved).
 		// Any core with hardware AES or not encrypts over 1 MB/s.
 		if c.CPU != allowed[i] || c.PeakHz < 1e8 || c.PeakHz > 1e10 || c.SustainedHz <= 0 || c.SustainedHz > 1.05*c.PeakHz || c.AESGCMKBps < 1000 {
-			t.Errorf("cpu %d: %+v", allowed[i], c)
+			bad = append(bad, fmt.Sprintf("cpu %d: %+v", allowed[i], c))
 		}
 		t.Logf("cpu %d: clock %.2f GHz, sustained %.2f GHz (%.0f%%), aes-256-gcm %.0fk", c.CPU, c.PeakHz/1e9, c.SustainedHz/1e9, 100*c.Share(), c.AESGCMKBps)
 	}
+	return bad
 }
 
 func TestMeasureCPUsStopsWhenCancelled(t *testing.T) {
