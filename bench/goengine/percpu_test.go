@@ -104,7 +104,12 @@ func TestTimedChainSeesAnotherThreadHere(t *testing.T) {
 				ch <- result{err: err}
 				return
 			}
-			wall, waited, known := timedChain(chainItersFor(100 * time.Millisecond))
+			iters, err := chainItersFor(context.Background(), 100*time.Millisecond)
+			if err != nil {
+				ch <- result{err: err}
+				return
+			}
+			wall, waited, known := timedChain(context.Background(), iters, iters)
 			ch <- result{wall, waited, known, nil}
 		}()
 		return <-ch
