@@ -49,6 +49,35 @@ const (
 	DefaultMaxTime = time.Second
 )
 
+// MinSample and MaxSample bound Options.Sample.
+//
+// Below a millisecond a sample is a handful of messages or one, and its
+// figure is mostly the clock: calibration aims its trials at a tenth of
+// the sample, and reading the clock costs 20-50 ns with the TSC but 1 µs
+// or more with the hpet or acpi_pm clock sources VMs fall back on, so a
+// 100 µs trial is the least whose error stays under 1%; a timer tick or
+// a pre-emption (1-10 ms) already swamps anything shorter.
+//
+// Above ten minutes a sample buys nothing: precision comes from the
+// number of samples, not their length, and the default suite (18 cells,
+// 6 samples each) would take 18 hours. A longer --time is almost surely a
+// slip (100h for 100ms), and a run that long should be many runs.
+const (
+	MinSample = time.Millisecond
+	MaxSample = 10 * time.Minute
+)
+
+// CheckSample fails when d is outside MinSample to MaxSample.
+func CheckSample(d time.Duration) error {
+	switch {
+	case d < MinSample:
+		return fmt.Errorf("sample time %v: below %v, a sample times the clock more than the cipher", d, MinSample)
+	case d > MaxSample:
+		return fmt.Errorf("sample time %v: above %v, longer samples add no precision (take more of them)", d, MaxSample)
+	}
+	return nil
+}
+
 // withDefaults returns o with its zero fields set to their defaults.
 func (o Options) withDefaults() Options {
 	if o.Count == 0 {
@@ -78,8 +107,8 @@ func (o Options) check() error {
 		return errors.New("nothing to measure")
 	case o.Count < 1:
 		return fmt.Errorf("count %d: need at least one sample", o.Count)
-	case o.Sample <= 0:
-		return fmt.Errorf("sample time %v: must be positive", o.Sample)
+	case CheckSample(o.Sample) != nil:
+		return CheckSample(o.Sample)
 	case o.NoisyPct < 0 || o.Precision < 0 || o.MaxTime < 0:
 		return fmt.Errorf("noisy %v%%, precision %v%%, max time %v: none can be negative", o.NoisyPct, o.Precision, o.MaxTime)
 	}

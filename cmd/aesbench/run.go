@@ -61,7 +61,7 @@ func parseRunFlags(args []string, stdout, stderr io.Writer) (*runOptions, bool, 
 	sizes := fs.String("sizes", joinInts(bench.DefaultSizes), "message sizes in bytes, comma-separated (1 byte to 64 MiB; 16k, 1MiB accepted)")
 	decrypt := fs.Bool("decrypt", false, "measure decryption (Open, for AEADs) as well as encryption")
 	count := fs.Int("count", stats.MinSamplesForCI, "samples per cell (the minimum under --precision); the table shows their median.\nBelow 6 the 95% confidence interval is unbounded; at 6 or 7 it is the samples' range")
-	sample := fs.Duration("time", measure.DefaultSample, "length of one sample")
+	sample := fs.Duration("time", measure.DefaultSample, "length of one sample, from 1ms to 10m")
 	label := fs.String("label", "", "name of this host in results and comparisons (default the hostname, with -noaesni under --no-aesni)")
 	out := fs.String("out", "", "results file (default results/<label>.json)")
 	noAESNI := fs.Bool("no-aesni", false, "emulate a host without AES-NI: rerun with Go's hardware AES turned off by GODEBUG\n(and openssl's by OPENSSL_ia32cap, checked in its CPUINFO line)")
@@ -118,8 +118,8 @@ func parseRunFlags(args []string, stdout, stderr io.Writer) (*runOptions, bool, 
 	if o.count < 1 {
 		return nil, false, usagef("run: --count %d: need at least one sample", o.count)
 	}
-	if o.sample <= 0 {
-		return nil, false, usagef("run: --time %v: must be positive", o.sample)
+	if o.sample < measure.MinSample || o.sample > measure.MaxSample {
+		return nil, false, usagef("run: --time %v: want %v to %v (shorter samples time the clock, longer ones add no precision)", o.sample, measure.MinSample, measure.MaxSample)
 	}
 	return o, false, nil
 }
