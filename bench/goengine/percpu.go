@@ -42,6 +42,9 @@ func MeasureCPUs(ctx context.Context, d time.Duration) ([]cpuinfo.CPUCapacity, e
 			return nil, err
 		}
 		c, err := measureCPU(ctx, cpu, d)
+		if ctx.Err() != nil { // during the last CPU too: no figures of an interrupted run
+			return nil, ctx.Err()
+		}
 		if err != nil {
 			return nil, fmt.Errorf("cpu %d: %w", cpu, err)
 		}

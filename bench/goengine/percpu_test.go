@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -57,6 +58,70 @@ func TestMeasureCPUsStopsWhenCancelled(t *testing.T) {
 	cancel()
 	if _, err := MeasureCPUs(ctx, time.Millisecond); err == nil {
 		t.Fatal("MeasureCPUs(cancelled) succeeded")
+	}
+}
+
+// TestMeasureCPUsStopsWhenCancelledMidway cancels while the CPUs are
+// measured, at 0.3 s of 1 s per CPU: MeasureCPUs must stop within about a
+// chunk with ctx's error, even when it was at the last CPU, and return no
+// figures.
+func TestMeasureCPUsStopsWhenCancelledMidway(t *testing.T) {
+	if !clockSupported || !pinSupported {
+		t.Skip("needs Linux and the ADD chain")
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	type measured struct {
+		cpus int
+		err  error
+	}
+	done := make(chan measured, 1)
+	go func() {
+		cpus, err := MeasureCPUs(ctx, time.Second)
+		done <- measured{len(cpus), err}
+	}()
+	time.Sleep(300 * time.Millisecond)
+	cancel()
+	select {
+	case m := <-done:
+		if !errors.Is(m.err, context.Canceled) || m.cpus != 0 {
+			t.Errorf("MeasureCPUs cancelled midway: %d CPUs, %v; want none and context.Canceled", m.cpus, m.err)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("MeasureCPUs still running 20 s after it was cancelled")
+	}
+}
+
+// lateCtx says it is cancelled from its n+1th look on: a Ctrl-C that
+// came after MeasureCPUs last looked before measuring the last CPU.
+type lateCtx struct {
+	context.Context
+	looks atomic.Int32
+	n     int32
+}
+
+func (c *lateCtx) Err() error {
+	if c.looks.Add(1) > c.n {
+		return context.Canceled
+	}
+	return nil
+}
+
+// TestMeasureCPUsStopsWhenCancelledAtTheLastCPU: interrupted while the
+// last CPU is measured, MeasureCPUs must fail with ctx's error, not return
+// figures as if nothing happened (probe --cpus then ended with status 0).
+func TestMeasureCPUsStopsWhenCancelledAtTheLastCPU(t *testing.T) {
+	if !clockSupported || !pinSupported {
+		t.Skip("needs Linux and the ADD chain")
+	}
+	cpus, err := allowedCPUs()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := &lateCtx{Context: context.Background(), n: int32(len(cpus))}
+	got, err := MeasureCPUs(ctx, 10*time.Millisecond)
+	if !errors.Is(err, context.Canceled) || len(got) != 0 {
+		t.Errorf("MeasureCPUs interrupted at the last CPU: %d CPUs, %v; want none and context.Canceled", len(got), err)
 	}
 }
 
