@@ -383,3 +383,25 @@ func TestEncryptCanceledMidway(t *testing.T) {
 	}
 	assertOnly(t, dir, "in")
 }
+
+// TestOpenSSLEncInterrupted: an openssl enc that dies of a Ctrl-C of its
+// own (a terminal sends it to the whole process group, before aesbench's
+// context is cancelled) fails the run as interrupted, wrapping
+// context.Canceled, and leaves no ciphertext.
+func TestOpenSSLEncInterrupted(t *testing.T) {
+	if _, err := exec.LookPath("sh"); err != nil {
+		t.Skip("no sh")
+	}
+	dir := t.TempDir()
+	in, _ := writeRandom(t, dir, "in", 1000)
+	fake := filepath.Join(t.TempDir(), "openssl")
+	if err := os.WriteFile(fake, []byte("#!/bin/sh\nkill -INT $$\nsleep 5\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	algos, _ := bench.ParseAlgos("aes-128-ctr")
+	_, err := Run(context.Background(), []string{in}, algos, Config{Count: 1, OpenSSL: fake})
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("Run with an interrupted openssl enc = %v, want context.Canceled", err)
+	}
+	assertOnly(t, dir, "in")
+}
