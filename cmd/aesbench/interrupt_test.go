@@ -5,7 +5,10 @@ import (
 	"errors"
 	"os"
 	"os/exec"
+	"path/filepath"
+	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -61,5 +64,78 @@ func TestE2EInterruptMidSample(t *testing.T) {
 			t.Fatalf("masked=%v: still running 5 s after the interrupt, stderr:\n%s", masked, stderr)
 		}
 		assertNoStrayFiles(t, dir)
+	}
+}
+
+// slowToStopOpenSSL writes an openssl whose speed starts a process that
+// holds its output open (as the processes of openssl speed -multi do),
+// touches started and hangs: once killed, aesbench still waits a moment
+// for that output. The processes it starts are killed when the test ends.
+func slowToStopOpenSSL(t *testing.T) (path, started string) {
+	t.Helper()
+	if _, err := exec.LookPath("sh"); err != nil {
+		t.Skip("no sh")
+	}
+	dir := t.TempDir()
+	path, started = filepath.Join(dir, "openssl"), filepath.Join(dir, "started")
+	pids := filepath.Join(dir, "pids")
+	script := `#!/bin/sh
+case "$1" in
+version) echo "OpenSSL 3.0.19 27 Jan 2026 (Library: OpenSSL 3.0.19 27 Jan 2026)"; echo "CPUINFO: OPENSSL_ia32cap=0x0:0x0"; exit 0 ;;
+esac
+sleep 30 &
+echo $! $$ >> ` + pids + `
+touch ` + started + `
+sleep 30
+`
+	if err := os.WriteFile(path, []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		b, _ := os.ReadFile(pids)
+		for _, f := range strings.Fields(string(b)) {
+			if pid, err := strconv.Atoi(f); err == nil {
+				syscall.Kill(pid, syscall.SIGKILL)
+			}
+		}
+	})
+	return path, started
+}
+
+// TestE2ESecondInterruptEndsAtOnce interrupts a run twice while it winds
+// down from the first interrupt (waiting for an openssl's output): the
+// second must end it at once, by the signal, not be ignored.
+func TestE2ESecondInterruptEndsAtOnce(t *testing.T) {
+	fake, started := slowToStopOpenSSL(t)
+	dir := t.TempDir()
+	cmd, stderr, done := startBin(t, dir, "run", "--engine", "openssl", "--openssl", fake, "--algos", "aes-256-cbc",
+		"--sizes", "16", "--count", "1", "--time", "1s", "--out", "r.json")
+	for deadline := time.Now().Add(20 * time.Second); ; time.Sleep(10 * time.Millisecond) {
+		if _, err := os.Stat(started); err == nil {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("openssl speed never started, stderr:\n%s", stderr)
+		}
+	}
+	if err := cmd.Process.Signal(os.Interrupt); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(200 * time.Millisecond)
+	if err := cmd.Process.Signal(os.Interrupt); err != nil {
+		t.Fatalf("second interrupt: %v (ended after the first already; stderr:\n%s)", err, stderr)
+	}
+	select {
+	case err := <-done:
+		var ee *exec.ExitError
+		ws, ok := cmd.ProcessState.Sys().(syscall.WaitStatus)
+		if !errors.As(err, &ee) || !ok || !ws.Signaled() || ws.Signal() != syscall.SIGINT {
+			t.Errorf("twice interrupted run: %v, want it killed by the second SIGINT; stderr:\n%s", err, stderr)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatalf("still running 5 s after the second interrupt, stderr:\n%s", stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "r.json")); err == nil {
+		t.Error("an interrupted run wrote results")
 	}
 }
