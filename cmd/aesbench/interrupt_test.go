@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"crypto/rand"
 	"errors"
 	"os"
 	"os/exec"
@@ -11,6 +12,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/aesbench/aesbench/bench/filecrypt"
 )
 
 // startBin starts the built binary with args in dir, its stderr into the
@@ -138,4 +141,46 @@ func TestE2ESecondInterruptEndsAtOnce(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "r.json")); err == nil {
 		t.Error("an interrupted run wrote results")
 	}
+}
+
+// TestE2EGroupInterruptMaskedFile sends one Ctrl-C as a terminal does, to
+// the whole process group, while the masked child of --no-aesni writes a
+// ciphertext: the child must wind down as after any first Ctrl-C (the
+// parent must not make it a second one) and leave nothing beside the
+// input.
+func TestE2EGroupInterruptMaskedFile(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "big.bin")
+	data := make([]byte, 48*filecrypt.ChunkSize)
+	rand.Read(data)
+	if err := os.WriteFile(in, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(aesbenchBin, "run", "--no-aesni", "--algos", "3des-cbc", "--sizes", "8", "--time", "1ms", "--count", "20",
+		"--file", in, "--out", filepath.Join(dir, "r.json"))
+	cmd.Env = withoutEnv(os.Environ(), "GODEBUG", "AWS_EC2_METADATA_SERVICE_ENDPOINT", maskedChildEnv)
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true} // its own group, as a terminal's job
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
+	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(5 * time.Millisecond) {
+		m, _ := filepath.Glob(filepath.Join(dir, ".big.bin.aesbench-*"))
+		if len(m) > 0 {
+			if fi, err := os.Stat(m[0]); err == nil && fi.Size() > 0 {
+				break
+			}
+		}
+	}
+	if err := syscall.Kill(-cmd.Process.Pid, syscall.SIGINT); err != nil {
+		t.Fatal(err)
+	}
+	err := cmd.Wait()
+	var ee *exec.ExitError
+	if !errors.As(err, &ee) || ee.ExitCode() != 130 || !strings.Contains(stderr.String(), "interrupted") {
+		t.Errorf("interrupted run: %v, stderr:\n%s", err, stderr.String())
+	}
+	assertNoStrayFiles(t, dir, "big.bin")
 }
