@@ -143,6 +143,9 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 			return fmt.Errorf("run: %w", err)
 		}
 	}
+	if err := checkOutNotInput("run", o.out, "--file", o.files); err != nil {
+		return err
+	}
 	if err := checkWritable(o.out); err != nil {
 		return fmt.Errorf("run: --out: %w", err)
 	}
@@ -210,6 +213,36 @@ func checkWritable(path string) error {
 	}
 	f.Close()
 	return os.Remove(f.Name())
+}
+
+// sameFile says whether paths a and b name one file: once both exist,
+// whether they are the same file (os.SameFile, through links and other
+// spellings); otherwise whether their absolute paths are equal.
+func sameFile(a, b string) bool {
+	if fa, err := os.Stat(a); err == nil {
+		if fb, err := os.Stat(b); err == nil {
+			return os.SameFile(fa, fb)
+		}
+	}
+	aa, err1 := filepath.Abs(a)
+	ab, err2 := filepath.Abs(b)
+	return err1 == nil && err2 == nil && aa == ab
+}
+
+// checkOutNotInput refuses, as a usage error of command cmd, a results
+// file out that is one of the inputs (given as flag, "" for arguments):
+// writing the results would replace the input.
+func checkOutNotInput(cmd, out, flag string, inputs []string) error {
+	for _, in := range inputs {
+		if sameFile(out, in) {
+			what := "input " + in
+			if flag != "" {
+				what = flag + " " + in
+			}
+			return usagef("%s: --out %s is the %s: the results would replace it", cmd, out, what)
+		}
+	}
+	return nil
 }
 
 // joinInts writes ns comma-separated, as a flag default.
