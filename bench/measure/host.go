@@ -145,6 +145,19 @@ func Host(ctx context.Context, o Options) (*result.Results, error) {
 	if o.Precision > 0 {
 		res.MaxSeconds = o.MaxTime.Seconds()
 	}
+	// Everything that can fail is checked before anything is measured,
+	// so that no failure throws away minutes of figures.
+	var osl *opensslSetup
+	if slices.Contains(o.Engines, result.EngineOpenSSL) {
+		var err error
+		if osl, err = prepareOpenSSL(ctx, o); err != nil {
+			return nil, err
+		}
+	}
+	fosl, err := prepareFiles(ctx, o)
+	if err != nil {
+		return nil, err
+	}
 	hz0, clockOK := goengine.EstimateClock()
 	if slices.Contains(o.Engines, result.EngineGo) {
 		var err error
@@ -159,12 +172,12 @@ func Host(ctx context.Context, o Options) (*result.Results, error) {
 			return nil, err
 		}
 	}
-	if slices.Contains(o.Engines, result.EngineOpenSSL) {
-		if err := runOpenSSL(ctx, o, res); err != nil {
+	if osl != nil {
+		if err := runOpenSSL(ctx, o, osl, res); err != nil {
 			return nil, err
 		}
 	}
-	if err := runFiles(ctx, o, res); err != nil {
+	if err := runFiles(ctx, o, fosl, res); err != nil {
 		return nil, err
 	}
 	addClock(res, hz0, clockOK)
