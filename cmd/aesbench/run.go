@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -137,8 +138,9 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if o.label == "" {
 		o.label = defaultLabel(o.noAESNI)
 	}
+	outFlag := "--out"
 	if o.out == "" {
-		o.out = filepath.Join("results", safeName(o.label)+".json")
+		o.out, outFlag = filepath.Join("results", safeName(o.label)+".json"), "--label"
 		if err := os.MkdirAll("results", 0o755); err != nil {
 			return fmt.Errorf("run: %w", err)
 		}
@@ -147,7 +149,7 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		return err
 	}
 	if err := checkWritable(o.out); err != nil {
-		return fmt.Errorf("run: --out: %w", err)
+		return fmt.Errorf("run: %s: %w", outFlag, err)
 	}
 
 	fmt.Fprintf(stderr, "aesbench: %s\n", probe.Summary())
@@ -163,17 +165,33 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if err != nil {
 		return fmt.Errorf("run: %w", err)
 	}
-	if err := res.WriteFile(o.out); err != nil {
-		return fmt.Errorf("run: %w", err)
+	return saveAndPrint(res, o.out, o.format, stdout, stderr)
+}
+
+// saveAndPrint writes the results file out and prints res on stdout in
+// format. When the file cannot be written after all, the figures are
+// printed all the same, and the error says they were not saved.
+func saveAndPrint(res *result.Results, out, format string, stdout, stderr io.Writer) error {
+	werr := res.WriteFile(out)
+	if werr == nil {
+		fmt.Fprintf(stderr, "aesbench: wrote %s\n", out)
 	}
-	fmt.Fprintf(stderr, "aesbench: wrote %s\n", o.out)
 	for _, w := range res.Warnings {
 		fmt.Fprintf(stderr, "aesbench: warning: %s\n", w)
 	}
-	if o.format == "gobench" {
+	perr := printResults(res, format, stdout)
+	if werr != nil {
+		return fmt.Errorf("run: results not saved, only printed: %w", werr)
+	}
+	return perr
+}
+
+// printResults prints res on stdout in format: table, json or gobench.
+func printResults(res *result.Results, format string, stdout io.Writer) error {
+	if format == "gobench" {
 		return report.WriteGoBench(stdout, res)
 	}
-	if o.format == "json" {
+	if format == "json" {
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
 		return enc.Encode(res)
@@ -201,14 +219,25 @@ var unsafeChars = regexp.MustCompile(`[^A-Za-z0-9._-]+`)
 // safeName turns a label into a file name.
 func safeName(label string) string { return unsafeChars.ReplaceAllString(label, "_") }
 
-// checkWritable fails early, before any measuring, when path's directory
-// cannot take a new file or path is a directory.
+// checkWritable fails early, before any measuring, when path is a
+// directory or its directory cannot take the results file: it creates
+// and removes a temporary file named as internal/atomicfile names the one
+// it writes the results to, "."+name+".*.tmp", so that a name too long for
+// that (a 250-byte name is not) fails here too.
 func checkWritable(path string) error {
 	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
 		return fmt.Errorf("%s is a directory", path)
 	}
-	f, err := os.CreateTemp(filepath.Dir(path), ".aesbench-check-*")
+	dir, base := filepath.Split(path)
+	if dir == "" {
+		dir = "."
+	}
+	f, err := os.CreateTemp(dir, "."+base+".*.tmp")
 	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err // it names the temporary file, which only confuses
+		}
 		return fmt.Errorf("cannot write %s: %w", path, err)
 	}
 	f.Close()
