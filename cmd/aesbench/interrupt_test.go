@@ -76,15 +76,26 @@ func TestE2EInterruptMidSample(t *testing.T) {
 // for that output. The processes it starts are killed when the test ends.
 func slowToStopOpenSSL(t *testing.T) (path, started string) {
 	t.Helper()
+	return fakeOpenSSLThatHangs(t, false)
+}
+
+// fakeOpenSSLThatHangs is slowToStopOpenSSL, whose version hangs as well
+// when inVersion.
+func fakeOpenSSLThatHangs(t *testing.T, inVersion bool) (path, started string) {
+	t.Helper()
 	if _, err := exec.LookPath("sh"); err != nil {
 		t.Skip("no sh")
 	}
 	dir := t.TempDir()
 	path, started = filepath.Join(dir, "openssl"), filepath.Join(dir, "started")
 	pids := filepath.Join(dir, "pids")
+	hang := "version"
+	if inVersion {
+		hang = "hang-in-version"
+	}
 	script := `#!/bin/sh
 case "$1" in
-version) echo "OpenSSL 3.0.19 27 Jan 2026 (Library: OpenSSL 3.0.19 27 Jan 2026)"; echo "CPUINFO: OPENSSL_ia32cap=0x0:0x0"; exit 0 ;;
+` + hang + `) echo "OpenSSL 3.0.19 27 Jan 2026 (Library: OpenSSL 3.0.19 27 Jan 2026)"; echo "CPUINFO: OPENSSL_ia32cap=0x0:0x0"; exit 0 ;;
 esac
 sleep 30 &
 echo $! $$ >> ` + pids + `
@@ -183,4 +194,49 @@ func TestE2EGroupInterruptMaskedFile(t *testing.T) {
 		t.Errorf("interrupted run: %v, stderr:\n%s", err, stderr.String())
 	}
 	assertNoStrayFiles(t, dir, "big.bin")
+}
+
+// TestE2EInterruptOpenSSL interrupts a run while its openssl works: while
+// openssl version -a hangs, by a SIGINT to aesbench alone (it ended with
+// status 1, "signal: killed"), and while openssl speed runs, by one Ctrl-C
+// as a terminal sends it, to the whole process group (the openssl dies of
+// it, often before aesbench's context is cancelled). Either way aesbench
+// must end as interrupted (130), not as failed (1).
+func TestE2EInterruptOpenSSL(t *testing.T) {
+	for _, inVersion := range []bool{true, false} {
+		fake, started := fakeOpenSSLThatHangs(t, inVersion)
+		dir := t.TempDir()
+		cmd := exec.Command(aesbenchBin, "run", "--engine", "openssl", "--openssl", fake, "--algos", "aes-256-cbc",
+			"--sizes", "16", "--count", "1", "--time", "1s", "--out", "r.json")
+		cmd.Env = withoutEnv(os.Environ(), "GODEBUG", "AWS_EC2_METADATA_SERVICE_ENDPOINT", maskedChildEnv)
+		cmd.Dir = dir
+		cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true} // its own group, as a terminal's job
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		defer syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
+		for deadline := time.Now().Add(20 * time.Second); ; time.Sleep(10 * time.Millisecond) {
+			if _, err := os.Stat(started); err == nil {
+				break
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("openssl never started, stderr:\n%s", stderr.String())
+			}
+		}
+		to := -cmd.Process.Pid // the group
+		if inVersion {
+			to = cmd.Process.Pid
+		}
+		if err := syscall.Kill(to, syscall.SIGINT); err != nil {
+			t.Fatal(err)
+		}
+		err := cmd.Wait()
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) || ee.ExitCode() != 130 || !strings.Contains(stderr.String(), "aesbench: interrupted") {
+			t.Errorf("interrupted in version %v: %v, stderr:\n%s", inVersion, err, stderr.String())
+		}
+		assertNoStrayFiles(t, dir)
+	}
 }
