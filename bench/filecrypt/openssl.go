@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"strings"
+	"time"
 
 	"github.com/aesbench/aesbench/bench"
 	"github.com/aesbench/aesbench/bench/openssl"
@@ -28,7 +29,7 @@ func opensslEncName(a *bench.Algorithm) string {
 // of the host can see them in ps: acceptable only because they are
 // throwaway random keys for one benchmark run, never used for real data
 // and never printed by aesbench. On any error out is removed.
-func (fc *Cipher) opensslEncrypt(ctx context.Context, openssl string, env []string, in, out string, fsync bool) (err error) {
+func (fc *Cipher) opensslEncrypt(ctx context.Context, opensslPath string, env []string, in, out string, fsync bool) (err error) {
 	name := opensslEncName(fc.Algo)
 	if name == "" {
 		return fmt.Errorf("openssl enc does not do %s", fc.Algo.Name)
@@ -38,17 +39,18 @@ func (fc *Cipher) opensslEncrypt(ctx context.Context, openssl string, env []stri
 			os.Remove(out)
 		}
 	}()
-	cmd := exec.CommandContext(ctx, openssl, "enc", "-"+name, "-e",
+	cmd := exec.CommandContext(ctx, opensslPath, "enc", "-"+name, "-e",
 		"-K", hex.EncodeToString(fc.key), "-iv", hex.EncodeToString(fc.iv),
 		"-in", in, "-out", out)
 	if len(env) > 0 {
 		cmd.Env = append(os.Environ(), env...)
 	}
+	cmd.WaitDelay = time.Second // for anything it started that holds stderr open
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	if err := cmd.Run(); err != nil {
-		if ctx.Err() != nil {
-			return fmt.Errorf("openssl enc: %w", ctx.Err())
+		if ierr := openssl.Interrupted(ctx, "openssl enc", err); ierr != nil {
+			return ierr
 		}
 		msg := strings.TrimSpace(stderr.String())
 		if i := strings.IndexByte(msg, '\n'); i >= 0 {

@@ -4,9 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"time"
+	"unicode/utf8"
 
 	"github.com/aesbench/aesbench/bench"
 	"github.com/aesbench/aesbench/bench/result"
@@ -153,6 +155,65 @@ func Run(ctx context.Context, paths []string, algos []*bench.Algorithm, cfg Conf
 	return out, nil
 }
 
+// Preflight checks, before anything is measured, what Run would otherwise
+// find wrong only when it comes to a file, after the rest of a run: each
+// path is a file to measure (Check) that can be read, its filesystem has
+// room for the ciphertext, and its directory takes the ciphertext's
+// temporary file (one is created and removed at once: a read-only
+// directory, or a name too long, fails here).
+func Preflight(paths []string) error {
+	for _, path := range paths {
+		size, err := Check(path)
+		if err != nil {
+			return fmt.Errorf("file %w", err)
+		}
+		f, err := os.Open(path)
+		if err != nil {
+			return fmt.Errorf("file %s: %w", path, bare(err))
+		}
+		f.Close()
+		if err := checkSpace(path, size); err != nil {
+			return err
+		}
+		dir := filepath.Dir(path)
+		tmp, err := os.CreateTemp(dir, tempPattern(path))
+		if err != nil {
+			return fmt.Errorf("file %s: cannot write its ciphertext in %s: %w", path, dir, bare(err))
+		}
+		tmp.Close()
+		os.Remove(tmp.Name())
+	}
+	return nil
+}
+
+// bare strips the path from a file system error, the temporary file's.
+func bare(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// maxName is the longest file name most filesystems take (NAME_MAX).
+const maxName = 255
+
+// tempPattern is the os.CreateTemp pattern of the ciphertext of the file
+// at path: hidden, beside it, ".NAME.aesbench-*.tmp", with NAME cut so
+// that the whole fits in maxName bytes (the * takes up to 10 digits).
+func tempPattern(path string) string {
+	const affixes = len(".") + len(".aesbench-") + 10 + len(".tmp")
+	name := filepath.Base(path)
+	if len(name) > maxName-affixes {
+		n := maxName - affixes
+		for n > 0 && !utf8.RuneStart(name[n]) {
+			n--
+		}
+		name = name[:n]
+	}
+	return "." + name + ".aesbench-*.tmp"
+}
+
 // checkSpace fails when path's directory cannot take a ciphertext of a
 // file of size bytes: the size, the most padding or tags any algorithm
 // adds, and a chunk to spare.
@@ -177,7 +238,7 @@ func fileRun(ctx context.Context, a *bench.Algorithm, engine result.Engine, path
 	if err != nil {
 		return 0, err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".aesbench-*.tmp")
+	tmp, err := os.CreateTemp(filepath.Dir(path), tempPattern(path))
 	if err != nil {
 		return 0, fmt.Errorf("write ciphertext: %w", err)
 	}

@@ -12,6 +12,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -382,4 +383,75 @@ func TestEncryptCanceledMidway(t *testing.T) {
 		t.Fatalf("Encrypt = %v, want context.Canceled (did it finish before the cancel?)", err)
 	}
 	assertOnly(t, dir, "in")
+}
+
+// TestOpenSSLEncInterrupted: an openssl enc that dies of a Ctrl-C of its
+// own (a terminal sends it to the whole process group, before aesbench's
+// context is cancelled) fails the run as interrupted, wrapping
+// context.Canceled, and leaves no ciphertext.
+func TestOpenSSLEncInterrupted(t *testing.T) {
+	if _, err := exec.LookPath("sh"); err != nil {
+		t.Skip("no sh")
+	}
+	dir := t.TempDir()
+	in, _ := writeRandom(t, dir, "in", 1000)
+	fake := filepath.Join(t.TempDir(), "openssl")
+	if err := os.WriteFile(fake, []byte("#!/bin/sh\nkill -INT $$\nsleep 5\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	algos, _ := bench.ParseAlgos("aes-128-ctr")
+	_, err := Run(context.Background(), []string{in}, algos, Config{Count: 1, OpenSSL: fake})
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("Run with an interrupted openssl enc = %v, want context.Canceled", err)
+	}
+	assertOnly(t, dir, "in")
+}
+
+// TestPreflight: what Run finds wrong with a file only when it comes to
+// it, Preflight finds at once, and it leaves nothing behind.
+func TestPreflight(t *testing.T) {
+	dir := t.TempDir()
+	good, _ := writeRandom(t, dir, "good", 1000)
+	if err := Preflight([]string{good}); err != nil {
+		t.Errorf("Preflight(good) = %v", err)
+	}
+	if err := Preflight([]string{good, dir}); !errors.Is(err, ErrBadFile) {
+		t.Errorf("Preflight(directory) = %v, want ErrBadFile", err)
+	}
+	func() {
+		defer func(f func(string) (uint64, error)) { freeSpace = f }(freeSpace)
+		freeSpace = func(string) (uint64, error) { return 1000, nil }
+		if err := Preflight([]string{good}); !errors.Is(err, ErrNoSpace) {
+			t.Errorf("Preflight(full disk) = %v, want ErrNoSpace", err)
+		}
+	}()
+	if os.Geteuid() != 0 {
+		os.Chmod(dir, 0o555)
+		err := Preflight([]string{good})
+		os.Chmod(dir, 0o755)
+		if !errors.Is(err, os.ErrPermission) || !strings.Contains(err.Error(), "cannot write its ciphertext in "+dir) {
+			t.Errorf("Preflight(read-only directory) = %v, want permission denied", err)
+		}
+	} else {
+		t.Log("running as root: the read-only directory case is skipped, permission bits do not stop root's writes")
+	}
+	assertOnly(t, dir, "good")
+}
+
+// TestRunLongName measures a file whose name is as long as a name can be:
+// the ciphertext's hidden temporary name beside it must still fit.
+func TestRunLongName(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{strings.Repeat("a", 255), strings.Repeat("é", 127)} {
+		in, _ := writeRandom(t, dir, name, 1000)
+		if err := Preflight([]string{in}); err != nil {
+			t.Errorf("Preflight(%d-byte name) = %v", len(name), err)
+		}
+		algos, _ := bench.ParseAlgos("aes-128-ctr")
+		if _, err := Run(context.Background(), []string{in}, algos, Config{Count: 1}); err != nil {
+			t.Errorf("Run(%d-byte name) = %v", len(name), err)
+		}
+		assertOnly(t, dir, name)
+		os.Remove(in)
+	}
 }

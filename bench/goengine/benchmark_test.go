@@ -1,6 +1,7 @@
 package goengine
 
 import (
+	"context"
 	"crypto/aes"
 	"crypto/cipher"
 	"fmt"
@@ -33,7 +34,22 @@ func BenchmarkFidelity(b *testing.B) {
 				b.SetBytes(int64(size))
 				b.ReportAllocs()
 				b.ResetTimer()
-				Sample(op, b.N)
+				Sample(context.Background(), op, b.N, 0)
+				reportKBps(b, size)
+			})
+			// A sample's chunks, at 1024 messages far smaller than
+			// its ~100 ms ones, cost nothing a figure could show.
+			b.Run(fmt.Sprintf("path=chunked/algo=%s/size=%d", name, size), func(b *testing.B) {
+				op, err := bench.NewOp(a, result.Encrypt, size)
+				if err != nil {
+					b.Fatal(err)
+				}
+				b.SetBytes(int64(size))
+				b.ReportAllocs()
+				ctx, cancel := context.WithCancel(context.Background())
+				defer cancel()
+				b.ResetTimer()
+				inChunks(ctx, op.Run, b.N, 1024)
 				reportKBps(b, size)
 			})
 			b.Run(fmt.Sprintf("path=bare/algo=%s/size=%d", name, size), func(b *testing.B) {

@@ -1,6 +1,7 @@
 package goengine
 
 import (
+	"context"
 	"slices"
 	"time"
 
@@ -55,18 +56,27 @@ func newHostRefs(threads []int) *hostRefs {
 	return h
 }
 
-// sample takes one sample of every reference, each about d long.
-func (h *hostRefs) sample(d time.Duration) {
+// sample takes one sample of every reference, each about d long, and
+// stops with ctx's error when ctx is done (within about chunkTime).
+func (h *hostRefs) sample(ctx context.Context, d time.Duration) error {
 	if h.iters == 0 {
-		h.iters = chainItersFor(d)
+		n, err := chainItersFor(ctx, d)
+		if err != nil {
+			return err
+		}
+		h.iters = n
 	}
+	chunk := uint64(chunkOf(int(h.iters), d))
 	for i := range h.refs {
 		r := &h.refs[i]
 		waited := make([]time.Duration, r.Threads)
 		known := make([]bool, r.Threads)
 		wall, took := together(r.Threads, func(w int) {
-			_, waited[w], known[w] = timedChain(h.iters)
+			_, waited[w], known[w] = timedChain(ctx, h.iters, chunk)
 		})
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		adds := float64(h.iters) * 32 * float64(r.Threads)
 		r.SamplesGHz = append(r.SamplesGHz, adds/float64(wall.Nanoseconds()))
 		if !slices.Contains(known, false) {
@@ -77,6 +87,7 @@ func (h *hostRefs) sample(d time.Duration) {
 			r.SamplesWaitShare = append(r.SamplesWaitShare, min(float64(d)/float64(t), 1))
 		}
 	}
+	return nil
 }
 
 // results returns the references with their medians.
@@ -94,20 +105,23 @@ func (h *hostRefs) results() []result.HostRef {
 }
 
 // timedChain runs iters iterations of the ADD chain on the calling
-// thread and returns the wall time they took (at least 1 ns) and how long
-// the thread waited meanwhile for a CPU busy with other threads of this
-// machine, with false for that when the OS cannot tell.
-func timedChain(iters uint64) (wall, waited time.Duration, known bool) {
+// thread, in chunks of at most chunk between which it looks at ctx, and
+// returns the wall time they took (at least 1 ns) and how long the thread
+// waited meanwhile for a CPU busy with other threads of this machine,
+// with false for that when the OS cannot tell. When ctx is done it stops
+// early; the caller must look at ctx before using the figures.
+func timedChain(ctx context.Context, iters, chunk uint64) (wall, waited time.Duration, known bool) {
 	d0, known := threadRunDelay()
 	t0 := time.Now()
-	addChain(iters)
+	inChunks(ctx, func(k int) { addChain(uint64(k)) }, int(iters), int(chunk))
 	wall = max(time.Since(t0), 1)
 	d1, _ := threadRunDelay()
 	return wall, d1 - d0, known
 }
 
 // chainItersFor returns the ADD chain iterations that take about d on one
-// thread (calibrate, from 1024).
-func chainItersFor(d time.Duration) uint64 {
-	return uint64(calibrate(func(n int) { addChain(uint64(n)) }, 1<<10, d))
+// thread (calibrate, from 1024), or ctx's error when ctx is done.
+func chainItersFor(ctx context.Context, d time.Duration) (uint64, error) {
+	n, err := calibrate(ctx, func(n int) { addChain(uint64(n)) }, 1<<10, d)
+	return uint64(n), err
 }

@@ -41,7 +41,10 @@ func MeasureCPUs(ctx context.Context, d time.Duration) ([]cpuinfo.CPUCapacity, e
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		c, err := measureCPU(cpu, d)
+		c, err := measureCPU(ctx, cpu, d)
+		if ctx.Err() != nil { // during the last CPU too: no figures of an interrupted run
+			return nil, ctx.Err()
+		}
 		if err != nil {
 			return nil, fmt.Errorf("cpu %d: %w", cpu, err)
 		}
@@ -56,8 +59,9 @@ var cpuAES, _ = bench.Lookup("aes-256-gcm")
 
 // measureCPU measures one CPU on a new OS thread pinned to it. The
 // goroutine never unlocks its thread, so the pinned thread ends with it
-// instead of going back to the Go scheduler.
-func measureCPU(cpu int, d time.Duration) (cpuinfo.CPUCapacity, error) {
+// instead of going back to the Go scheduler. It stops with ctx's error
+// when ctx is done.
+func measureCPU(ctx context.Context, cpu int, d time.Duration) (cpuinfo.CPUCapacity, error) {
 	type measured struct {
 		c   cpuinfo.CPUCapacity
 		err error
@@ -70,8 +74,16 @@ func measureCPU(cpu int, d time.Duration) (cpuinfo.CPUCapacity, error) {
 			return
 		}
 		peak, _ := EstimateClock() // supported: MeasureCPUs checked
-		iters := chainItersFor(d)
-		wall, waited, known := timedChain(iters)
+		iters, err := chainItersFor(ctx, d)
+		if err != nil {
+			ch <- measured{err: err}
+			return
+		}
+		wall, waited, known := timedChain(ctx, iters, uint64(chunkOf(int(iters), d)))
+		if err := ctx.Err(); err != nil {
+			ch <- measured{err: err}
+			return
+		}
 		c := cpuinfo.CPUCapacity{
 			CPU:         cpu,
 			PeakHz:      peak,
@@ -87,8 +99,11 @@ func measureCPU(cpu int, d time.Duration) (cpuinfo.CPUCapacity, error) {
 			ch <- measured{err: err}
 			return
 		}
-		c.AESGCMKBps = Sample(op, Calibrate(op, d/2))
-		ch <- measured{c: c}
+		n, err := Calibrate(ctx, op, d/2)
+		if err == nil {
+			c.AESGCMKBps, err = Sample(ctx, op, n, d/2)
+		}
+		ch <- measured{c: c, err: err}
 	}()
 	r := <-ch
 	return r.c, r.err

@@ -102,17 +102,31 @@ func Run(ctx context.Context, cells []bench.Cell, cfg Config) ([]result.Measurem
 			}
 			g := groups[i]
 			if round == 0 {
-				iters[i] = Calibrate(g.Ops[0], cfg.SampleTime)
-				out[i].Iters = iters[i]
-				for _, op := range g.Ops[1:] {
-					op.Run(iters[i] / 10) // warm up the other workers
+				n, err := Calibrate(ctx, g.Ops[0], cfg.SampleTime)
+				if err != nil {
+					return nil, nil, err
+				}
+				iters[i] = n
+				out[i].Iters = n
+				for _, op := range g.Ops[1:] { // warm up the other workers
+					if err := ctx.Err(); err != nil {
+						return nil, nil, err
+					}
+					op.Run(min(n/10, chunkOf(n, cfg.SampleTime)))
 				}
 			}
 			t0 := time.Now()
 			if threads[i] == 1 {
-				out[i].SamplesKBps = append(out[i].SamplesKBps, Sample(g.Ops[0], iters[i]))
+				kbps, err := Sample(ctx, g.Ops[0], iters[i], cfg.SampleTime)
+				if err != nil {
+					return nil, nil, err
+				}
+				out[i].SamplesKBps = append(out[i].SamplesKBps, kbps)
 			} else {
-				agg, per := g.Sample(iters[i])
+				agg, per, err := g.Sample(ctx, iters[i], cfg.SampleTime)
+				if err != nil {
+					return nil, nil, err
+				}
 				out[i].SamplesKBps = append(out[i].SamplesKBps, agg)
 				out[i].SamplesPerThreadKBps = append(out[i].SamplesPerThreadKBps, per)
 			}
@@ -129,7 +143,9 @@ func Run(ctx context.Context, cells []bench.Cell, cfg Config) ([]result.Measurem
 			if err := ctx.Err(); err != nil {
 				return nil, nil, err
 			}
-			refs.sample(cfg.SampleTime)
+			if err := refs.sample(ctx, cfg.SampleTime); err != nil {
+				return nil, nil, err
+			}
 		}
 		if round+1 < cfg.Count {
 			continue
@@ -162,32 +178,111 @@ func imprecise(active []int, ms []result.Measurement, spent []time.Duration, pre
 	return next
 }
 
+// chunkTime bounds the work a sample does between two looks at its
+// context, so that a Ctrl-C is heeded within about this long whatever the
+// sample time. A look is one ctx.Err call, tens of nanoseconds every 100
+// ms: nothing a figure could show. The sample is still timed once, from
+// its first message to its last.
+const chunkTime = 100 * time.Millisecond
+
+// chunkOf returns how many of n units of work that take about d together
+// take about chunkTime: all n when d is no longer, and at least 1.
+func chunkOf(n int, d time.Duration) int {
+	if d <= chunkTime {
+		return max(n, 1)
+	}
+	return max(1, int(float64(n)*float64(chunkTime)/float64(d)))
+}
+
+// inChunks runs run(k) for chunks k of at most chunk that add up to n,
+// and stops between two with ctx's error when ctx is done.
+func inChunks(ctx context.Context, run func(k int), n, chunk int) error {
+	for n > 0 {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		k := min(n, chunk)
+		run(k)
+		n -= k
+	}
+	return nil
+}
+
 // Sample times n messages through op and returns the throughput in kB/s.
-func Sample(op *bench.Op, n int) float64 {
+// d is how long n messages were calibrated to take (Calibrate): the
+// messages run in chunks of about chunkTime, and Sample stops between two
+// with ctx's error when ctx is done.
+func Sample(ctx context.Context, op *bench.Op, n int, d time.Duration) (float64, error) {
 	start := time.Now()
-	op.Run(n)
-	return unit.KBps(int64(n)*int64(op.Size), time.Since(start))
+	if err := inChunks(ctx, op.Run, n, chunkOf(n, d)); err != nil {
+		return 0, err
+	}
+	return unit.KBps(int64(n)*int64(op.Size), time.Since(start)), nil
 }
 
 // Calibrate finds how many messages take about d, warming op up on the
-// way: it doubles a trial count until a trial takes a tenth of d, then
-// scales. It returns at least 1.
-func Calibrate(op *bench.Op, d time.Duration) int {
+// way (see calibrate). It returns at least 1, or ctx's error when ctx is
+// done.
+func Calibrate(ctx context.Context, op *bench.Op, d time.Duration) (int, error) {
 	runtime.GC() // so that no collection of setup garbage lands in a sample
-	return calibrate(op.Run, 1, d)
+	return calibrate(ctx, op.Run, 1, d)
 }
 
+// calibrateTrials is how many trials at the final count calibrate takes
+// the best of. Scaling from one trial made a whole cell's samples far too
+// short whenever that trial was pre-empted (a 100 ms chain that ran for
+// 0.7 ms on a loaded 2-vCPU machine); interruptions only make a trial
+// slower, so the fastest is the one to trust.
+const calibrateTrials = 3
+
 // calibrate finds the n for which run(n) takes about d, starting from a
-// trial of from: it doubles the trial until one takes a tenth of d, then
-// scales. It returns at least 1.
-func calibrate(run func(n int), from int, d time.Duration) int {
-	n := from
-	for {
+// trial of from (see calibrateTimed). It returns at least 1, or ctx's
+// error when ctx is done, which it looks at before every trial.
+func calibrate(ctx context.Context, run func(n int), from int, d time.Duration) (int, error) {
+	var err error
+	n := calibrateTimed(func(n int) time.Duration {
+		if err = ctx.Err(); err != nil {
+			return -1
+		}
 		start := time.Now()
 		run(n)
-		el := time.Since(start)
-		if el >= d/10 || n >= math.MaxInt32 {
-			return max(1, int(float64(n)*float64(d)/float64(max(el, 1))))
+		return max(time.Since(start), 1)
+	}, from, d)
+	return n, err
+}
+
+// maxIters bounds a calibrated count: at most 2^53 (exact in a float64).
+const maxIters = 1 << 53
+
+// calibrateTimed is calibrate with trial(n) running n and returning the
+// time it took, or a negative time to stop (calibrateTimed then returns
+// 0). It doubles n until a trial takes a tenth of d, or chunkTime when
+// that is shorter, so that no trial holds up a Ctrl-C for long; then it
+// takes the best of calibrateTrials trials at that n and scales it to d.
+// When the best is under half the trial time aimed at, the trial that
+// stopped the doubling was interrupted, and the doubling goes on. It
+// returns at least 1.
+func calibrateTimed(trial func(n int) time.Duration, from int, d time.Duration) int {
+	target := min(d/10, chunkTime)
+	n := max(from, 1)
+	for {
+		el := trial(n)
+		if el < 0 {
+			return 0
+		}
+		if el < target && n < math.MaxInt32 {
+			n *= 2
+			continue
+		}
+		for range calibrateTrials - 1 {
+			t := trial(n)
+			if t < 0 {
+				return 0
+			}
+			el = min(el, t)
+		}
+		if el >= target/2 || n >= math.MaxInt32 {
+			return max(1, int(min(float64(n)*float64(d)/float64(el), maxIters)))
 		}
 		n *= 2
 	}

@@ -3,6 +3,7 @@ package goengine
 import (
 	"context"
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -89,6 +90,75 @@ func TestRunStopsWhenCancelled(t *testing.T) {
 	cancel()
 	if _, _, err := Run(ctx, cells, Config{Count: 1, SampleTime: time.Millisecond}); !errors.Is(err, context.Canceled) {
 		t.Fatalf("Run(cancelled) = %v, want context.Canceled", err)
+	}
+}
+
+// TestSamplesStopSoonWhenCancelled cancels samples of 1000 hours, of a
+// cell on one thread and on two, and of the host reference, a moment
+// after they start: each must stop with context.Canceled within about a
+// chunk, not when it is done. The limit is generous, for a loaded
+// machine; without chunks it would be 1000 hours.
+func TestSamplesStopSoonWhenCancelled(t *testing.T) {
+	const long = 1000 * time.Hour
+	a, _ := bench.Lookup("aes-256-cbc")
+	stopsSoon := func(name string, f func(ctx context.Context) error) {
+		t.Helper()
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
+		done := make(chan error, 1)
+		go func() { done <- f(ctx) }()
+		time.Sleep(300 * time.Millisecond)
+		cancel()
+		select {
+		case err := <-done:
+			if !errors.Is(err, context.Canceled) {
+				t.Errorf("%s: %v, want context.Canceled", name, err)
+			}
+		case <-time.After(30 * time.Second):
+			t.Fatalf("%s: still running 30 s after it was cancelled", name)
+		}
+	}
+	for _, threads := range []int{1, 2} {
+		cells, _ := bench.Cells([]*bench.Algorithm{a}, []result.Direction{result.Encrypt}, []int{16}, []int{threads})
+		stopsSoon(fmt.Sprintf("Run on %d threads", threads), func(ctx context.Context) error {
+			_, _, err := Run(ctx, cells, Config{Count: 1, SampleTime: long})
+			return err
+		})
+		g, err := NewGroup(a, result.Encrypt, 16, threads, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		n, _ := Calibrate(context.Background(), g.Ops[0], 100*time.Millisecond)
+		n *= int(long / (100 * time.Millisecond)) // as calibrated for long
+		stopsSoon(fmt.Sprintf("sample on %d threads", threads), func(ctx context.Context) error {
+			if threads == 1 {
+				_, err := Sample(ctx, g.Ops[0], n, long)
+				return err
+			}
+			_, _, err := g.Sample(ctx, n, long)
+			return err
+		})
+	}
+	if refs := newHostRefs([]int{1, 2}); refs != nil {
+		n, err := chainItersFor(context.Background(), 100*time.Millisecond)
+		if err != nil {
+			t.Fatal(err)
+		}
+		refs.iters = n * uint64(long/(100*time.Millisecond)) // as calibrated for long
+		stopsSoon("host reference", func(ctx context.Context) error { return refs.sample(ctx, long) })
+	}
+}
+
+func TestCalibrateStopsWhenCancelled(t *testing.T) {
+	a, _ := bench.Lookup("aes-128-ctr")
+	op, err := bench.NewOp(a, result.Encrypt, 16)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if n, err := Calibrate(ctx, op, time.Hour); !errors.Is(err, context.Canceled) {
+		t.Errorf("Calibrate(cancelled) = %d, %v; want context.Canceled", n, err)
 	}
 }
 
@@ -257,8 +327,9 @@ func TestRunTakesHostReferenceOnlyInTheFirstCountRounds(t *testing.T) {
 	a, _ := bench.Lookup("aes-128-ctr")
 	cells, _ := bench.Cells([]*bench.Algorithm{a}, []result.Direction{result.Encrypt}, []int{64}, []int{1})
 	// A precision no cell can reach keeps sampling until the budget is
-	// spent: many more rounds than Count.
-	ms, refs, err := Run(context.Background(), cells, Config{Count: 2, SampleTime: time.Millisecond, Precision: 1e-9, MaxTime: 20 * time.Millisecond})
+	// spent: many more rounds than Count. The budget is wall time, so it
+	// is generous: on a loaded machine a 1 ms sample can take 10.
+	ms, refs, err := Run(context.Background(), cells, Config{Count: 2, SampleTime: time.Millisecond, Precision: 1e-9, MaxTime: 200 * time.Millisecond})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -282,12 +353,34 @@ func TestNewGroupGivesEachWorkerItsOwnOp(t *testing.T) {
 				t.Errorf("threads %d: worker %d shares worker 0's op", n, i)
 			}
 		}
-		agg, per := g.Sample(10)
-		if !(agg > 0 && per > 0) {
-			t.Errorf("threads %d: aggregate %v, per thread %v", n, agg, per)
+		agg, per, err := g.Sample(context.Background(), 10, time.Millisecond)
+		if err != nil || !(agg > 0 && per > 0) {
+			t.Errorf("threads %d: aggregate %v, per thread %v, %v", n, agg, per, err)
 		}
 	}
 	if _, err := NewGroup(a, result.Encrypt, 64, 0, ""); err == nil {
 		t.Error("NewGroup(threads 0) succeeded")
+	}
+}
+
+// TestCalibrateIgnoresAPreemptedTrial feeds calibration a machine on which
+// n messages take n µs, except the trial of 1024 messages, pre-empted for
+// 30 ms: the calibrated count must still be that of d, not the 3% that
+// scaling from the one slow trial gives.
+func TestCalibrateIgnoresAPreemptedTrial(t *testing.T) {
+	const d = 100 * time.Millisecond
+	for _, stalled := range []int{1, 1024, 8192} {
+		calls := map[int]int{}
+		n := calibrateTimed(func(n int) time.Duration {
+			calls[n]++
+			el := time.Duration(n) * time.Microsecond
+			if n == stalled && calls[n] == 1 {
+				el += 30 * time.Millisecond
+			}
+			return el
+		}, 1, d)
+		if want := int(d / time.Microsecond); n < want*9/10 || n > want*11/10 {
+			t.Errorf("first trial of %d messages stalled: calibrated %d messages, want about %d (trials %v)", stalled, n, want, calls)
+		}
 	}
 }

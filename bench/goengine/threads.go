@@ -1,6 +1,7 @@
 package goengine
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"runtime"
@@ -57,15 +58,22 @@ func NewGroup(a *bench.Algorithm, dir result.Direction, size, threads int, aeadM
 // when the last one finishes. It returns the aggregate throughput, all
 // workers' bytes over the wall time from release to the last finish (what
 // openssl speed -multi reports), and the mean of each worker's own
-// throughput (what BoringSSL's bssl speed -threads reports), in kB/s.
-func (g *Group) Sample(n int) (aggregate, perThread float64) {
-	wall, took := together(len(g.Ops), func(i int) { g.Ops[i].Run(n) })
+// throughput (what BoringSSL's bssl speed -threads reports), in kB/s. d
+// is how long n messages were calibrated to take: each worker runs them in
+// chunks of about chunkTime and stops between two when ctx is done, and
+// Sample then returns ctx's error.
+func (g *Group) Sample(ctx context.Context, n int, d time.Duration) (aggregate, perThread float64, err error) {
+	chunk := chunkOf(n, d)
+	wall, took := together(len(g.Ops), func(i int) { inChunks(ctx, g.Ops[i].Run, n, chunk) })
+	if err := ctx.Err(); err != nil {
+		return 0, 0, err
+	}
 	bytes := int64(n) * int64(g.Ops[0].Size)
 	var sum float64
 	for _, d := range took {
 		sum += unit.KBps(bytes, d)
 	}
-	return unit.KBps(bytes*int64(len(g.Ops)), wall), sum / float64(len(g.Ops))
+	return unit.KBps(bytes*int64(len(g.Ops)), wall), sum / float64(len(g.Ops)), nil
 }
 
 // together runs work(0) ... work(workers-1) at once, each on its own

@@ -1,6 +1,7 @@
 package goengine
 
 import (
+	"context"
 	"fmt"
 	"testing"
 	"time"
@@ -46,12 +47,13 @@ func BenchmarkThreads(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				n := Calibrate(g.Ops[0], roundTime)
-				g.Sample(n / 10) // warm up every worker
+				ctx := context.Background()
+				n, _ := Calibrate(ctx, g.Ops[0], roundTime)
+				g.Sample(ctx, n/10, roundTime/10) // warm up every worker
 				b.SetBytes(int64(threads * n * size))
 				b.ReportAllocs()
 				for b.Loop() {
-					g.Sample(n)
+					g.Sample(ctx, n, roundTime)
 				}
 				reportKBps(b, threads*n*size)
 			})
@@ -60,7 +62,7 @@ func BenchmarkThreads(b *testing.B) {
 			if !clockSupported {
 				b.Skip("no ADD chain on this architecture")
 			}
-			iters := chainItersFor(roundTime)
+			iters, _ := chainItersFor(context.Background(), roundTime)
 			b.ReportAllocs()
 			for b.Loop() {
 				together(threads, func(int) { addChain(iters) })

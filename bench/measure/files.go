@@ -2,6 +2,7 @@ package measure
 
 import (
 	"context"
+	"fmt"
 	"runtime"
 
 	"github.com/aesbench/aesbench/bench"
@@ -10,11 +11,44 @@ import (
 	"github.com/aesbench/aesbench/bench/result"
 )
 
+// prepareFiles checks o's files before anything is measured
+// (filecrypt.Preflight) and finds the openssl whose enc is timed beside
+// Go: an --openssl that is not there fails the run; without one, the
+// openssl on PATH is used when there is one, and Go alone is timed
+// otherwise. It returns nil when there are no files, and an openssl
+// setup without a path for Go alone.
+func prepareFiles(ctx context.Context, o Options) (*opensslSetup, error) {
+	if len(o.Files) == 0 {
+		return nil, nil
+	}
+	if err := filecrypt.Preflight(o.Files); err != nil {
+		return nil, err
+	}
+	path, err := openssl.Find(o.OpenSSL)
+	switch {
+	case err != nil && o.OpenSSL != "":
+		return nil, fmt.Errorf("file: %w", err)
+	case err != nil:
+		o.Progress.Note("file: openssl not found: timing Go only")
+		return &opensslSetup{}, nil
+	}
+	osl := &opensslSetup{path: path}
+	if runtime.GOARCH == "amd64" {
+		osl.env = opensslEnv(o)
+	}
+	if info, err := openssl.Version(ctx, path, osl.env); err == nil {
+		osl.info = info
+	} else if ctx.Err() != nil {
+		return nil, err
+	}
+	return osl, nil
+}
+
 // runFiles times o's files with every algorithm of o's cells, with
-// openssl enc beside Go when openssl is installed, and adds them to res;
-// when openssl enc was timed and no openssl engine recorded it yet, it
-// adds openssl's version too.
-func runFiles(ctx context.Context, o Options, res *result.Results) error {
+// openssl enc beside Go when prepareFiles found an openssl (osl), and
+// adds them to res; when openssl enc was timed and no openssl engine
+// recorded it yet, it adds openssl's version too.
+func runFiles(ctx context.Context, o Options, osl *opensslSetup, res *result.Results) error {
 	if len(o.Files) == 0 {
 		return nil
 	}
@@ -29,18 +63,11 @@ func runFiles(ctx context.Context, o Options, res *result.Results) error {
 		Note:     o.Progress.Note,
 		Progress: o.Progress.Update,
 	}
-	if path, err := openssl.Find(o.OpenSSL); err == nil {
-		cfg.OpenSSL = path
-		if runtime.GOARCH == "amd64" {
-			cfg.OpenSSLEnv = opensslEnv(o)
+	if osl != nil && osl.path != "" {
+		cfg.OpenSSL, cfg.OpenSSLEnv = osl.path, osl.env
+		if res.OpenSSL == nil && osl.info != nil {
+			res.OpenSSL = osl.info
 		}
-		if res.OpenSSL == nil {
-			if info, err := openssl.Version(ctx, path, cfg.OpenSSLEnv); err == nil {
-				res.OpenSSL = info
-			}
-		}
-	} else {
-		cfg.Note("file: openssl not found: timing Go only")
 	}
 	var err error
 	res.Files, err = filecrypt.Run(ctx, o.Files, algos, cfg)

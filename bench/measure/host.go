@@ -50,6 +50,35 @@ const (
 	DefaultMaxTime = time.Second
 )
 
+// MinSample and MaxSample bound Options.Sample.
+//
+// Below a millisecond a sample is a handful of messages or one, and its
+// figure is mostly the clock: calibration aims its trials at a tenth of
+// the sample, and reading the clock costs 20-50 ns with the TSC but 1 µs
+// or more with the hpet or acpi_pm clock sources VMs fall back on, so a
+// 100 µs trial is the least whose error stays under 1%; a timer tick or
+// a pre-emption (1-10 ms) already swamps anything shorter.
+//
+// Above ten minutes a sample buys nothing: precision comes from the
+// number of samples, not their length, and the default suite (18 cells,
+// 6 samples each) would take 18 hours. A longer --time is almost surely a
+// slip (100h for 100ms), and a run that long should be many runs.
+const (
+	MinSample = time.Millisecond
+	MaxSample = 10 * time.Minute
+)
+
+// CheckSample fails when d is outside MinSample to MaxSample.
+func CheckSample(d time.Duration) error {
+	switch {
+	case d < MinSample:
+		return fmt.Errorf("sample time %v: below %v, a sample times the clock more than the cipher", d, MinSample)
+	case d > MaxSample:
+		return fmt.Errorf("sample time %v: above %v, longer samples add no precision (take more of them)", d, MaxSample)
+	}
+	return nil
+}
+
 // withDefaults returns o with its zero fields set to their defaults.
 func (o Options) withDefaults() Options {
 	if o.Count == 0 {
@@ -79,8 +108,8 @@ func (o Options) check() error {
 		return errors.New("nothing to measure")
 	case o.Count < 1:
 		return fmt.Errorf("count %d: need at least one sample", o.Count)
-	case o.Sample <= 0:
-		return fmt.Errorf("sample time %v: must be positive", o.Sample)
+	case CheckSample(o.Sample) != nil:
+		return CheckSample(o.Sample)
 	case o.NoisyPct < 0 || o.Precision < 0 || o.MaxTime < 0:
 		return fmt.Errorf("noisy %v%%, precision %v%%, max time %v: none can be negative", o.NoisyPct, o.Precision, o.MaxTime)
 	}
@@ -117,6 +146,19 @@ func Host(ctx context.Context, o Options) (*result.Results, error) {
 	if o.Precision > 0 {
 		res.MaxSeconds = o.MaxTime.Seconds()
 	}
+	// Everything that can fail is checked before anything is measured,
+	// so that no failure throws away minutes of figures.
+	var osl *opensslSetup
+	if slices.Contains(o.Engines, result.EngineOpenSSL) {
+		var err error
+		if osl, err = prepareOpenSSL(ctx, o); err != nil {
+			return nil, err
+		}
+	}
+	fosl, err := prepareFiles(ctx, o)
+	if err != nil {
+		return nil, err
+	}
 	hz0, clockOK := goengine.EstimateClock()
 	if slices.Contains(o.Engines, result.EngineGo) {
 		var err error
@@ -131,12 +173,12 @@ func Host(ctx context.Context, o Options) (*result.Results, error) {
 			return nil, err
 		}
 	}
-	if slices.Contains(o.Engines, result.EngineOpenSSL) {
-		if err := runOpenSSL(ctx, o, res); err != nil {
+	if osl != nil {
+		if err := runOpenSSL(ctx, o, osl, res); err != nil {
 			return nil, err
 		}
 	}
-	if err := runFiles(ctx, o, res); err != nil {
+	if err := runFiles(ctx, o, fosl, res); err != nil {
 		return nil, err
 	}
 	addClock(res, hz0, clockOK)

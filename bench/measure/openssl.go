@@ -17,21 +17,28 @@ func opensslEnv(o Options) []string {
 	return nil
 }
 
-// runOpenSSL measures o's cells with openssl speed and adds them, and
-// the openssl's version and CPUINFO, to res. Under o.Masked the CPUINFO
-// line openssl version -a prints with the mask must show AES-NI (bit 57)
-// off, or the run fails.
-func runOpenSSL(ctx context.Context, o Options, res *result.Results) error {
+// opensslSetup is the openssl binary a run uses, found and asked for its
+// version before anything is measured.
+type opensslSetup struct {
+	path string
+	env  []string
+	info *result.OpenSSLInfo // nil when openssl version -a failed (files only)
+}
+
+// prepareOpenSSL finds the openssl binary of the openssl engine and
+// asks it for its version and CPUINFO. Under o.Masked the CPUINFO line
+// openssl version -a prints with the mask must show AES-NI (bit 57) off,
+// or the run fails.
+func prepareOpenSSL(ctx context.Context, o Options) (*opensslSetup, error) {
 	path, err := openssl.Find(o.OpenSSL)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	env := opensslEnv(o)
 	info, err := openssl.Version(ctx, path, env)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	res.OpenSSL = info
 	info.Timing = "elapsed"
 	if o.CPUTime {
 		info.Timing = "cpu"
@@ -39,12 +46,21 @@ func runOpenSSL(ctx context.Context, o Options, res *result.Results) error {
 	if o.Masked {
 		caps, err := openssl.ParseCPUInfo(info.CPUInfo)
 		if err != nil {
-			return fmt.Errorf("--no-aesni: cannot tell whether openssl took the mask: %w", err)
+			return nil, fmt.Errorf("--no-aesni: cannot tell whether openssl took the mask: %w", err)
 		}
 		if caps.AESNI {
-			return fmt.Errorf("--no-aesni: openssl still reports AES-NI under OPENSSL_ia32cap=%s (CPUINFO: %s)", openssl.NoAESNI, info.CPUInfo)
+			return nil, fmt.Errorf("--no-aesni: openssl still reports AES-NI under OPENSSL_ia32cap=%s (CPUINFO: %s)", openssl.NoAESNI, info.CPUInfo)
 		}
 	}
+	return &opensslSetup{path: path, env: env, info: info}, nil
+}
+
+// runOpenSSL measures o's cells with openssl speed, as set up by
+// prepareOpenSSL, and adds them, and the openssl's version and CPUINFO,
+// to res.
+func runOpenSSL(ctx context.Context, o Options, osl *opensslSetup, res *result.Results) error {
+	info := osl.info
+	res.OpenSSL = info
 	secs := openssl.Seconds(o.Sample)
 	info.Seconds = secs
 	if float64(secs) != o.Sample.Seconds() {
@@ -52,7 +68,7 @@ func runOpenSSL(ctx context.Context, o Options, res *result.Results) error {
 	}
 	o.Progress.Note(fmt.Sprintf("openssl: %s (%s)", info.Version, info.CPUInfo))
 	ms, err := openssl.Run(ctx, o.Cells, info.Version, openssl.Config{
-		Path: path, Env: env, Seconds: secs, Count: o.Count, CPUTime: o.CPUTime, NoisyPct: o.NoisyPct,
+		Path: osl.path, Env: osl.env, Seconds: secs, Count: o.Count, CPUTime: o.CPUTime, NoisyPct: o.NoisyPct,
 		Warn: func(msg string) { res.Warnings = append(res.Warnings, msg) },
 		Progress: func(done, total int, what string) {
 			o.Progress.Update(done, total, fmt.Sprintf("(%d/%d) %s", done, total, what))

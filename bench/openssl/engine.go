@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/aesbench/aesbench/bench"
@@ -57,6 +58,73 @@ type Config struct {
 	// NoisyPct marks a cell noisy as Config.NoisyPct does for the go
 	// engine; 0: never.
 	NoisyPct float64
+	// Timeout is the longest one openssl speed may run before it is
+	// killed and Run fails; 0: speedTimeout, three times as long as it
+	// should take and a minute more.
+	Timeout time.Duration
+}
+
+// speedTimeout is how long an openssl speed of seconds per size over
+// sizes sizes may run: three times that and a minute more, for a loaded
+// host and a slow start. One that hangs is killed after it instead of
+// holding the run for ever.
+func speedTimeout(seconds, sizes int) time.Duration {
+	return 3*time.Duration(seconds*sizes)*time.Second + time.Minute
+}
+
+// versionTimeout is how long openssl version -a may take: it answers at
+// once.
+var versionTimeout = 30 * time.Second
+
+// waitDelay is how long an openssl child's output may stay open after the
+// child ended or was killed: the processes of openssl speed -multi hold it
+// until their own end, and would hold up a Ctrl-C.
+const waitDelay = time.Second
+
+// command returns an openssl child, with the extra environment env, that
+// is killed when ctx is done or after timeout, and the context to judge
+// its failure by (childErr).
+func command(ctx context.Context, timeout time.Duration, path string, env []string, args ...string) (*exec.Cmd, context.Context, context.CancelFunc) {
+	tctx, cancel := context.WithTimeout(ctx, timeout)
+	cmd := exec.CommandContext(tctx, path, args...)
+	cmd.Env = append(os.Environ(), env...)
+	cmd.WaitDelay = waitDelay
+	return cmd, tctx, cancel
+}
+
+// childErr explains the failure err of an openssl child run under
+// command's context tctx, a child of ctx, with timeout: Interrupted's
+// error, or one that says the timeout killed it, or nil, when the caller
+// is to explain.
+func childErr(ctx, tctx context.Context, timeout time.Duration, what string, err error) error {
+	if ierr := Interrupted(ctx, what, err); ierr != nil {
+		return ierr
+	}
+	if errors.Is(tctx.Err(), context.DeadlineExceeded) {
+		return fmt.Errorf("%s: no answer in %v: killed", what, timeout)
+	}
+	return nil
+}
+
+// Interrupted returns an error that names what and wraps context.Canceled
+// when ctx is done or err is the exit of a child that died of an
+// interrupt or SIGTERM: a Ctrl-C at a terminal reaches the child as well,
+// often before ctx is cancelled, and aesbench must end as interrupted
+// (status 130), not as failed. Otherwise it returns nil.
+func Interrupted(ctx context.Context, what string, err error) error {
+	if ctx.Err() != nil {
+		return fmt.Errorf("%s: %w", what, ctx.Err())
+	}
+	var ee *exec.ExitError
+	if errors.As(err, &ee) {
+		if ws, ok := ee.Sys().(interface {
+			Signaled() bool
+			Signal() syscall.Signal
+		}); ok && ws.Signaled() && (ws.Signal() == syscall.SIGINT || ws.Signal() == syscall.SIGTERM) {
+			return fmt.Errorf("%s: %v: %w", what, ws.Signal(), context.Canceled)
+		}
+	}
+	return nil
 }
 
 // Seconds turns a sample length into openssl speed's -seconds, an
@@ -81,11 +149,15 @@ func Find(path string) (string, error) {
 // Version runs openssl version -a with the extra environment env
 // and returns its version line and CPUINFO value.
 func Version(ctx context.Context, path string, env []string) (*result.OpenSSLInfo, error) {
-	cmd := exec.CommandContext(ctx, path, "version", "-a")
-	cmd.Env = append(os.Environ(), env...)
+	cmd, tctx, cancel := command(ctx, versionTimeout, path, env, "version", "-a")
+	defer cancel()
 	out, err := cmd.Output()
 	if err != nil {
-		return nil, fmt.Errorf("%s version -a: %w", path, err)
+		what := path + " version -a"
+		if cerr := childErr(ctx, tctx, versionTimeout, what, err); cerr != nil {
+			return nil, cerr
+		}
+		return nil, fmt.Errorf("%s: %w", what, err)
 	}
 	info := &result.OpenSSLInfo{}
 	for i, line := range strings.Split(string(out), "\n") {
@@ -220,16 +292,22 @@ func opensslPlan(sizes []int) []int {
 	return append(def, other...)
 }
 
-// runOpenSSLSpeed runs one invocation and returns bytes per second... in
-// kB/s, by size.
-func runOpenSSLSpeed(ctx context.Context, cfg Config, args []string) (map[int]float64, error) {
-	cmd := exec.CommandContext(ctx, cfg.Path, args...)
-	cmd.Env = append(os.Environ(), cfg.Env...)
+// runOpenSSLSpeed runs one invocation, of sizes message sizes, and
+// returns bytes per second... in kB/s, by size.
+func runOpenSSLSpeed(ctx context.Context, cfg Config, args []string, sizes int) (map[int]float64, error) {
+	timeout := cfg.Timeout
+	if timeout <= 0 {
+		timeout = speedTimeout(cfg.Seconds, sizes)
+	}
+	cmd, tctx, cancel := command(ctx, timeout, cfg.Path, cfg.Env, args...)
+	defer cancel()
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	err := cmd.Run()
-	if ctx.Err() != nil {
-		return nil, ctx.Err()
+	if err != nil || ctx.Err() != nil {
+		if cerr := childErr(ctx, tctx, timeout, "openssl "+strings.Join(args, " "), err); cerr != nil {
+			return nil, cerr
+		}
 	}
 	if err != nil {
 		msg := strings.TrimSpace(stderr.String())
@@ -300,7 +378,11 @@ func Run(ctx context.Context, cells []bench.Cell, version string, cfg Config) ([
 			}
 			for _, bytes := range g.plan {
 				args := opensslSpeedArgs(g.algo, g.dir, cfg.Seconds, bytes, g.threads, cfg.CPUTime)
-				got, err := runOpenSSLSpeed(ctx, cfg, args)
+				sizes := 1
+				if bytes == 0 { // openssl's own sizes: six from 1.1.0, five before
+					sizes = len(bench.DefaultSizes)
+				}
+				got, err := runOpenSSLSpeed(ctx, cfg, args, sizes)
 				if errors.Is(err, errUnknownCipher) {
 					if cfg.Warn != nil {
 						cfg.Warn(fmt.Sprintf("openssl: %s (%s) is %v: skipped", g.algo.Name, Cipher(g.algo), err))

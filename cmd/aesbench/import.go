@@ -33,12 +33,18 @@ func cmdImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if *decrypt {
 		dir = result.Decrypt
 	}
+	defaultOut := *out == ""
+	if defaultOut {
+		*out = filepath.Join("results", safeName(*label)+".json")
+	}
+	if err := checkOutNotInput("import", *out, "", fs.Args()); err != nil {
+		return err
+	}
 	res, err := measure.Import(*label, dir, fs.Args())
 	if err != nil {
 		return fmt.Errorf("import: %w", err)
 	}
-	if *out == "" {
-		*out = filepath.Join("results", safeName(*label)+".json")
+	if defaultOut {
 		if err := os.MkdirAll("results", 0o755); err != nil {
 			return fmt.Errorf("import: %w", err)
 		}

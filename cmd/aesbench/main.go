@@ -16,10 +16,37 @@ import (
 )
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := signalContext()
+	if maskedChild() {
+		ctx = cancelOnEOF(ctx, os.Stdin) // how the parent passes on a signal (rerunMasked)
+	}
 	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()
 	os.Exit(exitCode(err, os.Stderr))
+}
+
+// signalContext returns a context that an interrupt (Ctrl-C) or SIGTERM
+// cancels, so that the command winds down: it stops measuring within
+// about a second and removes what it was writing. A second signal is not
+// caught: it ends the process at once, by the signal's default action.
+func signalContext() (context.Context, context.CancelFunc) {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	go func() {
+		<-ctx.Done()
+		stop() // back to the default action
+	}()
+	return ctx, stop
+}
+
+// cancelOnEOF returns a context cancelled with ctx or when r (the masked
+// child's stdin, a pipe from its parent) reaches its end.
+func cancelOnEOF(ctx context.Context, r io.Reader) context.Context {
+	ctx, cancel := context.WithCancel(ctx)
+	go func() {
+		io.Copy(io.Discard, r)
+		cancel()
+	}()
+	return ctx
 }
 
 // exitCode prints err as one line on stderr and maps it to an exit status.

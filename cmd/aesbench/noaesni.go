@@ -34,19 +34,26 @@ func rerunMasked(ctx context.Context, arch string, args []string, stdout, stderr
 	}
 	cmd := exec.CommandContext(ctx, self, append([]string{"run"}, args...)...)
 	cmd.Env = append(withoutEnv(os.Environ(), "GODEBUG", maskedChildEnv), "GODEBUG="+godebug, maskedChildEnv+"=1")
-	cmd.Stdin, cmd.Stdout, cmd.Stderr = nil, stdout, stderr
-	// On Ctrl-C the child gets an interrupt, so that it cleans up as we do.
-	cmd.Cancel = func() error { return cmd.Process.Signal(os.Interrupt) }
+	cmd.Stdout, cmd.Stderr = stdout, stderr
+	// When we are interrupted, the child is told by the end of its stdin,
+	// not by a signal: a Ctrl-C at a terminal reaches it already, and a
+	// second signal would end it at once, before it cleans up. The end
+	// comes too when we die, by a second Ctrl-C or any other way.
+	stdin, err := cmd.StdinPipe()
+	if err != nil {
+		return fmt.Errorf("run: --no-aesni: %w", err)
+	}
+	cmd.Cancel = stdin.Close
 	cmd.WaitDelay = 10 * time.Second
 	err = cmd.Run()
 	var ee *exec.ExitError
 	switch {
 	case err == nil:
 		return nil
+	case errors.As(err, &ee) && ee.ExitCode() > 0:
+		return exitStatus{code: ee.ExitCode(), quiet: true} // the child said why, "interrupted" too
 	case ctx.Err() != nil:
 		return ctx.Err()
-	case errors.As(err, &ee) && ee.ExitCode() > 0:
-		return exitStatus{code: ee.ExitCode(), quiet: true} // the child said why
 	}
 	return fmt.Errorf("run: --no-aesni: %w", err)
 }

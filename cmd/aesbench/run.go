@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -61,7 +62,7 @@ func parseRunFlags(args []string, stdout, stderr io.Writer) (*runOptions, bool, 
 	sizes := fs.String("sizes", joinInts(bench.DefaultSizes), "message sizes in bytes, comma-separated (1 byte to 64 MiB; 16k, 1MiB accepted)")
 	decrypt := fs.Bool("decrypt", false, "measure decryption (Open, for AEADs) as well as encryption")
 	count := fs.Int("count", stats.MinSamplesForCI, "samples per cell (the minimum under --precision); the table shows their median.\nBelow 6 the 95% confidence interval is unbounded; at 6 or 7 it is the samples' range")
-	sample := fs.Duration("time", measure.DefaultSample, "length of one sample")
+	sample := fs.Duration("time", measure.DefaultSample, "length of one sample, from 1ms to 10m")
 	label := fs.String("label", "", "name of this host in results and comparisons (default the hostname, with -noaesni under --no-aesni)")
 	out := fs.String("out", "", "results file (default results/<label>.json)")
 	noAESNI := fs.Bool("no-aesni", false, "emulate a host without AES-NI: rerun with Go's hardware AES turned off by GODEBUG\n(and openssl's by OPENSSL_ia32cap, checked in its CPUINFO line)")
@@ -118,8 +119,8 @@ func parseRunFlags(args []string, stdout, stderr io.Writer) (*runOptions, bool, 
 	if o.count < 1 {
 		return nil, false, usagef("run: --count %d: need at least one sample", o.count)
 	}
-	if o.sample <= 0 {
-		return nil, false, usagef("run: --time %v: must be positive", o.sample)
+	if o.sample < measure.MinSample || o.sample > measure.MaxSample {
+		return nil, false, usagef("run: --time %v: want %v to %v (shorter samples time the clock, longer ones add no precision)", o.sample, measure.MinSample, measure.MaxSample)
 	}
 	return o, false, nil
 }
@@ -137,14 +138,18 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if o.label == "" {
 		o.label = defaultLabel(o.noAESNI)
 	}
+	outFlag := "--out"
 	if o.out == "" {
-		o.out = filepath.Join("results", safeName(o.label)+".json")
+		o.out, outFlag = filepath.Join("results", safeName(o.label)+".json"), "--label"
 		if err := os.MkdirAll("results", 0o755); err != nil {
 			return fmt.Errorf("run: %w", err)
 		}
 	}
+	if err := checkOutNotInput("run", o.out, "--file", o.files); err != nil {
+		return err
+	}
 	if err := checkWritable(o.out); err != nil {
-		return fmt.Errorf("run: --out: %w", err)
+		return fmt.Errorf("run: %s: %w", outFlag, err)
 	}
 
 	fmt.Fprintf(stderr, "aesbench: %s\n", host.Summary())
@@ -160,17 +165,33 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if err != nil {
 		return fmt.Errorf("run: %w", err)
 	}
-	if err := res.WriteFile(o.out); err != nil {
-		return fmt.Errorf("run: %w", err)
+	return saveAndPrint(res, o.out, o.format, stdout, stderr)
+}
+
+// saveAndPrint writes the results file out and prints res on stdout in
+// format. When the file cannot be written after all, the figures are
+// printed all the same, and the error says they were not saved.
+func saveAndPrint(res *result.Results, out, format string, stdout, stderr io.Writer) error {
+	werr := res.WriteFile(out)
+	if werr == nil {
+		fmt.Fprintf(stderr, "aesbench: wrote %s\n", out)
 	}
-	fmt.Fprintf(stderr, "aesbench: wrote %s\n", o.out)
 	for _, w := range res.Warnings {
 		fmt.Fprintf(stderr, "aesbench: warning: %s\n", w)
 	}
-	if o.format == "gobench" {
+	perr := printResults(res, format, stdout)
+	if werr != nil {
+		return fmt.Errorf("run: results not saved, only printed: %w", werr)
+	}
+	return perr
+}
+
+// printResults prints res on stdout in format: table, json or gobench.
+func printResults(res *result.Results, format string, stdout io.Writer) error {
+	if format == "gobench" {
 		return report.WriteGoBench(stdout, res)
 	}
-	if o.format == "json" {
+	if format == "json" {
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
 		return enc.Encode(res)
@@ -198,18 +219,59 @@ var unsafeChars = regexp.MustCompile(`[^A-Za-z0-9._-]+`)
 // safeName turns a label into a file name.
 func safeName(label string) string { return unsafeChars.ReplaceAllString(label, "_") }
 
-// checkWritable fails early, before any measuring, when path's directory
-// cannot take a new file or path is a directory.
+// checkWritable fails early, before any measuring, when path is a
+// directory or its directory cannot take the results file: it creates
+// and removes a temporary file named as internal/atomicfile names the one
+// it writes the results to, "."+name+".*.tmp", so that a name too long for
+// that (a 250-byte name is not) fails here too.
 func checkWritable(path string) error {
 	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
 		return fmt.Errorf("%s is a directory", path)
 	}
-	f, err := os.CreateTemp(filepath.Dir(path), ".aesbench-check-*")
+	dir, base := filepath.Split(path)
+	if dir == "" {
+		dir = "."
+	}
+	f, err := os.CreateTemp(dir, "."+base+".*.tmp")
 	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err // it names the temporary file, which only confuses
+		}
 		return fmt.Errorf("cannot write %s: %w", path, err)
 	}
 	f.Close()
 	return os.Remove(f.Name())
+}
+
+// sameFile says whether paths a and b name one file: once both exist,
+// whether they are the same file (os.SameFile, through links and other
+// spellings); otherwise whether their absolute paths are equal.
+func sameFile(a, b string) bool {
+	if fa, err := os.Stat(a); err == nil {
+		if fb, err := os.Stat(b); err == nil {
+			return os.SameFile(fa, fb)
+		}
+	}
+	aa, err1 := filepath.Abs(a)
+	ab, err2 := filepath.Abs(b)
+	return err1 == nil && err2 == nil && aa == ab
+}
+
+// checkOutNotInput refuses, as a usage error of command cmd, a results
+// file out that is one of the inputs (given as flag, "" for arguments):
+// writing the results would replace the input.
+func checkOutNotInput(cmd, out, flag string, inputs []string) error {
+	for _, in := range inputs {
+		if sameFile(out, in) {
+			what := "input " + in
+			if flag != "" {
+				what = flag + " " + in
+			}
+			return usagef("%s: --out %s is the %s: the results would replace it", cmd, out, what)
+		}
+	}
+	return nil
 }
 
 // joinInts writes ns comma-separated, as a flag default.

@@ -50,6 +50,13 @@ func TestParseRunStatsFlags(t *testing.T) {
 		{[]string{"--precision", "x"}, `run: --precision: "x": want a percentage`, nil, ""},
 		{[]string{"--precision", "2%", "--max-time", "0s"}, "run: --max-time 0s: must be positive", nil, ""},
 		{[]string{"--noisy", "-1%"}, `run: --noisy: "-1%"`, nil, ""},
+		{[]string{"--time", "1ms"}, "", func(o *runOptions) bool { return o.sample == time.Millisecond }, "the shortest sample"},
+		{[]string{"--time", "10m"}, "", func(o *runOptions) bool { return o.sample == 10*time.Minute }, "the longest sample"},
+		{[]string{"--time", "1ns"}, "run: --time 1ns: want 1ms to 10m0s", nil, "times the clock"},
+		{[]string{"--time", "999us"}, "run: --time 999µs: want 1ms to 10m0s", nil, ""},
+		{[]string{"--time", "0s"}, "run: --time 0s: want 1ms to 10m0s", nil, ""},
+		{[]string{"--time", "-1s"}, "run: --time -1s: want 1ms to 10m0s", nil, ""},
+		{[]string{"--time", "1000h"}, "run: --time 1000h0m0s: want 1ms to 10m0s", nil, "a slip"},
 	}
 	for _, tt := range tests {
 		o, _, err := parseRunFlags(tt.args, io.Discard, io.Discard)

@@ -1,0 +1,242 @@
+package main
+
+import (
+	"bytes"
+	"crypto/rand"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/aesbench/aesbench/bench/filecrypt"
+)
+
+// startBin starts the built binary with args in dir, its stderr into the
+// returned buffer, and returns a channel that gets its Wait error.
+func startBin(t *testing.T, dir string, args ...string) (*exec.Cmd, *bytes.Buffer, <-chan error) {
+	t.Helper()
+	cmd := exec.Command(aesbenchBin, args...)
+	cmd.Env = withoutEnv(os.Environ(), "GODEBUG", "AWS_EC2_METADATA_SERVICE_ENDPOINT", maskedChildEnv)
+	cmd.Dir = dir
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	t.Cleanup(func() {
+		if cmd.ProcessState == nil {
+			cmd.Process.Kill()
+			<-done
+		}
+	})
+	return cmd, &stderr, done
+}
+
+// TestE2EInterruptMidSample interrupts a run a second into a 20 s sample:
+// it must end with status 130 within a few seconds, not when the sample is
+// done, and leave no files, with Go's hardware AES or without (the
+// re-executed child of --no-aesni).
+func TestE2EInterruptMidSample(t *testing.T) {
+	for _, masked := range []bool{false, true} {
+		dir := t.TempDir()
+		args := []string{"run", "--algos", "aes-256-cbc", "--sizes", "16", "--count", "1", "--time", "20s", "--out", "r.json"}
+		if masked {
+			args = append(args, "--no-aesni")
+		}
+		cmd, stderr, done := startBin(t, dir, args...)
+		time.Sleep(time.Second)
+		if err := cmd.Process.Signal(os.Interrupt); err != nil {
+			t.Fatal(err)
+		}
+		sent := time.Now()
+		select {
+		case err := <-done:
+			var ee *exec.ExitError
+			if !errors.As(err, &ee) || ee.ExitCode() != 130 || !strings.Contains(stderr.String(), "aesbench: interrupted") {
+				t.Errorf("masked=%v: interrupted run: %v, stderr:\n%s", masked, err, stderr)
+			}
+			t.Logf("masked=%v: ended %v after the interrupt", masked, time.Since(sent).Round(time.Millisecond))
+		case <-time.After(5 * time.Second):
+			t.Fatalf("masked=%v: still running 5 s after the interrupt, stderr:\n%s", masked, stderr)
+		}
+		assertNoStrayFiles(t, dir)
+	}
+}
+
+// slowToStopOpenSSL writes an openssl whose speed starts a process that
+// holds its output open (as the processes of openssl speed -multi do),
+// touches started and hangs: once killed, aesbench still waits a moment
+// for that output. The processes it starts are killed when the test ends.
+func slowToStopOpenSSL(t *testing.T) (path, started string) {
+	t.Helper()
+	return fakeOpenSSLThatHangs(t, false)
+}
+
+// fakeOpenSSLThatHangs is slowToStopOpenSSL, whose version hangs as well
+// when inVersion.
+func fakeOpenSSLThatHangs(t *testing.T, inVersion bool) (path, started string) {
+	t.Helper()
+	if _, err := exec.LookPath("sh"); err != nil {
+		t.Skip("no sh")
+	}
+	dir := t.TempDir()
+	path, started = filepath.Join(dir, "openssl"), filepath.Join(dir, "started")
+	pids := filepath.Join(dir, "pids")
+	hang := "version"
+	if inVersion {
+		hang = "hang-in-version"
+	}
+	script := `#!/bin/sh
+case "$1" in
+` + hang + `) echo "OpenSSL 3.0.19 27 Jan 2026 (Library: OpenSSL 3.0.19 27 Jan 2026)"; echo "CPUINFO: OPENSSL_ia32cap=0x0:0x0"; exit 0 ;;
+esac
+sleep 30 &
+echo $! $$ >> ` + pids + `
+touch ` + started + `
+sleep 30
+`
+	if err := os.WriteFile(path, []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		b, _ := os.ReadFile(pids)
+		for _, f := range strings.Fields(string(b)) {
+			if pid, err := strconv.Atoi(f); err == nil {
+				syscall.Kill(pid, syscall.SIGKILL)
+			}
+		}
+	})
+	return path, started
+}
+
+// TestE2ESecondInterruptEndsAtOnce interrupts a run twice while it winds
+// down from the first interrupt (waiting for an openssl's output): the
+// second must end it at once, by the signal, not be ignored.
+func TestE2ESecondInterruptEndsAtOnce(t *testing.T) {
+	fake, started := slowToStopOpenSSL(t)
+	dir := t.TempDir()
+	cmd, stderr, done := startBin(t, dir, "run", "--engine", "openssl", "--openssl", fake, "--algos", "aes-256-cbc",
+		"--sizes", "16", "--count", "1", "--time", "1s", "--out", "r.json")
+	for deadline := time.Now().Add(20 * time.Second); ; time.Sleep(10 * time.Millisecond) {
+		if _, err := os.Stat(started); err == nil {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("openssl speed never started, stderr:\n%s", stderr)
+		}
+	}
+	if err := cmd.Process.Signal(os.Interrupt); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(200 * time.Millisecond)
+	if err := cmd.Process.Signal(os.Interrupt); err != nil {
+		t.Fatalf("second interrupt: %v (ended after the first already; stderr:\n%s)", err, stderr)
+	}
+	select {
+	case err := <-done:
+		var ee *exec.ExitError
+		ws, ok := cmd.ProcessState.Sys().(syscall.WaitStatus)
+		if !errors.As(err, &ee) || !ok || !ws.Signaled() || ws.Signal() != syscall.SIGINT {
+			t.Errorf("twice interrupted run: %v, want it killed by the second SIGINT; stderr:\n%s", err, stderr)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatalf("still running 5 s after the second interrupt, stderr:\n%s", stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "r.json")); err == nil {
+		t.Error("an interrupted run wrote results")
+	}
+}
+
+// TestE2EGroupInterruptMaskedFile sends one Ctrl-C as a terminal does, to
+// the whole process group, while the masked child of --no-aesni writes a
+// ciphertext: the child must wind down as after any first Ctrl-C (the
+// parent must not make it a second one) and leave nothing beside the
+// input.
+func TestE2EGroupInterruptMaskedFile(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "big.bin")
+	data := make([]byte, 48*filecrypt.ChunkSize)
+	rand.Read(data)
+	if err := os.WriteFile(in, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(aesbenchBin, "run", "--no-aesni", "--algos", "3des-cbc", "--sizes", "8", "--time", "1ms", "--count", "20",
+		"--file", in, "--out", filepath.Join(dir, "r.json"))
+	cmd.Env = withoutEnv(os.Environ(), "GODEBUG", "AWS_EC2_METADATA_SERVICE_ENDPOINT", maskedChildEnv)
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true} // its own group, as a terminal's job
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
+	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(5 * time.Millisecond) {
+		m, _ := filepath.Glob(filepath.Join(dir, ".big.bin.aesbench-*"))
+		if len(m) > 0 {
+			if fi, err := os.Stat(m[0]); err == nil && fi.Size() > 0 {
+				break
+			}
+		}
+	}
+	if err := syscall.Kill(-cmd.Process.Pid, syscall.SIGINT); err != nil {
+		t.Fatal(err)
+	}
+	err := cmd.Wait()
+	var ee *exec.ExitError
+	if !errors.As(err, &ee) || ee.ExitCode() != 130 || !strings.Contains(stderr.String(), "interrupted") {
+		t.Errorf("interrupted run: %v, stderr:\n%s", err, stderr.String())
+	}
+	assertNoStrayFiles(t, dir, "big.bin")
+}
+
+// TestE2EInterruptOpenSSL interrupts a run while its openssl works: while
+// openssl version -a hangs, by a SIGINT to aesbench alone (it ended with
+// status 1, "signal: killed"), and while openssl speed runs, by one Ctrl-C
+// as a terminal sends it, to the whole process group (the openssl dies of
+// it, often before aesbench's context is cancelled). Either way aesbench
+// must end as interrupted (130), not as failed (1).
+func TestE2EInterruptOpenSSL(t *testing.T) {
+	for _, inVersion := range []bool{true, false} {
+		fake, started := fakeOpenSSLThatHangs(t, inVersion)
+		dir := t.TempDir()
+		cmd := exec.Command(aesbenchBin, "run", "--engine", "openssl", "--openssl", fake, "--algos", "aes-256-cbc",
+			"--sizes", "16", "--count", "1", "--time", "1s", "--out", "r.json")
+		cmd.Env = withoutEnv(os.Environ(), "GODEBUG", "AWS_EC2_METADATA_SERVICE_ENDPOINT", maskedChildEnv)
+		cmd.Dir = dir
+		cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true} // its own group, as a terminal's job
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		defer syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
+		for deadline := time.Now().Add(20 * time.Second); ; time.Sleep(10 * time.Millisecond) {
+			if _, err := os.Stat(started); err == nil {
+				break
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("openssl never started, stderr:\n%s", stderr.String())
+			}
+		}
+		to := -cmd.Process.Pid // the group
+		if inVersion {
+			to = cmd.Process.Pid
+		}
+		if err := syscall.Kill(to, syscall.SIGINT); err != nil {
+			t.Fatal(err)
+		}
+		err := cmd.Wait()
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) || ee.ExitCode() != 130 || !strings.Contains(stderr.String(), "aesbench: interrupted") {
+			t.Errorf("interrupted in version %v: %v, stderr:\n%s", inVersion, err, stderr.String())
+		}
+		assertNoStrayFiles(t, dir)
+	}
+}

@@ -1,0 +1,103 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/aesbench/aesbench/bench/result"
+)
+
+// TestRunChecksTheResultsNameFirst: a results file name that the system
+// takes (250 bytes) but whose temporary file beside it is too long, from
+// --out or from a long --label, must fail before anything is measured,
+// not after ten-minute samples (the deadline would end the run with
+// another error), and leave nothing behind.
+func TestRunChecksTheResultsNameFirst(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	long := strings.Repeat("x", 245) + ".json"
+	if f, err := os.Create(long); err != nil { // as touch would
+		t.Fatalf("a 250-byte name: %v", err)
+	} else {
+		f.Close()
+		os.Remove(long)
+	}
+	base := []string{"run", "--algos", "aes-128-ctr", "--sizes", "16", "--count", "1", "--time", "10m"}
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--out", long}, "run: --out: cannot write " + long + ": file name too long"},
+		{[]string{"--label", strings.Repeat("y", 245)}, "run: --label: cannot write results/yyy"},
+	} {
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		var stdout, stderr bytes.Buffer
+		err := run(ctx, append(base, tt.args...), &stdout, &stderr)
+		cancel()
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%.20q: %v, want %q", tt.args, err, tt.want)
+		}
+		if stdout.Len() > 0 {
+			t.Errorf("%.20q: printed %q", tt.args, stdout.String())
+		}
+	}
+	assertNoStrayFiles(t, dir, "results")
+	assertNoStrayFiles(t, filepath.Join(dir, "results"))
+}
+
+// TestSaveAndPrintKeepsTheFigures: when the results cannot be written
+// after all, at the end of a run, the figures are printed anyway, and the
+// error says where they could not go.
+func TestSaveAndPrintKeepsTheFigures(t *testing.T) {
+	res, err := result.Read("../../report/testdata/knight.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	gone := filepath.Join(t.TempDir(), "gone", "r.json")
+	for _, format := range []string{"table", "json", "gobench"} {
+		var stdout, stderr bytes.Buffer
+		err := saveAndPrint(res, gone, format, &stdout, &stderr)
+		if err == nil || !strings.Contains(err.Error(), "run: results not saved, only printed: create "+gone+": no such file or directory") {
+			t.Errorf("%s: %v, want it to say the results were not saved to %s", format, err, gone)
+		}
+		if !strings.Contains(stdout.String(), "aes-256-cbc") {
+			t.Errorf("%s: the figures were not printed:\n%s", format, stdout.String())
+		}
+		if strings.Contains(stderr.String(), "wrote") {
+			t.Errorf("%s: stderr says it wrote: %s", format, stderr.String())
+		}
+	}
+}
+
+// TestRunChecksOpenSSLFirst: an --openssl that is not there, for the
+// openssl engine or for the files, fails the run before the go engine's
+// ten-minute samples.
+func TestRunChecksOpenSSLFirst(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in")
+	if err := os.WriteFile(in, []byte("some log lines\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	nope := filepath.Join(dir, "nope")
+	base := []string{"run", "--algos", "aes-128-ctr", "--sizes", "16", "--count", "1", "--time", "10m", "--openssl", nope, "--out", filepath.Join(dir, "r.json")}
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--engine", "go,openssl"}, "run: openssl: exec: \"" + nope + "\""},
+		{[]string{"--file", in}, "run: file: openssl: exec: \"" + nope + "\""},
+	} {
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		err := run(ctx, append(base, tt.args...), &bytes.Buffer{}, &bytes.Buffer{})
+		cancel()
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%q: %v, want %q", tt.args, err, tt.want)
+		}
+	}
+	assertNoStrayFiles(t, dir, "in")
+}
