@@ -1,6 +1,7 @@
 package goengine
 
 import (
+	"context"
 	"testing"
 	"time"
 
@@ -32,7 +33,7 @@ func TestSampleIsKBps(t *testing.T) {
 	}
 	op.Run(n) // warm up
 	var got float64
-	floor := kbpsFloor(n*size, func() { got = Sample(op, n) })
+	floor := kbpsFloor(n*size, func() { got, _ = Sample(context.Background(), op, n, time.Second) })
 	if got < floor {
 		t.Errorf("Sample = %v kB/s, want at least %v", got, floor)
 	}
@@ -41,9 +42,9 @@ func TestSampleIsKBps(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	g.Sample(n)
+	g.Sample(context.Background(), n, time.Second)
 	var agg, per float64
-	floor = kbpsFloor(2*n*size, func() { agg, per = g.Sample(n) })
+	floor = kbpsFloor(2*n*size, func() { agg, per, _ = g.Sample(context.Background(), n, time.Second) })
 	if agg < floor {
 		t.Errorf("Group.Sample aggregate = %v kB/s, want at least %v", agg, floor)
 	}

@@ -90,7 +90,6 @@ func (p *progress) Clear() {
 	p.stopped = true
 }
 
-
 // erase erases the live line, if one is shown; p.mu is held.
 func (p *progress) erase() {
 	if p.shown {
