@@ -14,9 +14,10 @@ import (
 // command is one subcommand. Each lives in its own file and registers
 // itself from an init function, so adding one touches no other file.
 type command struct {
-	name  string
-	short string // one line for the command list
-	run   func(ctx context.Context, args []string, stdout, stderr io.Writer) error
+	name   string
+	short  string // one line for the command list
+	hidden bool   // not in the command list: aesbench's own plumbing
+	run    func(ctx context.Context, args []string, stdout, stderr io.Writer) error
 }
 
 var commands []command
@@ -103,7 +104,9 @@ func printUsage(w io.Writer) {
 	fmt.Fprintf(w, "%s\n\nUsage:\n  aesbench <command> [flags]\n\nCommands:\n",
 		wrapText("aesbench: how fast is symmetric encryption on this host, and does it get hardware AES?", 0, width))
 	for _, c := range commands {
-		fmt.Fprintf(w, "  %-9s %s\n", c.name, wrapText(c.short, 12, width))
+		if !c.hidden {
+			fmt.Fprintf(w, "  %-9s %s\n", c.name, wrapText(c.short, 12, width))
+		}
 	}
 	fmt.Fprintf(w, "\n%s\n", wrapText("Run 'aesbench help <command>' or 'aesbench <command> --help' for the flags of a command.", 0, width))
 }

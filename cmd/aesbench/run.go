@@ -21,6 +21,7 @@ import (
 	"github.com/aesbench/aesbench/bench/measure"
 	"github.com/aesbench/aesbench/bench/result"
 	"github.com/aesbench/aesbench/bench/stats"
+	"github.com/aesbench/aesbench/cpuinfo"
 	"github.com/aesbench/aesbench/cpuinfo/probe"
 	"github.com/aesbench/aesbench/report"
 )
@@ -54,6 +55,9 @@ type runOptions struct {
 	files []string // --file: whole-file workloads (runfile.go)
 	cold  bool
 	fsync bool
+
+	interleave string // --interleave: "" (off), "noaesni" (A/B) or "same" (A/A)
+	duet       bool   // --duet: the two sides at once, on two CPUs
 }
 
 func parseRunFlags(args []string, stdout, stderr io.Writer) (*runOptions, bool, error) {
@@ -80,6 +84,8 @@ func parseRunFlags(args []string, stdout, stderr io.Writer) (*runOptions, bool, 
 	files := fs.StringArray("file", nil, "also time reading this file, encrypting it and writing the ciphertext beside it (repeatable)")
 	cold := fs.Bool("cold", false, "with --file: evict the input from the page cache before each run, to time disk reads")
 	fsync := fs.Bool("fsync", false, "with --file: count the ciphertext's fsync in the time")
+	interleave := fs.String("interleave", "", "measure two sides in the same rounds, in two worker processes, their turns in a random order:\nnoaesni (this host as is and with AES-NI masked: the knight/padawan experiment on one host) or\nsame (both as is: an A/A, to see what noise alone looks like); writes <label>.json and\n<label>-noaesni.json (or <label>-again.json), whose samples compare pairs round by round")
+	duet := fs.Bool("duet", false, "with --interleave: run the two sides at once, each pinned to a CPU of its own, instead of in turns")
 	if help, err := parseFlags(fs, args, stdout); help || err != nil {
 		return nil, help, err
 	}
@@ -87,7 +93,11 @@ func parseRunFlags(args []string, stdout, stderr io.Writer) (*runOptions, bool, 
 		return nil, false, usagef("run: unexpected argument %q", fs.Arg(0))
 	}
 	o := &runOptions{count: *count, sample: *sample, label: *label, out: *out, noAESNI: *noAESNI, json: *asJSON,
-		openssl: *opensslPath, cpuTime: *cpuTime, imds: *imds, maxTime: *maxTime, format: *format}
+		openssl: *opensslPath, cpuTime: *cpuTime, imds: *imds, maxTime: *maxTime, format: *format,
+		interleave: *interleave, duet: *duet}
+	if err := checkInterleave(o, fs.Changed("engine")); err != nil {
+		return nil, false, err
+	}
 	if err := parseStatsFlags(o, fs.Changed("format"), *noisy, *precision, *threads); err != nil {
 		return nil, false, err
 	}
@@ -138,6 +148,9 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if o.label == "" {
 		o.label = defaultLabel(o.noAESNI)
 	}
+	if o.interleave != "" {
+		return runInterleaved(ctx, o, host, stdout, stderr)
+	}
 	outFlag := "--out"
 	if o.out == "" {
 		o.out, outFlag = filepath.Join("results", safeName(o.label)+".json"), "--label"
@@ -166,6 +179,86 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		return fmt.Errorf("run: %w", err)
 	}
 	return saveAndPrint(res, o.out, o.format, stdout, stderr)
+}
+
+// checkInterleave checks --interleave and --duet against the other flags.
+func checkInterleave(o *runOptions, engineSet bool) error {
+	switch {
+	case o.interleave == "" && o.duet:
+		return usagef("run: --duet goes with --interleave")
+	case o.interleave == "":
+		return nil
+	case o.interleave != "noaesni" && o.interleave != "same":
+		return usagef("run: --interleave %q: want noaesni or same", o.interleave)
+	case o.noAESNI:
+		return usagef("run: --interleave measures the masked side itself; leave out --no-aesni")
+	case o.precision > 0:
+		return usagef("run: --interleave takes --count rounds; it cannot go with --precision")
+	case engineSet && (len(o.engines) != 1 || o.engines[0] != result.EngineGo):
+		return usagef("run: --interleave measures the go engine only")
+	}
+	return nil
+}
+
+// runInterleaved measures this host on two sides in the same rounds
+// (measure.Interleave), writes both results files and prints both tables.
+func runInterleaved(ctx context.Context, o *runOptions, host *cpuinfo.Report, stdout, stderr io.Writer) error {
+	self, err := os.Executable()
+	if err != nil {
+		return fmt.Errorf("run: --interleave: %w", err)
+	}
+	suffix := "-again"
+	if o.interleave == "noaesni" {
+		suffix = "-noaesni"
+	}
+	a := measure.Side{Label: o.label, Env: os.Environ()}
+	b := measure.Side{Label: o.label + suffix, Env: os.Environ()}
+	if o.interleave == "noaesni" {
+		godebug := cpuinfo.MaskAESNI(host.Arch)
+		if prev := os.Getenv("GODEBUG"); prev != "" {
+			godebug = prev + "," + godebug // later settings win
+		}
+		b = measure.Side{Label: b.Label, Env: append(withoutEnv(os.Environ(), "GODEBUG"), "GODEBUG="+godebug), Masked: true}
+	}
+	outA := o.out
+	if outA == "" {
+		outA = filepath.Join("results", safeName(a.Label)+".json")
+		if err := os.MkdirAll("results", 0o755); err != nil {
+			return fmt.Errorf("run: %w", err)
+		}
+	}
+	outB := strings.TrimSuffix(outA, ".json") + suffix + ".json" // beside it, named as its label is
+	for _, out := range []string{outA, outB} {
+		if err := checkOutNotInput("run", out, "--file", o.files); err != nil {
+			return err
+		}
+		if err := checkWritable(out); err != nil {
+			return fmt.Errorf("run: --out: %w", err)
+		}
+	}
+	fmt.Fprintf(stderr, "aesbench: %s\n", host.Summary())
+	mode := "in turns, in a random order each round"
+	if o.duet {
+		mode = "at once, on two CPUs"
+	}
+	fmt.Fprintf(stderr, "aesbench: measuring %s and %s %s\n", a.Label, b.Label, mode)
+	p := newProgress(stderr)
+	ra, rb, err := measure.Interleave(ctx, measure.Options{
+		Cells: o.cells, Probe: host, Count: o.count, Sample: o.sample, AEADMode: o.aeadMode, NoisyPct: o.noisyPct,
+		OpenSSL: o.openssl, Files: o.files, Cold: o.cold, Fsync: o.fsync, Progress: p,
+	}, measure.ABOptions{Command: []string{self, "worker"}, A: a, B: b, Duet: o.duet})
+	p.Clear()
+	if err != nil {
+		return fmt.Errorf("run: --interleave: %w", err)
+	}
+	errA := saveAndPrint(ra, outA, o.format, stdout, stderr)
+	fmt.Fprintln(stdout)
+	errB := saveAndPrint(rb, outB, o.format, stdout, stderr)
+	if err := errors.Join(errA, errB); err != nil {
+		return err
+	}
+	fmt.Fprintf(stderr, "aesbench: compare them, pairing the rounds: aesbench compare %s %s\n", outA, outB)
+	return nil
 }
 
 // saveAndPrint writes the results file out and prints res on stdout in

@@ -1,0 +1,11 @@
+//go:build !linux
+
+package goengine
+
+import "errors"
+
+// PinProcess is Linux only.
+func PinProcess(cpu int) error { return errors.New("pinning a process to a CPU needs Linux") }
+
+// DuetCPUs is Linux only: elsewhere there is no duet.
+func DuetCPUs() (a, b int, maySiblings, ok bool) { return 0, 0, false, false }

@@ -1,0 +1,160 @@
+// Command repro measures how far aesbench's figures can be trusted on
+// this host, with aesbench's own library calls: it runs the suite N times
+// back to back, then a same-host A/A run (both sides as is, interleaved),
+// and prints
+//
+//   - coverage: how often one run's 95% interval of a cell's median holds
+//     the median of another run (all ordered pairs of runs): the stated
+//     95% should hold at least 90% of the time;
+//   - spread: the run-to-run spread of each cell's medians, (max-min)/median;
+//   - width: the median half-width of the intervals;
+//   - false positives: the share of cells called significant when nothing
+//     differs, by compare between back-to-back runs and within the A/A;
+//   - the time taken.
+//
+// It is a benchmark of the statistics, not a test: its figures depend on
+// the host and the moment (make repro).
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"math"
+	"os"
+	"os/signal"
+	"slices"
+	"time"
+
+	"github.com/aesbench/aesbench/bench"
+	"github.com/aesbench/aesbench/bench/measure"
+	"github.com/aesbench/aesbench/bench/result"
+	"github.com/aesbench/aesbench/bench/stats"
+	"github.com/aesbench/aesbench/report"
+)
+
+func main() {
+	runs := flag.Int("runs", 5, "back-to-back runs of the suite")
+	algos := flag.String("algos", "aes-256-cbc,aes-256-gcm,3des-cbc,chacha20-poly1305", "algorithms")
+	sizes := flag.String("sizes", "16,64,256,1024,8192,16384", "message sizes")
+	count := flag.Int("count", stats.MinSamplesForCI, "samples per cell (run --count)")
+	aesbenchBin := flag.String("aesbench", "bin/aesbench", "the aesbench binary, for the A/A run's workers")
+	flag.Parse()
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	if err := repro(ctx, *runs, *algos, *sizes, *count, *aesbenchBin); err != nil {
+		fmt.Fprintf(os.Stderr, "repro: %v\n", err)
+		os.Exit(1)
+	}
+}
+
+func repro(ctx context.Context, n int, algos, sizes string, count int, bin string) error {
+	if n < 2 {
+		return errors.New("need at least 2 runs")
+	}
+	as, err := bench.ParseAlgos(algos)
+	if err != nil {
+		return err
+	}
+	ss, err := bench.ParseSizes(sizes)
+	if err != nil {
+		return err
+	}
+	cells, err := bench.Cells(as, []result.Direction{result.Encrypt}, ss, nil)
+	if err != nil {
+		return err
+	}
+	o := measure.Options{Cells: cells, Count: count, NoisyPct: stats.DefaultNoisyPct}
+	start := time.Now()
+	var rs []*result.Results
+	for i := range n {
+		o.Label = fmt.Sprintf("run%d", i+1)
+		t0 := time.Now()
+		r, err := measure.Host(ctx, o)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(os.Stderr, "repro: run %d of %d took %.1f s\n", i+1, n, time.Since(t0).Seconds())
+		rs = append(rs, r)
+	}
+	runsTook := time.Since(start)
+
+	// Coverage, spread and width, cell by cell.
+	held, pairs := 0, 0
+	var spreads, widths []float64
+	for c := range rs[0].Measurements {
+		var medians []float64
+		for _, r := range rs {
+			m := &r.Measurements[c]
+			medians = append(medians, m.KBps)
+			if m.CIPct >= 0 {
+				widths = append(widths, m.CIPct)
+			}
+		}
+		for i, r := range rs {
+			m := &r.Measurements[c]
+			for j := range rs {
+				if i == j {
+					continue
+				}
+				pairs++
+				if m.CIPct >= 0 && m.CILowKBps <= medians[j] && medians[j] <= m.CIHighKBps {
+					held++
+				}
+			}
+		}
+		spreads = append(spreads, (slices.Max(medians)-slices.Min(medians))/stats.Median(medians))
+	}
+
+	// False positives between back-to-back runs, as compare reports them.
+	crossSig, crossN := 0, 0
+	for i := 0; i+1 < len(rs); i++ {
+		c, err := report.Compare([]*result.Results{rs[i], rs[i+1]}, report.CompareOptions{})
+		if err != nil {
+			return err
+		}
+		for _, row := range c.Rows {
+			crossN++
+			if row.RatioStats[0].Significant {
+				crossSig++
+			}
+		}
+	}
+
+	// A same-host A/A: both sides as is, interleaved round by round.
+	t0 := time.Now()
+	env := os.Environ()
+	a, b, err := measure.Interleave(ctx, measure.Options{Cells: cells, Count: count, NoisyPct: stats.DefaultNoisyPct},
+		measure.ABOptions{Command: []string{bin, "worker"}, A: measure.Side{Label: "aa-a", Env: env}, B: measure.Side{Label: "aa-b", Env: env}})
+	if err != nil {
+		return fmt.Errorf("a/a: %w", err)
+	}
+	aaTook := time.Since(t0)
+	c, err := report.Compare([]*result.Results{a, b}, report.CompareOptions{})
+	if err != nil {
+		return err
+	}
+	aaSig := 0
+	for _, row := range c.Rows {
+		if row.RatioStats[0].Significant {
+			aaSig++
+		}
+	}
+
+	fmt.Printf("repro: %d back-to-back runs of %d cells (%d samples of %v each), then an interleaved A/A\n", n, len(cells), count, measure.DefaultSample)
+	fmt.Printf("  coverage   a run's 95%% interval held another run's median %5.1f%% of the time (%d of %d pairs of runs and cells; aim: at least 90%%)\n", pct(held, pairs), held, pairs)
+	fmt.Printf("  spread     run-to-run spread of a cell's median (max-min over median): median %.1f%%, largest %.1f%%\n", 100*stats.Median(spreads), 100*slices.Max(spreads))
+	fmt.Printf("  width      median half-width of a cell's 95%% interval: ±%.1f%%\n", stats.Median(widths))
+	fmt.Printf("  cross-run  compare of back-to-back runs called %d of %d cells significant: %.1f%% (aim: at most 10%%)\n", crossSig, crossN, pct(crossSig, crossN))
+	fmt.Printf("  a/a        the interleaved A/A called %d of %d cells significant: %.1f%% (aim: at most 5%%)\n", aaSig, len(c.Rows), pct(aaSig, len(c.Rows)))
+	fmt.Printf("  time       %.1f s for the runs (%.1f s each), %.1f s for the A/A\n", runsTook.Seconds(), runsTook.Seconds()/float64(n), aaTook.Seconds())
+	return nil
+}
+
+func pct(a, b int) float64 {
+	if b == 0 {
+		return math.NaN()
+	}
+	return 100 * float64(a) / float64(b)
+}
