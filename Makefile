@@ -5,9 +5,10 @@ BIN     := bin/aesbench
 LABEL   ?= $(shell hostname)
 ALGOS   ?= aes-256-cbc,aes-256-gcm,3des-cbc,chacha20-poly1305
 CORPUS  ?= results/corpus/access-80MB.log.gz
+COUNT   ?= 10
 RUNARGS ?=
 
-.PHONY: all build install test run bench lint fuzz time-to-answer clean
+.PHONY: all build install test run bench lint fuzz time-to-answer repro clean
 
 all: build
 
@@ -23,12 +24,12 @@ test: lint
 	$(GO) test ./...
 
 # The knight/padawan experiment on one machine: probe, the suite (block
-# sizes and an 80 MB compressed log) as is and with AES-NI masked, then the
-# comparison and a report with charts in results/report/.
+# sizes and an 80 MB compressed log) as is and with AES-NI masked in the
+# same rounds (run --interleave), then the comparison, paired round by
+# round, and a report with charts in results/report/.
 run: build $(CORPUS)
 	$(BIN) probe
-	$(BIN) run --label "$(LABEL)" --algos "$(ALGOS)" --file "$(CORPUS)" $(RUNARGS)
-	$(BIN) run --no-aesni --label "$(LABEL)-noaesni" --algos "$(ALGOS)" --file "$(CORPUS)" $(RUNARGS)
+	$(BIN) run --interleave noaesni --count $(COUNT) --label "$(LABEL)" --algos "$(ALGOS)" --file "$(CORPUS)" $(RUNARGS)
 	$(BIN) compare "results/$(LABEL).json" "results/$(LABEL)-noaesni.json"
 	$(BIN) report "results/$(LABEL).json" "results/$(LABEL)-noaesni.json" --out results/report
 
@@ -39,6 +40,12 @@ $(CORPUS): | build
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchtime 200ms ./bench
+
+# How far the figures can be trusted on this host: interval coverage of
+# a rerun's median, run-to-run spread, false positives of compare and of
+# an interleaved A/A, and the time taken (a benchmark, not a test).
+repro: build
+	$(GO) run ./internal/repro --aesbench $(BIN) $(REPROARGS)
 
 # aesbench --precision 2% against openssl speed -evp on the same suite.
 time-to-answer: build

@@ -14,12 +14,9 @@ type Cell struct {
 	Threads int // workers that measure the cell together (see Group); 0 or 1: one
 }
 
+// String names the cell as result.Key does.
 func (c Cell) String() string {
-	s := fmt.Sprintf("%s %s %d bytes", c.Algo.Name, c.Dir, c.Size)
-	if c.Threads > 1 {
-		s += fmt.Sprintf(" on %d threads", c.Threads)
-	}
-	return s
+	return result.Key{Engine: result.EngineGo, Algo: c.Algo.Name, Direction: c.Dir, Size: c.Size, Threads: max(c.Threads, 1)}.String()
 }
 
 // Cells lists every combination of algorithm, direction, thread count and

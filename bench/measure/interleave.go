@@ -41,6 +41,9 @@ type ABOptions struct {
 	Duet bool
 	// Seed orders the rounds; 0 for a random order.
 	Seed uint64
+	// Patience is how long a worker may take to answer beyond the work
+	// asked of it before it is taken for hung and killed; 0: a minute.
+	Patience time.Duration
 }
 
 // Interleave measures o's cells on both sides in the same rounds: each
@@ -93,8 +96,12 @@ func Interleave(ctx context.Context, o Options, ab ABOptions) (a, b *result.Resu
 	}
 	setup := workerRequest{Op: "setup", Cells: cells, SampleNS: int64(o.Sample), AEADMode: o.AEADMode}
 	// Set-up checks the ciphers and calibrates each cell: allow a few
-	// samples' time per cell, and a minute to spare.
-	setupWait := time.Minute + time.Duration(len(cells))*10*o.Sample
+	// samples' time per cell, and the patience to spare.
+	patience := ab.Patience
+	if patience <= 0 {
+		patience = time.Minute
+	}
+	setupWait := patience + time.Duration(len(cells))*10*o.Sample
 	var replies [2]workerReply
 	if err := both(ws, func(w *worker) (err error) {
 		req := setup
@@ -148,7 +155,7 @@ func Interleave(ctx context.Context, o Options, ab ABOptions) (a, b *result.Resu
 	rng := mrand.New(mrand.NewPCG(seed, seed>>1|1))
 	hz0, clockOK := goengine.EstimateClock()
 	done, total := 0, 2*len(cells)*o.Count
-	sampleWait := time.Minute + 20*o.Sample
+	sampleWait := patience + 20*o.Sample
 	for range o.Count {
 		for _, j := range rng.Perm(len(cells)) {
 			req := workerRequest{Op: "sample", Cell: j}

@@ -95,9 +95,6 @@ func parseRunFlags(args []string, stdout, stderr io.Writer) (*runOptions, bool, 
 	o := &runOptions{count: *count, sample: *sample, label: *label, out: *out, noAESNI: *noAESNI, json: *asJSON,
 		openssl: *opensslPath, cpuTime: *cpuTime, imds: *imds, maxTime: *maxTime, format: *format,
 		interleave: *interleave, duet: *duet}
-	if err := checkInterleave(o, fs.Changed("engine")); err != nil {
-		return nil, false, err
-	}
 	if err := parseStatsFlags(o, fs.Changed("format"), *noisy, *precision, *threads); err != nil {
 		return nil, false, err
 	}
@@ -107,6 +104,9 @@ func parseRunFlags(args []string, stdout, stderr io.Writer) (*runOptions, bool, 
 	}
 	if o.aeadMode, err = result.ParseAEADMode(*aeadMode); err != nil {
 		return nil, false, usagef("run: --aead-mode: %w", err)
+	}
+	if err := checkInterleave(o, fs.Changed("engine")); err != nil {
+		return nil, false, err
 	}
 	if err := checkFileFlags(o, *files, *cold, *fsync); err != nil {
 		return nil, false, err

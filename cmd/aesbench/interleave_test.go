@@ -1,0 +1,67 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+
+	"github.com/aesbench/aesbench/bench/result"
+)
+
+// TestE2EInterleave runs the same-host A/B as a user would: both results
+// files are written, linked as a pair, and compare pairs their rounds.
+func TestE2EInterleave(t *testing.T) {
+	if runtime.GOARCH != "amd64" && runtime.GOARCH != "arm64" {
+		t.Skip("no AES-NI mask on", runtime.GOARCH)
+	}
+	dir := t.TempDir()
+	_, stderr, code := runBinIn(t, dir, nil, "run", "--interleave", "noaesni", "--label", "h",
+		"--algos", "aes-128-gcm,3des-cbc", "--sizes", "256", "--count", "6", "--time", "5ms")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	a, err := result.Read(filepath.Join(dir, "results", "h.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := result.Read(filepath.Join(dir, "results", "h-noaesni.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.PairedWith(b) || !b.AESNIMasked || b.Probe.Go.HardwareAES {
+		t.Errorf("pair %+v / %+v, masked %v, hardware AES %v", a.Pair, b.Pair, b.AESNIMasked, b.Probe.Go.HardwareAES)
+	}
+	stdout, stderr, code := runBinIn(t, dir, nil, "compare", "--format", "csv", "results/h.json", "results/h-noaesni.json")
+	if code != 0 || !strings.Contains(stdout, ",paired\n") {
+		t.Errorf("compare exit %d, no paired ratio:\n%s%s", code, stdout, stderr)
+	}
+}
+
+// TestE2EInterleaveErrors: usage errors exit 2 and write nothing; a
+// worker that cannot mask fails with 1 and writes nothing.
+func TestE2EInterleaveErrors(t *testing.T) {
+	for _, tt := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"--interleave", "maybe"}, 2, `--interleave "maybe": want noaesni or same`},
+		{[]string{"--duet"}, 2, "--duet goes with --interleave"},
+		{[]string{"--interleave", "same", "--no-aesni"}, 2, "leave out --no-aesni"},
+		{[]string{"--interleave", "same", "--engine", "openssl"}, 2, "go engine only"},
+		{[]string{"--interleave", "same", "--precision", "2%"}, 2, "cannot go with --precision"},
+	} {
+		dir := t.TempDir()
+		_, stderr, code := runBinIn(t, dir, nil, append([]string{"run", "--sizes", "16", "--time", "1ms"}, tt.args...)...)
+		if code != tt.code || !strings.Contains(stderr, tt.want) || strings.Count(strings.TrimSpace(stderr), "\n") > 0 {
+			t.Errorf("%q: exit %d, stderr %q; want %d and one line with %q", tt.args, code, stderr, tt.code, tt.want)
+		}
+		if _, err := os.Stat(filepath.Join(dir, "results")); err == nil {
+			if entries, _ := os.ReadDir(filepath.Join(dir, "results")); len(entries) > 0 {
+				t.Errorf("%q: left %v", tt.args, entries)
+			}
+		}
+	}
+}
