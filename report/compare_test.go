@@ -148,6 +148,11 @@ func TestCompareWarnings(t *testing.T) {
 		{"whole cores", func(a, b *result.Results) {
 			a.ClockHz, a.HostRef = 2.4e9, []result.HostRef{{Threads: 1, GHz: 2.35}}
 		}, nil},
+		{"separate runs of one CPU", func(a, b *result.Results) { b.Probe.Model = a.Probe.Model }, []string{"knight and padawan are separate runs on one CPU model"}},
+		{"the two sides of one interleaved run", func(a, b *result.Results) {
+			b.Probe.Model = a.Probe.Model
+			a.Pair, b.Pair = &result.Pair{ID: "x", Role: "a"}, &result.Pair{ID: "x", Role: "b"}
+		}, nil},
 		{"duplicate labels", func(a, b *result.Results) { b.Label = "knight" }, []string{`two results are labelled "knight"; the later one is shown as "knight-2"`}},
 	}
 	for _, tt := range tests {

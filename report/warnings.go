@@ -34,6 +34,7 @@ func differences(rs []*result.Results, hosts []Host) []string {
 		}
 		w = append(w, fmt.Sprintf("different %s: %s", what, strings.Join(parts, "; ")))
 	}
+	w = append(w, separateRuns(rs, hosts)...)
 	differ("Go versions", func(i int) string { return orUnknown(rs[i].GoVersion) })
 	differ("sample lengths", func(i int) string {
 		return fmt.Sprintf("%d x %s", rs[i].Count, seconds(rs[i].SampleSeconds))
@@ -84,4 +85,21 @@ func orUnknown(s string) string {
 		return "unknown"
 	}
 	return s
+}
+
+// separateRuns says, once, when the baseline and another host are separate
+// runs of one CPU model (likely one host, measured twice) rather than the
+// two sides of one --interleave run: their ratios then also carry what
+// the host did between the runs, which no test on the samples can see.
+func separateRuns(rs []*result.Results, hosts []Host) []string {
+	var same []string
+	for i := 1; i < len(rs); i++ {
+		if hosts[i].Model != "" && hosts[i].Model == hosts[0].Model && !rs[0].PairedWith(rs[i]) && rs[0].Source != result.SourceImported && rs[i].Source != result.SourceImported {
+			same = append(same, hosts[i].Label)
+		}
+	}
+	if len(same) == 0 {
+		return nil
+	}
+	return []string{fmt.Sprintf("%s and %s are separate runs on one CPU model: their ratios also carry whatever the host did between the runs, which the intervals cannot see; read a small significant difference as possibly the host's drift, and compare two configurations of one host with run --interleave", hosts[0].Label, strings.Join(same, ", "))}
 }

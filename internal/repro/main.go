@@ -24,6 +24,7 @@ import (
 	"math"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"slices"
 	"time"
 
@@ -39,17 +40,19 @@ func main() {
 	algos := flag.String("algos", "aes-256-cbc,aes-256-gcm,3des-cbc,chacha20-poly1305", "algorithms")
 	sizes := flag.String("sizes", "16,64,256,1024,8192,16384", "message sizes")
 	count := flag.Int("count", stats.MinSamplesForCI, "samples per cell (run --count)")
+	sample := flag.Duration("time", measure.DefaultSample, "length of one sample (run --time)")
 	aesbenchBin := flag.String("aesbench", "bin/aesbench", "the aesbench binary, for the A/A run's workers")
+	keep := flag.String("keep", "", "also write each run's results file into this directory")
 	flag.Parse()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	if err := repro(ctx, *runs, *algos, *sizes, *count, *aesbenchBin); err != nil {
+	if err := repro(ctx, *runs, *algos, *sizes, *count, *sample, *aesbenchBin, *keep); err != nil {
 		fmt.Fprintf(os.Stderr, "repro: %v\n", err)
 		os.Exit(1)
 	}
 }
 
-func repro(ctx context.Context, n int, algos, sizes string, count int, bin string) error {
+func repro(ctx context.Context, n int, algos, sizes string, count int, sample time.Duration, bin, keep string) error {
 	if n < 2 {
 		return errors.New("need at least 2 runs")
 	}
@@ -65,7 +68,7 @@ func repro(ctx context.Context, n int, algos, sizes string, count int, bin strin
 	if err != nil {
 		return err
 	}
-	o := measure.Options{Cells: cells, Count: count, NoisyPct: stats.DefaultNoisyPct}
+	o := measure.Options{Cells: cells, Count: count, Sample: sample, NoisyPct: stats.DefaultNoisyPct}
 	start := time.Now()
 	var rs []*result.Results
 	for i := range n {
@@ -77,6 +80,11 @@ func repro(ctx context.Context, n int, algos, sizes string, count int, bin strin
 		}
 		fmt.Fprintf(os.Stderr, "repro: run %d of %d took %.1f s\n", i+1, n, time.Since(t0).Seconds())
 		rs = append(rs, r)
+		if keep != "" {
+			if err := r.WriteFile(filepath.Join(keep, o.Label+".json")); err != nil {
+				return err
+			}
+		}
 	}
 	runsTook := time.Since(start)
 
@@ -125,7 +133,7 @@ func repro(ctx context.Context, n int, algos, sizes string, count int, bin strin
 	// A same-host A/A: both sides as is, interleaved round by round.
 	t0 := time.Now()
 	env := os.Environ()
-	a, b, err := measure.Interleave(ctx, measure.Options{Cells: cells, Count: count, NoisyPct: stats.DefaultNoisyPct},
+	a, b, err := measure.Interleave(ctx, measure.Options{Cells: cells, Count: count, Sample: sample, NoisyPct: stats.DefaultNoisyPct},
 		measure.ABOptions{Command: []string{bin, "worker"}, A: measure.Side{Label: "aa-a", Env: env}, B: measure.Side{Label: "aa-b", Env: env}})
 	if err != nil {
 		return fmt.Errorf("a/a: %w", err)
@@ -142,7 +150,7 @@ func repro(ctx context.Context, n int, algos, sizes string, count int, bin strin
 		}
 	}
 
-	fmt.Printf("repro: %d back-to-back runs of %d cells (%d samples of %v each), then an interleaved A/A\n", n, len(cells), count, measure.DefaultSample)
+	fmt.Printf("repro: %d back-to-back runs of %d cells (%d samples of %v each), then an interleaved A/A\n", n, len(cells), count, sample)
 	fmt.Printf("  coverage   a run's 95%% interval held another run's median %5.1f%% of the time (%d of %d pairs of runs and cells; aim: at least 90%%)\n", pct(held, pairs), held, pairs)
 	fmt.Printf("  spread     run-to-run spread of a cell's median (max-min over median): median %.1f%%, largest %.1f%%\n", 100*stats.Median(spreads), 100*slices.Max(spreads))
 	fmt.Printf("  width      median half-width of a cell's 95%% interval: ±%.1f%%\n", stats.Median(widths))
