@@ -5,7 +5,7 @@ BIN     := bin/aesbench
 LABEL   ?= $(shell hostname)
 ALGOS   ?= aes-256-cbc,aes-256-gcm,3des-cbc,chacha20-poly1305
 CORPUS  ?= results/corpus/access-80MB.log.gz
-COUNT   ?= 10
+COUNT   ?= 8
 RUNARGS ?=
 
 .PHONY: all build install test run bench lint fuzz time-to-answer repro clean

@@ -84,8 +84,11 @@ func (r CompRow) Interval(h int) (lo, hi float64) {
 
 // RatioOf compares host a's figures of row r with host b's: how many times
 // faster a is, with the interval and significance, paired when the two
-// are the sides of one same-host A/B run.
-func (c *Comparison) RatioOf(r CompRow, a, b int) RatioStat {
+// are the sides of one same-host A/B run (as the comparison's ratios are).
+func (c *Comparison) RatioOf(r CompRow, a, b int) (float64, RatioStat) {
 	st := compareRuns(c.Results[a], c.Results[b], r.samples[a], r.samples[b])
-	return ratioStat(st)
+	if !st.Paired && r.KBps[b] > 0 {
+		return r.KBps[a] / r.KBps[b], ratioStat(st) // the medians' ratio, as the table's
+	}
+	return st.Ratio, ratioStat(st)
 }

@@ -196,6 +196,7 @@ func Interleave(ctx context.Context, o Options, ab ABOptions) (a, b *result.Resu
 		}
 		addClock(res[i], hz0, clockOK)
 		if len(o.Files) > 0 {
+			o.Progress.Note(fmt.Sprintf("timing the files on %s: %d runs of each algorithm and engine", res[i].Label, o.Count))
 			fr, err := ws[i].call(ctx, workerRequest{Op: "files", Files: o.Files, Count: o.Count, Cold: o.Cold, Fsync: o.Fsync, OpenSSL: o.OpenSSL}, 0)
 			if err != nil {
 				return nil, nil, err

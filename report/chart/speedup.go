@@ -48,8 +48,9 @@ func Speedup(c *report.Comparison, size int) (*Chart, error) {
 			for _, r := range rows {
 				x, lo, hi := 0.0, 0.0, 0.0
 				if r.KBps[a] > 0 && r.KBps[b] > 0 {
-					st := c.RatioOf(r, a, b)
-					x, lo, hi, any = r.KBps[a]/r.KBps[b], st.Lo, st.Hi, true
+					var st report.RatioStat
+					x, st = c.RatioOf(r, a, b)
+					lo, hi, any = st.Lo, st.Hi, true
 				}
 				s.values = append(s.values, x)
 				s.lo, s.hi = append(s.lo, lo), append(s.hi, hi)
