@@ -83,6 +83,10 @@ type CompareOptions struct {
 // 256-byte column of the knight/padawan experiment.
 const DefaultCompareSize = 256
 
+// ErrUnknownBaseline is wrapped by Compare when the baseline asked for is
+// none of the hosts.
+var ErrUnknownBaseline = errors.New("is none of the hosts")
+
 // ErrNothingInCommon is returned by Compare for hosts that share no cell.
 var ErrNothingInCommon = errors.New("results have nothing in common")
 
@@ -103,7 +107,7 @@ func Compare(rs []*result.Results, o CompareOptions) (*Comparison, error) {
 	if o.Baseline != "" {
 		base = slices.Index(labels, o.Baseline)
 		if base < 0 {
-			return nil, fmt.Errorf("baseline %q is none of the hosts (%s)", o.Baseline, strings.Join(labels, ", "))
+			return nil, fmt.Errorf("baseline %q %w (%s)", o.Baseline, ErrUnknownBaseline, strings.Join(labels, ", "))
 		}
 	}
 	order := []int{base}

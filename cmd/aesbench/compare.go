@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -80,6 +81,9 @@ func compareFiles(ctx context.Context, cmd string, paths []string, opts report.C
 		return nil, fmt.Errorf("%s: %w", cmd, err)
 	}
 	c, err := report.Compare(rs, opts)
+	if errors.Is(err, report.ErrUnknownBaseline) {
+		return nil, usagef("%s: %w", cmd, err)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", cmd, err)
 	}

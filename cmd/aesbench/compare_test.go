@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/aesbench/aesbench/bench/result"
+	"github.com/aesbench/aesbench/report"
 )
 
 var (
@@ -62,6 +63,8 @@ func TestCompareCommandErrors(t *testing.T) {
 		{[]string{"compare"}, true, nil, "no results files given"},
 		{[]string{"compare", "--format", "xml", knightJSON}, true, nil, `--format "xml"`},
 		{[]string{"compare", "--size", "lots", knightJSON}, true, nil, `--size "lots"`},
+		{[]string{"compare", "--baseline", "jedi", knightJSON, padawanJSON}, true, report.ErrUnknownBaseline, `baseline "jedi" is none of the hosts`},
+		{[]string{"report", "--out", "x", "--baseline", "jedi", knightJSON}, true, report.ErrUnknownBaseline, `baseline "jedi" is none of the hosts`},
 		{[]string{"compare", knightJSON, notResults}, false, result.ErrNotResults, "not an aesbench results file"},
 		{[]string{"compare", "--size", "512", knightJSON, padawanJSON}, false, nil, "no host measured 512 bytes"},
 		{[]string{"report", knightJSON}, true, nil, "--out DIR is required"},
