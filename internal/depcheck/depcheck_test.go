@@ -20,6 +20,7 @@ var allowed = map[string][]string{
 	"internal/atomicfile": nil,
 	"internal/imdsmock":   nil,
 	"internal/depcheck":   nil,
+	"internal/repro":      {"bench", "bench/measure", "bench/result", "bench/stats", "report"},
 	"cpuinfo":             nil,
 	"cpuinfo/ec2":         {"cpuinfo"},
 	"cpuinfo/probe":       {"cpuinfo"},
