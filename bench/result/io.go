@@ -5,10 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"syscall"
 
 	"github.com/aesbench/aesbench/internal/atomicfile"
+	"github.com/aesbench/aesbench/internal/regular"
 )
 
 // WriteFile writes the results as indented JSON to path atomically: into a
@@ -39,29 +38,15 @@ const MaxFileSize = 64 << 20
 // a device such as /dev/zero or a named pipe is refused without reading
 // and without waiting for a writer.
 func Read(path string) (*Results, error) {
-	// O_NONBLOCK: opening a named pipe would wait for a writer.
-	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
-	if err != nil {
+	data, err := regular.ReadFile(path, MaxFileSize)
+	var nr *regular.NotRegularError
+	switch {
+	case errors.As(err, &nr):
+		return nil, fmt.Errorf("%s: %w: %s, not a regular file", path, ErrNotResults, nr.Kind)
+	case errors.Is(err, regular.ErrTooLarge):
+		return nil, fmt.Errorf("%s: %w: larger than %d MiB", path, ErrNotResults, MaxFileSize>>20)
+	case err != nil:
 		return nil, fmt.Errorf("read results: %w", err)
-	}
-	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		return nil, fmt.Errorf("read results: %w", err)
-	}
-	if !fi.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s: %w: %s, not a regular file", path, ErrNotResults, atomicfile.Kind(fi.Mode()))
-	}
-	tooBig := fmt.Errorf("%s: %w: larger than %d MiB", path, ErrNotResults, MaxFileSize>>20)
-	if fi.Size() > MaxFileSize {
-		return nil, tooBig
-	}
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
-	if err != nil {
-		return nil, fmt.Errorf("read results: %w", err)
-	}
-	if len(data) > MaxFileSize { // it grew since Stat
-		return nil, tooBig
 	}
 	return Parse(path, data)
 }

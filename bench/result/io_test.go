@@ -33,7 +33,7 @@ func TestReadRefusesWhatIsNotAResultsFile(t *testing.T) {
 	}
 	for _, dev := range []string{"/dev/zero", "/dev/null"} {
 		if _, err := os.Stat(dev); err == nil {
-			tests = append(tests, struct{ path, want string }{dev, dev + ": not an aesbench results file: a device, not a regular file"})
+			tests = append(tests, struct{ path, want string }{dev, dev + ": not an aesbench results file: a character device, not a regular file"})
 		}
 	}
 	tests = append(tests, specialReads(t, dir)...)

@@ -75,7 +75,7 @@ func TestCompareCommandErrors(t *testing.T) {
 			usage bool
 			is    error
 			want  string
-		}{[]string{"compare", knightJSON, "/dev/zero"}, false, result.ErrNotResults, "compare: /dev/zero: not an aesbench results file: a device, not a regular file"})
+		}{[]string{"compare", knightJSON, "/dev/zero"}, false, result.ErrNotResults, "compare: /dev/zero: not an aesbench results file: a character device, not a regular file"})
 	}
 	for _, tt := range tests {
 		_, _, err := runArgs(tt.args...)

@@ -44,7 +44,7 @@ func TestExportErrors(t *testing.T) {
 		{[]string{"--format", "csv", knightJSON}, true, nil, `export: --format "csv": want gobench`},
 		{[]string{"--sizes", "16", knightJSON}, true, nil, "export: unknown flag: --sizes"},
 		{[]string{knightJSON, notResults}, false, result.ErrNotResults, "export: " + notResults + ": not an aesbench results file"},
-		{[]string{filepath.Join(t.TempDir(), "none.json")}, false, os.ErrNotExist, "export: read results: open "},
+		{[]string{filepath.Join(t.TempDir(), "none.json")}, false, os.ErrNotExist, "export: read results: stat "},
 	} {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
 			out, _, err := runArgs(append([]string{"export"}, tt.args...)...)

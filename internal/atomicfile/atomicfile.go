@@ -11,6 +11,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+
+	"github.com/aesbench/aesbench/internal/regular"
 )
 
 // WriteFile creates path with the bytes write produces, through a
@@ -95,30 +97,10 @@ func (e notRegular) Error() string {
 	if e.mode.IsDir() {
 		return "is a directory"
 	}
-	return fmt.Sprintf("%v (%s)", ErrNotRegular, Kind(e.mode))
+	return fmt.Sprintf("%v (%s)", ErrNotRegular, regular.Kind(e.mode))
 }
 
 func (e notRegular) Is(target error) bool { return target == ErrNotRegular }
-
-// Kind names the type of a file that is not a regular one, for errors:
-// "a symbolic link", "a device", "a named pipe", "a socket".
-func Kind(m fs.FileMode) string {
-	switch t := m.Type(); {
-	case t&fs.ModeSymlink != 0:
-		return "a symbolic link"
-	case t&fs.ModeDevice != 0:
-		return "a device"
-	case t&fs.ModeNamedPipe != 0:
-		return "a named pipe"
-	case t&fs.ModeSocket != 0:
-		return "a socket"
-	case t&fs.ModeDir != 0:
-		return "a directory"
-	case t == 0:
-		return "a regular file"
-	}
-	return "a special file"
-}
 
 // bare strips the path from a file system error: it would name the
 // temporary file, which only confuses.
