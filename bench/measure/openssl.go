@@ -80,34 +80,3 @@ func runOpenSSL(ctx context.Context, o Options, osl *opensslSetup, res *result.R
 	res.Measurements = append(res.Measurements, ms...)
 	return nil
 }
-
-// OpenSSLProbe is what aesbench probe says about an openssl binary.
-type OpenSSLProbe struct {
-	Path      string `json:"path,omitempty"`    // "" when none was found
-	Version   string `json:"version,omitempty"` // first line of openssl version -a
-	CPUInfo   string `json:"cpuinfo,omitempty"` // its CPUINFO line; "" before 1.1.1
-	AESNI     *bool  `json:"aesni,omitempty"`   // bit 57 of the first OPENSSL_ia32cap word; nil when unknown
-	PCLMULQDQ *bool  `json:"pclmulqdq,omitempty"`
-	Error     string `json:"error,omitempty"` // why the rest is missing
-}
-
-// ProbeOpenSSL finds the openssl binary path ("" for the one on PATH) and
-// asks it, through the CPUINFO line of openssl version -a, whether it
-// uses AES-NI.
-func ProbeOpenSSL(ctx context.Context, path string) *OpenSSLProbe {
-	found, err := openssl.Find(path)
-	if err != nil {
-		return &OpenSSLProbe{Error: "no openssl on PATH"}
-	}
-	p := &OpenSSLProbe{Path: found}
-	info, err := openssl.Version(ctx, found, nil)
-	if err != nil {
-		p.Error = err.Error()
-		return p
-	}
-	p.Version, p.CPUInfo = info.Version, info.CPUInfo
-	if caps, err := openssl.ParseCPUInfo(info.CPUInfo); err == nil {
-		p.AESNI, p.PCLMULQDQ = &caps.AESNI, &caps.PCLMULQDQ
-	}
-	return p
-}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/aesbench/aesbench/bench/goengine"
+	"github.com/aesbench/aesbench/bench/openssl"
 	"github.com/aesbench/aesbench/cpuinfo"
 	"github.com/aesbench/aesbench/cpuinfo/probe"
 )
@@ -46,7 +47,7 @@ func cmdProbe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
 		if *file == "" {
-			return enc.Encode(withOpenSSL{r, probeOpenSSL(ctx)})
+			return enc.Encode(withOpenSSL{r, openssl.Inspect(ctx, "")})
 		}
 		return enc.Encode(r)
 	}

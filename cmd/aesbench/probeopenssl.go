@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/aesbench/aesbench/bench/measure"
+	"github.com/aesbench/aesbench/bench/openssl"
 	"github.com/aesbench/aesbench/cpuinfo"
 )
 
@@ -13,18 +13,15 @@ import (
 // and one more, "openssl".
 type withOpenSSL struct {
 	*cpuinfo.Report
-	OpenSSL *measure.OpenSSLProbe `json:"openssl,omitempty"`
+	OpenSSL *openssl.Probe `json:"openssl,omitempty"`
 }
-
-// probeOpenSSL asks the openssl on PATH whether it uses AES-NI.
-func probeOpenSSL(ctx context.Context) *measure.OpenSSLProbe { return measure.ProbeOpenSSL(ctx, "") }
 
 // writeOpenSSLProbe adds the openssl on PATH to the text of aesbench
 // probe: its version and whether it uses AES-NI, read from the CPUINFO
 // line of openssl version -a (bit 57 of the first OPENSSL_ia32cap word is
 // AES-NI, bit 33 PCLMULQDQ, per OPENSSL_ia32cap(3)).
 func writeOpenSSLProbe(ctx context.Context, w io.Writer) {
-	p := probeOpenSSL(ctx)
+	p := openssl.Inspect(ctx, "")
 	switch {
 	case p.Path == "":
 		fmt.Fprintf(w, "openssl                none on PATH\n")
