@@ -17,7 +17,7 @@ import (
 // command does (Sample over a bench.Op), path=bare is a minimal loop written
 // by hand over crypto/cipher. Compare the two with benchstat:
 //
-//	go test -run '^$' -bench Fidelity -count 10 ./bench > fid.txt
+//	go test -run '^$' -bench Fidelity -count 10 ./bench/goengine > fid.txt
 //	benchstat -col /path fid.txt
 func BenchmarkFidelity(b *testing.B) {
 	for _, name := range []string{"aes-256-gcm", "aes-256-cbc"} {

@@ -15,7 +15,7 @@ import (
 // far a cipher scales over cores, beside the host's own scaling, the
 // dependent ADD chain of result.HostRef on as many threads (algo=add-chain):
 //
-//	go test -run '^$' -bench Threads -count 6 ./bench > threads.txt
+//	go test -run '^$' -bench Threads -count 6 ./bench/goengine > threads.txt
 //	benchstat -col /threads threads.txt
 //
 // One iteration is a barrier-synchronised round of about roundTime on
