@@ -10,6 +10,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/aesbench/aesbench/internal/testfs"
 )
 
 // dirNames lists dir, to check that nothing was left behind.
@@ -86,6 +88,9 @@ func TestWriteFileCanceled(t *testing.T) {
 	}
 }
 
+// errUnwritable stands for testfs.IsUnwritable's errors in a table.
+var errUnwritable = errors.New("unwritable")
+
 func TestWriteFileFails(t *testing.T) {
 	dir := t.TempDir()
 	file := filepath.Join(dir, "file")
@@ -93,9 +98,10 @@ func TestWriteFileFails(t *testing.T) {
 		t.Fatal(err)
 	}
 	readOnly := filepath.Join(dir, "ro")
-	if err := os.Mkdir(readOnly, 0o555); err != nil {
+	if err := os.Mkdir(readOnly, 0o755); err != nil {
 		t.Fatal(err)
 	}
+	testfs.ReadOnly(t, readOnly)
 	tests := []struct {
 		name, path string
 		is         error // what the error wraps, if anything in particular
@@ -104,8 +110,8 @@ func TestWriteFileFails(t *testing.T) {
 		{"missing directory", filepath.Join(dir, "missing", "x.log.gz"), fs.ErrNotExist, false},
 		{"parent is a file", filepath.Join(file, "x.log.gz"), nil, false},
 		{"path is a directory", readOnly, nil, false},
-		// Root writes anywhere, and Windows has no read-only directories.
-		{"unwritable directory", filepath.Join(readOnly, "x.log.gz"), fs.ErrPermission, os.Geteuid() == 0 || runtime.GOOS == "windows"},
+		// Windows has no read-only directories.
+		{"unwritable directory", filepath.Join(readOnly, "x.log.gz"), errUnwritable, runtime.GOOS == "windows"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -116,7 +122,7 @@ func TestWriteFileFails(t *testing.T) {
 			if err == nil {
 				t.Fatalf("WriteFile(%s) succeeded", tt.path)
 			}
-			if tt.is != nil && !errors.Is(err, tt.is) {
+			if tt.is == errUnwritable && !testfs.IsUnwritable(err) || tt.is != nil && tt.is != errUnwritable && !errors.Is(err, tt.is) {
 				t.Errorf("error %v, want one wrapping %v", err, tt.is)
 			}
 			if !strings.Contains(err.Error(), tt.path) || strings.Contains(err.Error(), ".tmp") {

@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/aesbench/aesbench/bench"
+	"github.com/aesbench/aesbench/internal/testfs"
 )
 
 // fileAlgos is every algorithm the file workload measures.
@@ -304,7 +305,7 @@ func TestRunErrors(t *testing.T) {
 	})
 	t.Run("unreadable", func(t *testing.T) {
 		if os.Geteuid() == 0 {
-			t.Skip("running as root: permission bits do not stop root's reads")
+			t.Skip("SKIP as root: permission bits do not stop root's reads")
 		}
 		dir := t.TempDir()
 		in, _ := writeRandom(t, dir, "in", 1000)
@@ -316,15 +317,11 @@ func TestRunErrors(t *testing.T) {
 		assertOnly(t, dir, "in")
 	})
 	t.Run("unwritable directory", func(t *testing.T) {
-		if os.Geteuid() == 0 {
-			t.Skip("running as root: permission bits do not stop root's writes")
-		}
 		dir := t.TempDir()
 		in, _ := writeRandom(t, dir, "in", 1000)
-		os.Chmod(dir, 0o555)
-		defer os.Chmod(dir, 0o755)
+		testfs.ReadOnly(t, dir)
 		_, err := Run(context.Background(), []string{in}, algos, Config{Count: 1})
-		if !errors.Is(err, os.ErrPermission) {
+		if !testfs.IsUnwritable(err) {
 			t.Errorf("Run(unwritable dir) = %v, want permission denied", err)
 		}
 		assertOnly(t, dir, "in")
@@ -425,16 +422,16 @@ func TestPreflight(t *testing.T) {
 			t.Errorf("Preflight(full disk) = %v, want ErrNoSpace", err)
 		}
 	}()
-	if os.Geteuid() != 0 {
-		os.Chmod(dir, 0o555)
-		err := Preflight([]string{good})
-		os.Chmod(dir, 0o755)
-		if !errors.Is(err, os.ErrPermission) || !strings.Contains(err.Error(), "cannot write its ciphertext in "+dir) {
-			t.Errorf("Preflight(read-only directory) = %v, want permission denied", err)
+	t.Run("read-only directory", func(t *testing.T) {
+		ro := t.TempDir()
+		in, _ := writeRandom(t, ro, "in", 1000)
+		testfs.ReadOnly(t, ro)
+		err := Preflight([]string{in})
+		if !testfs.IsUnwritable(err) || !strings.Contains(err.Error(), "cannot write its ciphertext in "+ro) {
+			t.Errorf("Preflight(read-only directory) = %v, want it unwritable", err)
 		}
-	} else {
-		t.Log("running as root: the read-only directory case is skipped, permission bits do not stop root's writes")
-	}
+		assertOnly(t, ro, "in")
+	})
 	assertOnly(t, dir, "good")
 }
 

@@ -11,6 +11,8 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/aesbench/aesbench/internal/testfs"
 )
 
 func TestLogs(t *testing.T) {
@@ -78,9 +80,10 @@ func TestLogsErrors(t *testing.T) {
 		t.Fatal(err)
 	}
 	readOnly := filepath.Join(dir, "ro")
-	if err := os.Mkdir(readOnly, 0o555); err != nil {
+	if err := os.Mkdir(readOnly, 0o755); err != nil {
 		t.Fatal(err)
 	}
+	testfs.ReadOnly(t, readOnly)
 	out := filepath.Join(dir, "x.log.gz")
 	// --out /dev/stdout as root replaced the link with a file.
 	stdoutLink := filepath.Join(t.TempDir(), "stdout")
@@ -109,9 +112,9 @@ func TestLogsErrors(t *testing.T) {
 		{"parent is a file", nil, []string{"--size", "2KB", "--out", filepath.Join(file, "x.log.gz")}, 1,
 			"logs: create " + filepath.Join(file, "x.log.gz") + ": not a directory", false},
 		{"out is a directory", nil, []string{"--size", "2KB", "--out", dir}, 1, "logs: create " + dir + ": is a directory", false},
-		// Root writes anywhere, and Windows has no read-only directories.
+		// Windows has no read-only directories.
 		{"unwritable directory", nil, []string{"--size", "2KB", "--out", filepath.Join(readOnly, "x.log.gz")}, 1,
-			"logs: create " + filepath.Join(readOnly, "x.log.gz") + ": permission denied", os.Geteuid() == 0 || runtime.GOOS == "windows"},
+			"logs: create " + filepath.Join(readOnly, "x.log.gz") + ": " + testfs.Unwritable(), runtime.GOOS == "windows"},
 		{"out is a link to a device", nil, []string{"--size", "2KB", "--out", stdoutLink}, 1,
 			"logs: create " + stdoutLink + ": not a regular file (a symbolic link)", noLink},
 		{"interrupted", canceled, []string{"--size", "2KB", "--out", out}, 130, "interrupted", false},

@@ -19,6 +19,7 @@ const module = "github.com/aesbench/aesbench/"
 var allowed = map[string][]string{
 	"internal/atomicfile": {"internal/regular"},
 	"internal/regular":    nil,
+	"internal/testfs":     nil,
 	"internal/imdsmock":   nil,
 	"internal/depcheck":   nil,
 	"internal/repro":      {"bench", "bench/measure", "bench/result", "bench/stats", "report"},
