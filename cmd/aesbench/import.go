@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 
 	"github.com/aesbench/aesbench/bench/measure"
 	"github.com/aesbench/aesbench/bench/result"
@@ -29,13 +28,19 @@ func cmdImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if *label == "" {
 		return usagef("import: --label is required")
 	}
+	if err := checkLabel("import", *label); err != nil {
+		return err
+	}
 	dir := result.Encrypt
 	if *decrypt {
 		dir = result.Decrypt
 	}
-	defaultOut := *out == ""
-	if defaultOut {
-		*out = filepath.Join("results", safeName(*label)+".json")
+	outDefault := *out == ""
+	if outDefault {
+		var err error
+		if *out, err = defaultOut("import", *label); err != nil {
+			return err
+		}
 	}
 	if err := checkOutNotInput("import", *out, "", fs.Args()); err != nil {
 		return err
@@ -44,7 +49,7 @@ func cmdImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return fmt.Errorf("import: %w", err)
 	}
-	if defaultOut {
+	if outDefault {
 		if err := os.MkdirAll("results", 0o755); err != nil {
 			return fmt.Errorf("import: %w", err)
 		}

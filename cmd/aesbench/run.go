@@ -108,6 +108,9 @@ func parseRunFlags(args []string, stdout, stderr io.Writer) (*runOptions, bool, 
 	if err := checkInterleave(o, fs.Changed("engine")); err != nil {
 		return nil, false, err
 	}
+	if err := checkLabel("run", o.label); err != nil {
+		return nil, false, err
+	}
 	if err := checkFileFlags(o, *files, *cold, *fsync); err != nil {
 		return nil, false, err
 	}
@@ -153,7 +156,11 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	}
 	outFlag := "--out"
 	if o.out == "" {
-		o.out, outFlag = filepath.Join("results", safeName(o.label)+".json"), "--label"
+		var err error
+		if o.out, err = defaultOut("run", o.label); err != nil {
+			return err
+		}
+		outFlag = "--label"
 		if err := os.MkdirAll("results", 0o755); err != nil {
 			return fmt.Errorf("run: %w", err)
 		}
@@ -222,7 +229,9 @@ func runInterleaved(ctx context.Context, o *runOptions, host *cpuinfo.Report, st
 	}
 	outA := o.out
 	if outA == "" {
-		outA = filepath.Join("results", safeName(a.Label)+".json")
+		if outA, err = defaultOut("run", a.Label); err != nil {
+			return err
+		}
 		if err := os.MkdirAll("results", 0o755); err != nil {
 			return fmt.Errorf("run: %w", err)
 		}
@@ -309,8 +318,16 @@ func defaultLabel(masked bool) string {
 
 var unsafeChars = regexp.MustCompile(`[^A-Za-z0-9._-]+`)
 
-// safeName turns a label into a file name.
-func safeName(label string) string { return unsafeChars.ReplaceAllString(label, "_") }
+// safeName turns a label into a file name: characters other than
+// letters, digits, '.', '_' and '-' become '_', and leading dots go, so
+// that "../../x" names no hidden file ("_.._x").
+func safeName(label string) string {
+	name := strings.TrimLeft(unsafeChars.ReplaceAllString(label, "_"), ".")
+	if name == "" {
+		return "_"
+	}
+	return name
+}
 
 // checkWritable fails early, before any measuring, when path is a
 // directory or its directory cannot take the results file: it creates
