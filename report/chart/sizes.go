@@ -62,10 +62,10 @@ func Sizes(c *report.Comparison) (*Chart, error) {
 			if err != nil {
 				return nil, err
 			}
-			l.Color = plotutil.Color(a)
+			l.Color = hostColor(a)
 			l.Width = vg.Points(1.5)
 			l.Dashes = plotutil.Dashes(h)
-			pts.Color = plotutil.Color(a)
+			pts.Color = hostColor(a)
 			pts.Shape = plotutil.Shape(h)
 			pts.Radius = vg.Points(3)
 			p.Add(l, pts)
