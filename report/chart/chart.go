@@ -284,7 +284,7 @@ var okabeIto = [...]color.RGBA{
 // shades scale a palette colour towards black (below 1) or white (above
 // 1): the second cue once the eight hues are used, so that hosts 8 and
 // up do not repeat a look.
-var shades = [...]float64{1, 0.55, 1.5, 0.3, 1.8, 0.75, 1.25}
+var shades = [...]float64{1, 0.55, 1.6, 0.78, 2.4, 0.35}
 
 // hostColor is host i's colour in every chart: an Okabe-Ito hue, then
 // the same hues darker or lighter; distinct for at least 56 hosts.

@@ -5,6 +5,7 @@ import (
 	"image/color"
 	"math"
 	"slices"
+	"strings"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/font"
@@ -78,6 +79,7 @@ func panelChart(name, title, xLabel string, cats []string, ss []series, label fu
 			p.X.Scale = plot.LogScale{}
 			p.X.Tick.Marker = compactTicks{plot.LogTicks{}}
 			p.X.Min, p.X.Max = hb.base, hi*3 // room for the values
+			p.Title.Text += " (log scale)"
 		} else {
 			p.X.Tick.Marker = compactTicks{linearTicks{}}
 			p.X.Min, p.X.Max = 0, hi*1.22
@@ -160,6 +162,11 @@ func (h hbars) Plot(c draw.Canvas, p *plot.Plot) {
 	thick := (trY(1) - trY(0)) * 0.72
 	sty := text.Style{Font: font.From(plot.DefaultFont, labelSize), Handler: plot.DefaultTextHandler, YAlign: draw.YCenter}
 	x0 := trX(max(h.base, p.X.Min))
+	ref := vg.Length(-1)
+	if h.ref > 0 { // under the bars; their values go clear of it
+		ref = trX(h.ref)
+		c.StrokeLine2(draw.LineStyle{Color: color.Gray{Y: 90}, Width: vg.Points(1), Dashes: []vg.Length{vg.Points(4), vg.Points(3)}}, ref, c.Min.Y, ref, c.Max.Y)
+	}
 	for j, b := range h.bars {
 		y := trY(float64(j))
 		if b.v <= 0 {
@@ -182,17 +189,19 @@ func (h hbars) Plot(c draw.Canvas, p *plot.Plot) {
 			c.StrokeLine2(errorBarStyle, hi, y-cap, hi, y+cap)
 			end = max(end, hi)
 		}
+		if ref >= end-vg.Points(1) && ref < end+vg.Points(30) {
+			end = ref
+		}
 		c.FillText(sty, vg.Point{X: end + vg.Points(3), Y: y}, h.label(b.v))
-	}
-	if h.ref > 0 {
-		x := trX(h.ref)
-		c.StrokeLine2(draw.LineStyle{Color: color.Gray{Y: 90}, Width: vg.Points(1), Dashes: []vg.Length{vg.Points(4), vg.Points(3)}}, x, c.Min.Y, x, c.Max.Y)
 	}
 }
 
 // wrapLabel fits s in width: whole when it fits, else broken at a space,
 // '-' or '.' into at most lines lines, each shortened in the middle.
 func wrapLabel(s string, sty text.Style, width vg.Length, lines int) string {
+	if head, tail, ok := strings.Cut(s, "\n"); ok { // broken already
+		return fitMiddle(head, sty, width) + "\n" + fitMiddle(tail, sty, width)
+	}
 	if sty.Width(s) <= width || lines < 2 {
 		return fitMiddle(s, sty, width)
 	}

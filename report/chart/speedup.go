@@ -3,6 +3,7 @@ package chart
 import (
 	"fmt"
 	"image/color"
+	"strings"
 
 	"github.com/aesbench/aesbench/bench/result"
 	"github.com/aesbench/aesbench/bench/unit"
@@ -47,7 +48,7 @@ func Speedup(c *report.Comparison, size int) (*Chart, error) {
 	for _, pr := range speedupPairs(c, with, without) {
 		a, b := pr[0], pr[1]
 		{
-			s := series{name: c.Hosts[a].Label + " over " + c.Hosts[b].Label, color: a}
+			s := series{name: c.Hosts[a].Label + "\nover " + c.Hosts[b].Label, color: a}
 			any := false
 			for _, r := range rows {
 				x, lo, hi := 0.0, 0.0, 0.0
@@ -71,7 +72,15 @@ func Speedup(c *report.Comparison, size int) (*Chart, error) {
 		return nil, err
 	}
 	title := fmt.Sprintf("AES-NI speedup at %d-byte messages (1x = no difference)", size)
-	if len(ss) > maxGrouped {
+	if len(ss) <= maxGrouped {
+		// One legend line per pair, each host shortened in its middle.
+		sty := newPlot("", "", "").Legend.TextStyle
+		for i := range ss {
+			a, b, _ := strings.Cut(ss[i].name, "\nover ")
+			half := (maxLegend - sty.Width(" over ")) / 2
+			ss[i].name = fitMiddle(a, sty, half) + " over " + fitMiddle(b, sty, half)
+		}
+	} else {
 		return panelChart("aesni-speedup", title, UnitTimes+" with hardware AES (dashed: 1x)", cats, ss, unit.FormatRatio, 1, 2, false), nil
 	}
 	p := newPlot(title, "algorithm", UnitTimes+" with hardware AES")
