@@ -33,6 +33,11 @@ type Chart struct {
 	// Height is the chart's height; 0 for ChartHeight. Panels of many
 	// hosts make a taller chart.
 	Height vg.Length
+	// rows are each panel's bars, which share out the height; nil to
+	// share it equally.
+	rows []float64
+	// legend, when set, is drawn beside the panels.
+	legend *plot.Legend
 }
 
 // height is the chart's height: Height, or ChartHeight when unset.

@@ -101,7 +101,11 @@ func panelChart(name, title, xLabel string, cats []string, ss []series, label fu
 	panels[len(panels)-1].X.Label.Text = xLabel
 	row := barRow * vg.Length(lines)
 	height := vg.Length(len(panels))*(row*vg.Length(len(ss))+panelExtra) + 0.8*vg.Inch
-	return &Chart{Name: name, Title: title, Plot: panels[0], panels: panels, Height: max(height, ChartHeight)}
+	rows := make([]float64, len(panels))
+	for i := range rows {
+		rows[i] = float64(len(ss))
+	}
+	return &Chart{Name: name, Title: title, Plot: panels[0], panels: panels, rows: rows, Height: max(height, ChartHeight)}
 }
 
 // drawPanels draws the chart's title and its panels in a column, their
@@ -109,6 +113,12 @@ func panelChart(name, title, xLabel string, cats []string, ss []series, label fu
 func (ch Chart) drawPanels(c draw.Canvas) {
 	sty := text.Style{Font: font.From(plot.DefaultFont, vg.Points(15)), Handler: plot.DefaultTextHandler}
 	c = drawTitle(c, ch.Title, sty, vg.Points(8))
+	if ch.legend != nil {
+		r := ch.legend.Rectangle(c)
+		lw := r.Max.X - r.Min.X + vg.Points(16)
+		ch.legend.Draw(draw.Crop(c, c.Max.X-c.Min.X-lw+vg.Points(8), 0, 0, -vg.Points(6)))
+		c = draw.Crop(c, 0, -lw, 0, 0)
+	}
 	c = draw.Crop(c, vg.Points(4), -vg.Points(8), vg.Points(4), 0)
 	grid := make([][]*plot.Plot, len(ch.panels))
 	for i, p := range ch.panels {
@@ -117,8 +127,11 @@ func (ch Chart) drawPanels(c draw.Canvas) {
 	// Each panel's share of the height: its rows plus its axes.
 	var weights []vg.Length
 	var total vg.Length
-	for i, p := range ch.panels {
-		w := p.Y.Max - p.Y.Min + 2.5
+	for i := range ch.panels {
+		w := 3.0 // panels of lines share the height equally
+		if ch.rows != nil {
+			w = ch.rows[i] + 2.5
+		}
 		if i == len(ch.panels)-1 {
 			w += 1 // the x axis label
 		}
