@@ -151,9 +151,21 @@ func (ch Chart) WritePNG(w io.Writer) error {
 func (ch Chart) WriteSVG(w io.Writer) error {
 	c := vgsvg.NewWith(vgsvg.UseWH(ChartWidth, ch.height()), vgsvg.EmbedFonts(false))
 	ch.draw(draw.New(c))
-	_, err := c.WriteTo(w)
+	var buf bytes.Buffer
+	if _, err := c.WriteTo(&buf); err != nil {
+		return err
+	}
+	// The text is laid out in Liberation Serif's metrics: name the fonts
+	// made to the same metrics after it, so that a reader without it
+	// draws the text the same width.
+	b := bytes.ReplaceAll(buf.Bytes(), []byte("font-family:Liberation Serif;"), []byte(svgFonts))
+	_, err := w.Write(b)
 	return err
 }
+
+// svgFonts is the font-family of an SVG's text: Liberation Serif, then
+// the fonts with its metrics.
+const svgFonts = "font-family:'Liberation Serif','Times New Roman',Times,'Nimbus Roman',serif;"
 
 // Save writes dir/<name>.png and dir/<name>.svg atomically.
 func (ch Chart) Save(dir string) error {
