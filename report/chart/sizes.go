@@ -73,7 +73,7 @@ func Sizes(c *report.Comparison) (*Chart, error) {
 			pts.Radius = vg.Points(3)
 			p.Add(l, pts)
 			sty := p.Legend.TextStyle
-			p.Legend.Add(fit(fit(host.Label, sty, maxLegend/2)+" "+algo, sty, maxLegend), l, pts)
+			p.Legend.Add(fit(fitMiddle(host.Label, sty, maxLegend/2)+" "+algo, sty, maxLegend), l, pts)
 		}
 	}
 	if hi == 0 {
