@@ -119,7 +119,7 @@ func groupedBars(p *plot.Plot, categories []string, ss []series, label func(floa
 			b.StackOn(floor) // copies floor's offset
 		}
 		p.Add(b)
-		p.Legend.Add(fit(s.name, p.Legend.TextStyle, maxLegend), b)
+		p.Legend.Add(fitMiddle(s.name, p.Legend.TextStyle, maxLegend), b)
 		if s.lo != nil {
 			p.Add(errorBars{lo: s.lo, hi: s.hi, offset: b.Offset})
 			intervals = true
@@ -128,6 +128,13 @@ func groupedBars(p *plot.Plot, categories []string, ss []series, label func(floa
 		var xys plotter.XYs
 		var strs []string
 		for j, v := range s.values {
+			if v <= 0 {
+				// A host without the cell: "n/a" where its bar would
+				// stand, not a bar of no height.
+				xys = append(xys, plotter.XY{X: float64(j), Y: max(base, labelFloor, p.Y.Min)})
+				strs = append(strs, "n/a")
+				continue
+			}
 			if v > 0 {
 				top := v // the label goes above the bar and its error bar
 				if s.hi != nil {

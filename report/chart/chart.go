@@ -13,7 +13,6 @@ import (
 	"github.com/aesbench/aesbench/internal/atomicfile"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
-	"gonum.org/v1/plot/plotutil"
 	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
@@ -26,7 +25,27 @@ import (
 type Chart struct {
 	Name  string // file name without extension, e.g. "throughput"
 	Title string
-	Plot  *plot.Plot
+	Plot  *plot.Plot // the only plot, or the first panel of several
+
+	// panels, when set, are drawn in a column under the title, their
+	// axes aligned (small multiples); Plot is then panels[0].
+	panels []*plot.Plot
+	// Height is the chart's height; 0 for ChartHeight. Panels of many
+	// hosts make a taller chart.
+	Height vg.Length
+	// rows are each panel's bars, which share out the height; nil to
+	// share it equally.
+	rows []float64
+	// legend, when set, is drawn beside the panels.
+	legend *plot.Legend
+}
+
+// height is the chart's height: Height, or ChartHeight when unset.
+func (ch Chart) height() vg.Length {
+	if ch.Height > 0 {
+		return ch.Height
+	}
+	return ChartHeight
 }
 
 // Chart sizes and the PNG resolution: readable on screen and in print.
@@ -64,6 +83,17 @@ func newPlot(title, xLabel, yLabel string) *plot.Plot {
 // draw renders the chart onto c: the plot on the left, its legend in a
 // column on the right as wide as its longest entry.
 func (ch Chart) draw(c draw.Canvas) {
+	if ch.panels != nil {
+		ch.drawPanels(c)
+		return
+	}
+	// The title spans the whole chart, not only the plot beside the
+	// legend, so that a wide legend does not clip it.
+	if t := ch.Plot.Title.Text; t != "" {
+		c = drawTitle(c, t, ch.Plot.Title.TextStyle, ch.Plot.Title.Padding)
+		ch.Plot.Title.Text = ""
+		defer func() { ch.Plot.Title.Text = t }()
+	}
 	legend := ch.Plot.Legend.Rectangle(c)
 	lw := legend.Max.X - legend.Min.X
 	if lw > 0 {
@@ -88,30 +118,54 @@ func (ch Chart) draw(c draw.Canvas) {
 	ch.Plot.Draw(plotArea)
 	ch.Plot.Legend, ch.Plot.Y.Label.Text = saved, yl.Text
 	if lw > 0 {
-		// Start the legend level with the top of the plotting area, below the title.
-		title := ch.Plot.Title.TextStyle.Rectangle(ch.Plot.Title.Text)
-		top := title.Max.Y - title.Min.Y + ch.Plot.Title.Padding + vg.Points(6)
-		col := draw.Crop(c, c.Max.X-c.Min.X-lw+vg.Points(8), 0, 0, -top)
+		col := draw.Crop(c, c.Max.X-c.Min.X-lw+vg.Points(8), 0, 0, -vg.Points(6))
 		ch.Plot.Legend.Draw(col)
 	}
 }
 
+// drawTitle writes title centred at the top of c, in a smaller font if it
+// would not fit the width, and returns the canvas below it.
+func drawTitle(c draw.Canvas, title string, sty text.Style, pad vg.Length) draw.Canvas {
+	width := c.Max.X - c.Min.X - 2*pad
+	for sty.Width(title) > width && sty.Font.Size > vg.Points(8) {
+		sty.Font.Size -= vg.Points(0.5)
+	}
+	title = fit(title, sty, width)
+	sty.XAlign, sty.YAlign = draw.XCenter, draw.YTop
+	c.FillText(sty, vg.Point{X: (c.Min.X + c.Max.X) / 2, Y: c.Max.Y - pad}, title)
+	return draw.Crop(c, 0, 0, 0, -(sty.Height(title) + 2*pad))
+}
+
 // WritePNG renders the chart as a PNG at ChartDPI.
 func (ch Chart) WritePNG(w io.Writer) error {
-	c := vgimg.NewWith(vgimg.UseWH(ChartWidth, ChartHeight), vgimg.UseDPI(ChartDPI))
+	c := vgimg.NewWith(vgimg.UseWH(ChartWidth, ch.height()), vgimg.UseDPI(ChartDPI))
 	ch.draw(draw.New(c))
 	_, err := vgimg.PngCanvas{Canvas: c}.WriteTo(w)
 	return err
 }
 
-// WriteSVG renders the chart as an SVG with its fonts embedded, so that it
-// looks the same where the fonts are not installed.
+// WriteSVG renders the chart as an SVG that names its fonts (a serif
+// family) rather than embedding them: a few kB instead of the 530 kB of
+// an embedded TTF, and rsvg-convert and browsers draw it with their own
+// serif font.
 func (ch Chart) WriteSVG(w io.Writer) error {
-	c := vgsvg.NewWith(vgsvg.UseWH(ChartWidth, ChartHeight), vgsvg.EmbedFonts(true))
+	c := vgsvg.NewWith(vgsvg.UseWH(ChartWidth, ch.height()), vgsvg.EmbedFonts(false))
 	ch.draw(draw.New(c))
-	_, err := c.WriteTo(w)
+	var buf bytes.Buffer
+	if _, err := c.WriteTo(&buf); err != nil {
+		return err
+	}
+	// The text is laid out in Liberation Serif's metrics: name the fonts
+	// made to the same metrics after it, so that a reader without it
+	// draws the text the same width.
+	b := bytes.ReplaceAll(buf.Bytes(), []byte("font-family:Liberation Serif;"), []byte(svgFonts))
+	_, err := w.Write(b)
 	return err
 }
+
+// svgFonts is the font-family of an SVG's text: Liberation Serif, then
+// the fonts with its metrics.
+const svgFonts = "font-family:'Liberation Serif','Times New Roman',Times,'Nimbus Roman',serif;"
 
 // Save writes dir/<name>.png and dir/<name>.svg atomically.
 func (ch Chart) Save(dir string) error {
@@ -229,8 +283,43 @@ func logFloor(x float64) float64 { return math.Pow(10, math.Floor(math.Log10(x))
 // logCeil is the power of ten at or above x.
 func logCeil(x float64) float64 { return math.Pow(10, math.Ceil(math.Log10(x))) }
 
-// hostColor is host i's colour in every chart.
-func hostColor(i int) color.Color { return plotutil.Color(i) }
+// okabeIto is the Okabe-Ito palette, told apart by readers with any
+// common colour blindness: orange, sky blue, bluish green, yellow, blue,
+// vermillion, reddish purple, and grey in place of its black, which
+// would hide the error bars.
+var okabeIto = [...]color.RGBA{
+	{0xE6, 0x9F, 0x00, 0xFF},
+	{0x56, 0xB4, 0xE9, 0xFF},
+	{0x00, 0x9E, 0x73, 0xFF},
+	{0xF0, 0xE4, 0x42, 0xFF},
+	{0x00, 0x72, 0xB2, 0xFF},
+	{0xD5, 0x5E, 0x00, 0xFF},
+	{0xCC, 0x79, 0xA7, 0xFF},
+	{0x99, 0x99, 0x99, 0xFF},
+}
+
+// shades scale a palette colour towards black (below 1) or white (above
+// 1): the second cue once the eight hues are used, so that hosts 8 and
+// up do not repeat a look.
+var shades = [...]float64{1, 0.55, 1.6, 0.78, 2.4, 0.35}
+
+// hostColor is host i's colour in every chart: an Okabe-Ito hue, then
+// the same hues darker or lighter; distinct for at least 56 hosts.
+func hostColor(i int) color.Color {
+	if i < 0 {
+		i = -i
+	}
+	c := okabeIto[i%len(okabeIto)]
+	f := shades[(i/len(okabeIto))%len(shades)]
+	scale := func(v uint8) uint8 {
+		x := float64(v) * f
+		if f > 1 { // towards white
+			x = 255 - (255-float64(v))/f
+		}
+		return uint8(math.Round(min(max(x, 0), 255)))
+	}
+	return color.RGBA{scale(c.R), scale(c.G), scale(c.B), 0xFF}
+}
 
 // gridY is light horizontal grid lines.
 func gridY() *plotter.Grid {

@@ -42,6 +42,9 @@ func Sizes(c *report.Comparison) (*Chart, error) {
 			return nil, err
 		}
 	}
+	if hosts := sizeHosts(c); len(hosts) > maxGrouped {
+		return sizePanels(c, algos, hosts), nil
+	}
 	lo, hi := 0.0, 0.0
 	for h, host := range c.Hosts {
 		for a, algo := range algos {
@@ -62,15 +65,15 @@ func Sizes(c *report.Comparison) (*Chart, error) {
 			if err != nil {
 				return nil, err
 			}
-			l.Color = plotutil.Color(a)
+			l.Color = hostColor(a)
 			l.Width = vg.Points(1.5)
 			l.Dashes = plotutil.Dashes(h)
-			pts.Color = plotutil.Color(a)
+			pts.Color = hostColor(a)
 			pts.Shape = plotutil.Shape(h)
 			pts.Radius = vg.Points(3)
 			p.Add(l, pts)
 			sty := p.Legend.TextStyle
-			p.Legend.Add(fit(fit(host.Label, sty, maxLegend/2)+" "+algo, sty, maxLegend), l, pts)
+			p.Legend.Add(fit(fitMiddle(host.Label, sty, maxLegend/2)+" "+algo, sty, maxLegend), l, pts)
 		}
 	}
 	if hi == 0 {
@@ -110,4 +113,75 @@ func gridX() *plotter.Grid {
 	g.Vertical = g.Horizontal
 	g.Horizontal.Color = nil
 	return g
+}
+
+// sizeHosts returns the hosts with an encryption figure.
+func sizeHosts(c *report.Comparison) []int {
+	var out []int
+	for h := range c.Hosts {
+		if slices.ContainsFunc(c.Rows, func(r report.CompRow) bool { return r.Dir == result.Encrypt && r.KBps[h] > 0 }) {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// sizePanels draws Sizes for many hosts: a panel per algorithm, a line
+// per host in the host's colour, and one legend of the hosts beside the
+// panels.
+func sizePanels(c *report.Comparison, algos []string, hosts []int) *Chart {
+	title := "Encryption throughput by message size, kB/s on log scales (higher is faster)"
+	leg := plot.NewLegend()
+	leg.TextStyle.Font.Size = vg.Points(9)
+	leg.ThumbnailWidth = vg.Points(18)
+	leg.Top, leg.Left = true, true
+	var panels []*plot.Plot
+	inLegend := map[int]bool{}
+	for _, algo := range algos {
+		p := newPlot(algo, "", "")
+		p.Title.TextStyle.Font.Size = vg.Points(12)
+		p.Title.Padding = vg.Points(4)
+		p.X.Scale, p.Y.Scale = plot.LogScale{}, plot.LogScale{}
+		p.X.Tick.Marker = sizeTicks(c.Sizes)
+		p.Y.Tick.Marker = compactTicks{plot.LogTicks{}}
+		p.Add(gridX())
+		lo, hi := 0.0, 0.0
+		for _, h := range hosts {
+			var xys plotter.XYs
+			for _, r := range c.Rows {
+				if r.RowLabel() == algo && r.Dir == result.Encrypt && r.KBps[h] > 0 {
+					xys = append(xys, plotter.XY{X: float64(r.Size), Y: r.KBps[h]})
+					if lo == 0 || r.KBps[h] < lo {
+						lo = r.KBps[h]
+					}
+					hi = max(hi, r.KBps[h])
+				}
+			}
+			l, pts, err := plotter.NewLinePoints(xys)
+			if err != nil || len(xys) == 0 {
+				continue
+			}
+			l.Color, pts.Color = hostColor(h), hostColor(h)
+			l.Width = vg.Points(1.2)
+			pts.Shape = plotutil.Shape(h / len(okabeIto))
+			pts.Radius = vg.Points(2)
+			p.Add(l, pts)
+			if !inLegend[h] {
+				inLegend[h] = true
+				leg.Add(fitMiddle(c.Hosts[h].Label, leg.TextStyle, maxLegend), l, pts)
+			}
+		}
+		if hi == 0 {
+			continue
+		}
+		p.Y.Min, p.Y.Max = logFloor(lo), logCeil(hi)
+		p.X.Min, p.X.Max = float64(c.Sizes[0])/1.3, float64(c.Sizes[len(c.Sizes)-1])*1.3
+		panels = append(panels, p)
+	}
+	if len(panels) == 0 {
+		return nil
+	}
+	panels[len(panels)-1].X.Label.Text = "message size, bytes (log2 scale)"
+	height := max(vg.Length(len(panels))*2.3*vg.Inch+0.8*vg.Inch, vg.Length(len(hosts))*vg.Points(13)+vg.Inch, ChartHeight)
+	return &Chart{Name: "sizes", Title: title, Plot: panels[0], panels: panels, legend: &leg, Height: height}
 }

@@ -3,6 +3,7 @@ package chart
 import (
 	"fmt"
 	"image/color"
+	"strings"
 
 	"github.com/aesbench/aesbench/bench/result"
 	"github.com/aesbench/aesbench/bench/unit"
@@ -13,8 +14,11 @@ import (
 
 // Speedup draws how many times faster each algorithm runs on a host
 // whose Go crypto uses hardware AES than on one that does not (a masked
-// run or a CPU without AES-NI), at one message size, one bar per such
-// pair. Nil when the hosts are not such a pair.
+// run or a CPU without AES-NI), at one message size. Each host with
+// hardware AES is paired once (speedupPairs): with its own --no-aesni
+// run, else one no-AES baseline. Up to three pairs are grouped bars;
+// more are a panel per algorithm with a bar per pair. Nil when there is
+// no such pair.
 func Speedup(c *report.Comparison, size int) (*Chart, error) {
 	var with, without []int
 	for h, host := range c.Hosts {
@@ -41,9 +45,10 @@ func Speedup(c *report.Comparison, size int) (*Chart, error) {
 		}
 	}
 	var ss []series
-	for _, a := range with {
-		for _, b := range without {
-			s := series{name: c.Hosts[a].Label + " over " + c.Hosts[b].Label, color: len(ss)}
+	for _, pr := range speedupPairs(c, with, without) {
+		a, b := pr[0], pr[1]
+		{
+			s := series{name: c.Hosts[a].Label + "\nover " + c.Hosts[b].Label, color: a}
 			any := false
 			for _, r := range rows {
 				x, lo, hi := 0.0, 0.0, 0.0
@@ -67,6 +72,17 @@ func Speedup(c *report.Comparison, size int) (*Chart, error) {
 		return nil, err
 	}
 	title := fmt.Sprintf("AES-NI speedup at %d-byte messages (1x = no difference)", size)
+	if len(ss) <= maxGrouped {
+		// One legend line per pair, each host shortened in its middle.
+		sty := newPlot("", "", "").Legend.TextStyle
+		for i := range ss {
+			a, b, _ := strings.Cut(ss[i].name, "\nover ")
+			half := (maxLegend - sty.Width(" over ")) / 2
+			ss[i].name = fitMiddle(a, sty, half) + " over " + fitMiddle(b, sty, half)
+		}
+	} else {
+		return panelChart("aesni-speedup", title, UnitTimes+" with hardware AES (dashed: 1x)", cats, ss, unit.FormatRatio, 1, 2, false), nil
+	}
 	p := newPlot(title, "algorithm", UnitTimes+" with hardware AES")
 	// The 1x line goes under the bars and their labels.
 	one := plotter.NewFunction(func(float64) float64 { return 1 })
@@ -80,4 +96,42 @@ func Speedup(c *report.Comparison, size int) (*Chart, error) {
 	}
 	p.Legend.Add("1x: same speed", one)
 	return &Chart{Name: "aesni-speedup", Title: title, Plot: p}, nil
+}
+
+// speedupPairs pairs each host of with (hardware AES) with one host of
+// without: the other side of its --interleave run, else a masked run of
+// the same CPU model, else the baseline, the first of without, preferring
+// a masked run (the same software on a CPU with AES turned off) over
+// another CPU.
+func speedupPairs(c *report.Comparison, with, without []int) [][2]int {
+	base := without[0]
+	for _, b := range without {
+		if c.Hosts[b].Masked {
+			base = b
+			break
+		}
+	}
+	var out [][2]int
+	for _, a := range with {
+		pick := -1
+		for _, b := range without {
+			if a < len(c.Results) && b < len(c.Results) && c.Results[a] != nil && c.Results[b] != nil && c.Results[a].PairedWith(c.Results[b]) {
+				pick = b
+				break
+			}
+		}
+		if pick < 0 && c.Hosts[a].Model != "" {
+			for _, b := range without {
+				if c.Hosts[b].Masked && c.Hosts[b].Model == c.Hosts[a].Model {
+					pick = b
+					break
+				}
+			}
+		}
+		if pick < 0 {
+			pick = base
+		}
+		out = append(out, [2]int{a, pick})
+	}
+	return out
 }

@@ -46,6 +46,14 @@ func Throughput(c *report.Comparison, size int) (*Chart, error) {
 	if slices.ContainsFunc(rows, func(r report.CompRow) bool { return r.Dir != result.Encrypt }) {
 		what = "Throughput"
 	}
+	if len(present(ss)) > maxGrouped {
+		title := fmt.Sprintf("%s at %d-byte messages, fastest first (higher is faster)", what, size)
+		return panelChart("throughput", title, UnitKBps, cats, present(ss), compact, 0, 1, false), nil
+	}
+	what = "Encryption throughput"
+	if slices.ContainsFunc(rows, func(r report.CompRow) bool { return r.Dir != result.Encrypt }) {
+		what = "Throughput"
+	}
 	p, logY := newBarPlot(fmt.Sprintf("%s at %d-byte messages%%s (higher is faster)", what, size), "algorithm", UnitKBps, all)
 	if err := groupedBars(p, cats, ss, compact, logY, 0); err != nil {
 		return nil, err
