@@ -107,3 +107,41 @@ func TestFleetWarningsGrouped(t *testing.T) {
 		t.Errorf("%d warnings for 20 hosts, want one per kind:\n%s", len(c.Warnings), strings.Join(c.Warnings, "\n"))
 	}
 }
+
+func TestCompactKBps(t *testing.T) {
+	for k, want := range map[float64]string{
+		0: "n/a", 512: "512", 9.996: "10.0", 38100: "38.1k", 905000: "905k", 999999: "1.00M", 2030000: "2.03M", 99.96: "100",
+	} {
+		if got := compactKBps(k); got != want {
+			t.Errorf("compactKBps(%g) = %q, want %q", k, got, want)
+		}
+	}
+}
+
+func TestMiddleEllipsis(t *testing.T) {
+	if got := middleEllipsis("m5.large-us-east-1a-a-rather-long-instance-label-07", 20); got != "m5.large-…e-label-07" || utf8.RuneCountInString(got) != 20 {
+		t.Errorf("got %q", got)
+	}
+	if got := middleEllipsis("short", 20); got != "short" {
+		t.Errorf("got %q", got)
+	}
+}
+
+// TestFleetDocument pins report.md for many hosts: tables as rows, the
+// baseline named, the differences after the figures.
+func TestFleetDocument(t *testing.T) {
+	c, err := Compare(fleet(t), CompareOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := WriteDocument(&b, c, 256, Figures{}); err != nil {
+		t.Fatal(err)
+	}
+	s := b.String()
+	fig, diff := strings.Index(s, "## Throughput at 256-byte"), strings.Index(s, "Differences between the runs")
+	if fig < 0 || diff < fig {
+		t.Errorf("differences (at %d) should follow the figures (at %d)", diff, fig)
+	}
+	golden(t, "fleet-report.md", b.Bytes())
+}
