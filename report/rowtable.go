@@ -51,7 +51,7 @@ func (c *Comparison) throughputTables() []table {
 		if len(c.Hosts) > 1 {
 			t.title += ";\nk = thousand, M = million kB/s; after each figure, how many times faster the baseline is\n(its kB/s over the host's), ~ no significant difference (p >= 0.05):"
 		} else {
-			t.title += "; k = thousand, M = million kB/s:"
+			t.title += ";\nk = thousand, M = million kB/s:"
 		}
 		t.header = []string{"host"}
 		for _, r := range rows {
