@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/aesbench/aesbench/bench/result"
 	"github.com/aesbench/aesbench/bench/stats"
@@ -17,6 +18,9 @@ import (
 func advice(c *Comparison) []string {
 	var out []string
 	size := adviceSize(c.Sizes)
+	// With many hosts, one line per kind lists the hosts.
+	group := len(c.Hosts) > MaxColumnHosts
+	var chachaHosts, gcmHosts, slowHosts []string
 	for h, host := range c.Hosts {
 		gcm, chacha := encryptAt(c.Rows, h, "aes-256-gcm", size), encryptAt(c.Rows, h, "chacha20-poly1305", size)
 		if gcm == nil || chacha == nil || !stats.CompareSamples(gcm.samples[h], chacha.samples[h]).Significant() {
@@ -24,6 +28,10 @@ func advice(c *Comparison) []string {
 		}
 		at := fmt.Sprintf("at %s", unit.FormatSize(size))
 		switch {
+		case group && !host.HardwareAES && chacha.KBps[h] > gcm.KBps[h]:
+			chachaHosts = append(chachaHosts, fmt.Sprintf("%s (%.2fx)", host.Label, chacha.KBps[h]/gcm.KBps[h]))
+		case group && host.HardwareAES && gcm.KBps[h] > chacha.KBps[h]:
+			gcmHosts = append(gcmHosts, fmt.Sprintf("%s (%.2fx)", host.Label, gcm.KBps[h]/chacha.KBps[h]))
 		case !host.HardwareAES && chacha.KBps[h] > gcm.KBps[h]:
 			out = append(out, fmt.Sprintf("%s: no hardware AES, and chacha20-poly1305 is %.2fx faster than aes-256-gcm here (%s): prefer it", host.Label, chacha.KBps[h]/gcm.KBps[h], at))
 		case host.HardwareAES && gcm.KBps[h] > chacha.KBps[h]:
@@ -37,9 +45,23 @@ func advice(c *Comparison) []string {
 		for j, x := range r.Ratios {
 			other := c.Hosts[j+1]
 			if x >= 2 && r.RatioStats[j].Significant && c.Hosts[0].HardwareAES && !other.HardwareAES {
+				if group {
+					slowHosts = append(slowHosts, fmt.Sprintf("%s (%.2fx)", other.Label, x))
+					continue
+				}
 				out = append(out, fmt.Sprintf("%s encrypts aes-256-cbc %.2fx faster than %s at %s: hardware AES matters for AES workloads", c.Hosts[0].Label, x, other.Label, unit.FormatSize(r.Size)))
 			}
 		}
+	}
+	at := unit.FormatSize(size)
+	if len(chachaHosts) > 0 {
+		out = append(out, fmt.Sprintf("no hardware AES, and chacha20-poly1305 faster than aes-256-gcm (at %s), so prefer it, on: %s", at, strings.Join(chachaHosts, ", ")))
+	}
+	if len(gcmHosts) > 0 {
+		out = append(out, fmt.Sprintf("hardware AES, and aes-256-gcm faster than chacha20-poly1305 (at %s), on: %s", at, strings.Join(gcmHosts, ", ")))
+	}
+	if len(slowHosts) > 0 {
+		out = append(out, fmt.Sprintf("%s encrypts aes-256-cbc at least 2x faster (at %s; hardware AES matters for AES workloads) than: %s", c.Hosts[0].Label, at, strings.Join(slowHosts, ", ")))
 	}
 	return out
 }

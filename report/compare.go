@@ -26,6 +26,14 @@ type Comparison struct {
 	Warnings []string          `json:"warnings"` // where the runs differ in ways that skew a comparison
 	Advice   []string          `json:"advice"`   // what the figures suggest
 	Results  []*result.Results `json:"-"`        // the inputs, in Hosts order
+	// BaselineWhy says how Hosts[0] was chosen: "chosen with --baseline",
+	// "the first host with hardware AES", or "the first host".
+	BaselineWhy string `json:"-"`
+	// Layout is how the text and markdown tables place the hosts:
+	// LayoutColumns or LayoutRows (CompareOptions.Layout resolved).
+	Layout string `json:"-"`
+
+	baselineMoved bool // the rule passed over the first host given
 }
 
 // Host is one column: a results file's host as the header describes it.
@@ -76,8 +84,20 @@ type FileRow struct {
 // CompareOptions choose what Compare puts in the table.
 type CompareOptions struct {
 	Sizes    []int  // message sizes to show; nil for every size measured
-	Baseline string // label of the baseline host; "" for the first
+	Baseline string // label of the baseline host; "" for the rule of Compare
+	Layout   string // LayoutRows, LayoutColumns, or "" or LayoutAuto: rows for more than MaxColumnHosts hosts
 }
+
+// Layouts of the text and markdown tables: hosts as columns (with a ratio
+// column per other host), or hosts as rows (algorithms as columns).
+const (
+	LayoutAuto    = "auto"
+	LayoutRows    = "rows"
+	LayoutColumns = "columns"
+)
+
+// MaxColumnHosts is the most hosts the auto layout puts in columns.
+const MaxColumnHosts = 3
 
 // DefaultCompareSize is the size compare shows unless told otherwise: the
 // 256-byte column of the knight/padawan experiment.
@@ -91,7 +111,10 @@ var ErrUnknownBaseline = errors.New("is none of the hosts")
 var ErrNothingInCommon = errors.New("results have nothing in common")
 
 // Compare builds the comparison of rs. Labels that repeat get a suffix
-// ("-2") and a warning.
+// ("-2") and a warning. The baseline is o.Baseline; without it, the first
+// host (in rs's order) whose Go used hardware AES and was not masked, so
+// that the ratios never silently read against a host without AES; when
+// no host has it, the first host, with a warning.
 func Compare(rs []*result.Results, o CompareOptions) (*Comparison, error) {
 	if len(rs) == 0 {
 		return nil, errors.New("no results")
@@ -103,12 +126,30 @@ func Compare(rs []*result.Results, o CompareOptions) (*Comparison, error) {
 			warnings = append(warnings, fmt.Sprintf("two results are labelled %q; the later one is shown as %q", name, labels[i]))
 		}
 	}
-	base := 0
+	base, why := 0, "the first host"
 	if o.Baseline != "" {
-		base = slices.Index(labels, o.Baseline)
+		base, why = slices.Index(labels, o.Baseline), "chosen with --baseline"
 		if base < 0 {
 			return nil, fmt.Errorf("baseline %q %w (%s)", o.Baseline, ErrUnknownBaseline, strings.Join(labels, ", "))
 		}
+	} else if len(rs) > 1 {
+		base = slices.IndexFunc(rs, hardwareAES)
+		why = "the first host with hardware AES"
+		if base < 0 {
+			base, why = 0, "the first host"
+			warnings = append(warnings, fmt.Sprintf("no host's Go used hardware AES: the baseline is the first host, %s", labels[0]))
+		}
+	}
+	layout := o.Layout
+	switch layout {
+	case "", LayoutAuto:
+		layout = LayoutColumns
+		if len(rs) > MaxColumnHosts {
+			layout = LayoutRows
+		}
+	case LayoutRows, LayoutColumns:
+	default:
+		return nil, fmt.Errorf("layout %q: want rows, columns or auto", o.Layout)
 	}
 	order := []int{base}
 	for i := range rs {
@@ -116,7 +157,7 @@ func Compare(rs []*result.Results, o CompareOptions) (*Comparison, error) {
 			order = append(order, i)
 		}
 	}
-	c := &Comparison{}
+	c := &Comparison{BaselineWhy: why, Layout: layout, baselineMoved: base != 0 && o.Baseline == ""}
 	for _, i := range order {
 		c.Hosts = append(c.Hosts, hostOf(rs[i], labels[i]))
 		c.Results = append(c.Results, rs[i])
@@ -204,6 +245,12 @@ func labelOrHost(label string) string {
 		return "host"
 	}
 	return label
+}
+
+// hardwareAES reports whether r's Go ran crypto/aes on the CPU's AES
+// instructions, unmasked.
+func hardwareAES(r *result.Results) bool {
+	return r.Probe != nil && r.Probe.Go.HardwareAES && !r.AESNIMasked
 }
 
 func hostOf(r *result.Results, label string) Host {

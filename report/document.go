@@ -42,11 +42,23 @@ func WriteDocument(w io.Writer, c *Comparison, size int, figs Figures) error {
 	hosts := c.hostTable()
 	hosts.title = "" // the section heading says it
 	writeMarkdownTable(&b, hosts)
-	if len(c.Warnings) > 0 {
-		b.WriteString("\nDifferences between the runs that skew the comparison:\n\n")
-		for _, w := range c.Warnings {
-			fmt.Fprintf(&b, "- %s\n", mdEscape(w))
+	differences := func() {
+		if len(c.Warnings) > 0 {
+			b.WriteString("\nDifferences between the runs that skew the comparison:\n\n")
+			for _, w := range c.Warnings {
+				fmt.Fprintf(&b, "- %s\n", mdEscape(w))
+			}
 		}
+	}
+	// With hosts as rows (many hosts) the differences, one line per kind,
+	// come after the figures; with a few, under the hosts they describe.
+	rows := c.Layout == LayoutRows
+	if rows {
+		if l := c.baselineLine(); l != "" {
+			b.WriteString("\n" + mdEscape(l) + "\n")
+		}
+	} else {
+		differences()
 	}
 
 	at := c.atSize(size)
@@ -54,7 +66,9 @@ func WriteDocument(w io.Writer, c *Comparison, size int, figs Figures) error {
 	if len(at.Rows) == 0 {
 		fmt.Fprintf(&b, "No host measured %d-byte messages, so there is no table or chart at that size.\n", size)
 	} else {
-		writeMarkdownTable(&b, at.throughputTable())
+		for _, t := range at.throughputTables() {
+			writeMarkdownTable(&b, t)
+		}
 		image(&b, figs.Throughput)
 	}
 
@@ -70,7 +84,12 @@ func WriteDocument(w io.Writer, c *Comparison, size int, figs Figures) error {
 	if len(c.Sizes) < 2 {
 		b.WriteString("Only one message size was measured, so there is no chart by size.\n")
 	} else {
-		writeMarkdownTable(&b, c.throughputTable())
+		for i, t := range c.throughputTables() {
+			if i > 0 {
+				b.WriteByte('\n')
+			}
+			writeMarkdownTable(&b, t)
+		}
 		image(&b, figs.Sizes)
 	}
 
@@ -78,8 +97,12 @@ func WriteDocument(w io.Writer, c *Comparison, size int, figs Figures) error {
 	if len(c.Files) == 0 {
 		b.WriteString("No file results: none of the runs timed a whole-file workload, so there is no table or chart of them.\n")
 	} else {
-		writeMarkdownTable(&b, c.fileTable())
+		writeMarkdownTable(&b, c.fileTables())
 		image(&b, figs.Files)
+	}
+	if rows && len(c.Warnings) > 0 {
+		b.WriteString("\n## Differences between the runs\n")
+		differences()
 	}
 
 	if len(c.Advice) > 0 {

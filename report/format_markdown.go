@@ -9,7 +9,7 @@ import (
 // WriteCompareMarkdown prints the comparison as GitHub-flavoured markdown
 // tables, the form report.md embeds.
 func WriteCompareMarkdown(w io.Writer, c *Comparison) error {
-	return writeCompare(w, c, writeMarkdownTable, func(b *strings.Builder, advice []string) {
+	return writeCompare(w, c, false, writeMarkdownTable, func(b *strings.Builder, advice []string) {
 		b.WriteString("\nAdvice:\n\n")
 		for _, a := range advice {
 			fmt.Fprintf(b, "- %s\n", mdEscape(a))

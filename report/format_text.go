@@ -11,9 +11,12 @@ import (
 // the hosts, the throughput, the file workloads when there are any, and
 // the advice.
 func WriteCompareText(w io.Writer, c *Comparison) error {
-	return writeCompare(w, c, writeTextTable, func(b *strings.Builder, advice []string) {
+	return writeCompare(w, c, true, writeTextTable, func(b *strings.Builder, advice []string) {
 		b.WriteString("\nAdvice:\n")
 		for _, a := range advice {
+			if c.Layout == LayoutRows {
+				a = Wrap(a, TextWidth-2, "    ")
+			}
 			fmt.Fprintf(b, "  %s\n", a)
 		}
 	})
@@ -22,14 +25,34 @@ func WriteCompareText(w io.Writer, c *Comparison) error {
 // writeCompare prints c's tables with table, one blank line apart (the
 // file workloads only when there are any), then its advice, if any, with
 // advice: the one layout of the text and markdown forms.
-func writeCompare(w io.Writer, c *Comparison, table func(*strings.Builder, table), advice func(*strings.Builder, []string)) error {
+//
+// In the rows layout the text form (fit) shortens long labels to keep
+// within TextWidth columns, and says so.
+func writeCompare(w io.Writer, c *Comparison, fit bool, table func(*strings.Builder, table), advice func(*strings.Builder, []string)) error {
 	var b strings.Builder
-	table(&b, c.hostTable())
-	b.WriteByte('\n')
-	table(&b, c.throughputTable())
+	hosts, tables := c.hostTable(), c.throughputTables()
 	if len(c.Files) > 0 {
+		tables = append(tables, c.fileTables())
+	}
+	note := ""
+	if fit && c.Layout == LayoutRows {
+		hosts, tables, note = fitRows(hosts, tables)
+	}
+	table(&b, hosts)
+	if note != "" {
+		b.WriteString(note + "\n")
+	}
+	if c.Layout == LayoutRows || c.baselineMoved {
+		if l := c.baselineLine(); l != "" {
+			if fit {
+				l = Wrap(l, TextWidth, "  ")
+			}
+			b.WriteString("\n" + l + "\n")
+		}
+	}
+	for _, t := range tables {
 		b.WriteByte('\n')
-		table(&b, c.fileTable())
+		table(&b, t)
 	}
 	if len(c.Advice) > 0 {
 		advice(&b, c.Advice)
@@ -68,4 +91,27 @@ func writeTextTable(b *strings.Builder, t table) {
 	for _, r := range t.rows {
 		line(r)
 	}
+}
+
+// Wrap breaks s at spaces into lines of at most width runes (a word
+// longer than that stays whole), each line after the first starting
+// with indent, which counts toward its width.
+func Wrap(s string, width int, indent string) string {
+	var b strings.Builder
+	n := 0
+	for i, word := range strings.Fields(s) {
+		wl := utf8.RuneCountInString(word)
+		switch {
+		case i == 0:
+		case n+1+wl > width:
+			b.WriteString("\n" + indent)
+			n = utf8.RuneCountInString(indent)
+		default:
+			b.WriteByte(' ')
+			n++
+		}
+		b.WriteString(word)
+		n += wl
+	}
+	return b.String()
 }

@@ -53,11 +53,21 @@ func differences(rs []*result.Results, hosts []Host) []string {
 		return sizeList(sizes)
 	})
 	differ("sources", func(i int) string { return hosts[i].Source })
+	// With many hosts, one line per kind of warning lists the hosts;
+	// with a few, a line per host says it in full.
+	group := len(hosts) > MaxColumnHosts
+	var masked, noisyHosts, shortHosts []string
 	for i, h := range hosts {
-		if h.Masked {
+		if !h.Masked {
+			continue
+		}
+		if group {
+			masked = append(masked, h.Label)
+		} else {
 			w = append(w, fmt.Sprintf("%s ran with AES-NI masked (--no-aesni): it stands in for a host without AES-NI", hosts[i].Label))
 		}
 	}
+	pcts := map[float64]bool{}
 	for i, r := range rs {
 		pct := r.NoisyPct
 		if pct <= 0 {
@@ -71,11 +81,35 @@ func differences(rs []*result.Results, hosts []Host) []string {
 			}
 		}
 		if noisy > 0 {
-			w = append(w, fmt.Sprintf("%s: %d of %d cells noisy (95%% confidence interval of the median wider than ±%g%%): read their ratios as rough; rerun with a larger --count or --precision on a quieter host", hosts[i].Label, noisy, len(r.Measurements), pct))
+			if group {
+				pcts[pct] = true
+				noisyHosts = append(noisyHosts, fmt.Sprintf("%s (%d of %d)", hosts[i].Label, noisy, len(r.Measurements)))
+			} else {
+				w = append(w, fmt.Sprintf("%s: %d of %d cells noisy (95%% confidence interval of the median wider than ±%g%%): read their ratios as rough; rerun with a larger --count or --precision on a quieter host", hosts[i].Label, noisy, len(r.Measurements), pct))
+			}
 		}
 		if share, short := r.ShortOfACore(); short {
-			w = append(w, fmt.Sprintf("%s: one thread got %.0f%% of a core during the run (a dependent ADD chain): %s, so its figures are low by up to as much", hosts[i].Label, 100*share, r.HostRef[0].Why()))
+			if group {
+				shortHosts = append(shortHosts, fmt.Sprintf("%s (%.0f%%)", hosts[i].Label, 100*share))
+			} else {
+				w = append(w, fmt.Sprintf("%s: one thread got %.0f%% of a core during the run (a dependent ADD chain): %s, so its figures are low by up to as much", hosts[i].Label, 100*share, r.HostRef[0].Why()))
+			}
 		}
+	}
+	if len(masked) > 0 {
+		w = append(w, "AES-NI masked (--no-aesni), standing in for hosts without AES-NI: "+strings.Join(masked, ", "))
+	}
+	if len(noisyHosts) > 0 {
+		bound := "the default"
+		if len(pcts) == 1 {
+			for p := range pcts {
+				bound = fmt.Sprintf("±%g%%", p)
+			}
+		}
+		w = append(w, fmt.Sprintf("noisy cells (95%% interval of the median wider than %s; read their ratios as rough, rerun with a larger --count): %s", bound, strings.Join(noisyHosts, ", ")))
+	}
+	if len(shortHosts) > 0 {
+		w = append(w, "a thread got well under a whole core (figures low by as much): "+strings.Join(shortHosts, ", "))
 	}
 	return w
 }

@@ -5,6 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/aesbench/aesbench/bench"
@@ -26,11 +29,15 @@ var compareFormats = map[string]func(io.Writer, *report.Comparison) error{
 }
 
 func cmdCompare(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("compare", "compare A.json B.json [C.json ...] [flags]", stderr)
+	fs := newFlags("compare", "compare A.json B.json [C.json ...] | DIR [flags]", stderr)
 	size := fs.String("size", "256", "message size to compare, in bytes (16k accepted), or all")
 	format := fs.String("format", "text", "output: text, markdown, csv or json")
-	baseline := fs.String("baseline", "", "label of the host the ratios are against (default the first)")
+	baseline := fs.String("baseline", "", "label of the host the ratios are against (default the first host with hardware AES)")
+	layout := fs.String("layout", report.LayoutAuto, "text and markdown tables: rows (a row per host), columns (a column per host), or auto (rows for more than 3 hosts)")
 	if help, err := parseFlags(fs, args, stdout); help || err != nil {
+		return err
+	}
+	if err := checkLayout("compare", *layout); err != nil {
 		return err
 	}
 	write, ok := compareFormats[*format]
@@ -41,11 +48,25 @@ func cmdCompare(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err != nil {
 		return err
 	}
-	c, err := compareFiles(ctx, "compare", fs.Args(), report.CompareOptions{Sizes: sizes, Baseline: *baseline}, stderr)
+	c, err := compareFiles(ctx, "compare", fs.Args(), report.CompareOptions{Sizes: sizes, Baseline: *baseline, Layout: *layout})
 	if err != nil {
 		return err
 	}
-	return write(stdout, c)
+	if err := write(stdout, c); err != nil {
+		return err
+	}
+	// After the figures, so that they come first on a terminal.
+	warn(stderr, c.Warnings)
+	return nil
+}
+
+// checkLayout checks the --layout of compare and report.
+func checkLayout(cmd, layout string) error {
+	switch layout {
+	case report.LayoutAuto, report.LayoutRows, report.LayoutColumns:
+		return nil
+	}
+	return usagef("%s: --layout %q: want rows, columns or auto", cmd, layout)
 }
 
 // parseCompareSize reads the --size of compare and report: one message
@@ -66,15 +87,20 @@ func parseCompareSize(cmd, s string, all bool) ([]int, error) {
 }
 
 // compareFiles reads the results files of compare or report and puts them
-// side by side, telling the comparison's warnings on stderr. It stops
-// with ctx's error between files when ctx is done.
-func compareFiles(ctx context.Context, cmd string, paths []string, opts report.CompareOptions, stderr io.Writer) (*report.Comparison, error) {
+// side by side; the caller tells the comparison's warnings. A directory
+// stands for every *.json file in it, sorted by name. It stops with ctx's
+// error between files when ctx is done.
+func compareFiles(ctx context.Context, cmd string, paths []string, opts report.CompareOptions) (*report.Comparison, error) {
 	if len(paths) < 1 {
 		try := "aesbench " + cmd + " results/a.json results/b.json"
 		if cmd == "report" {
 			try += " --out results/report"
 		}
 		return nil, usagef("%s: no results files given (try: %s)", cmd, try)
+	}
+	paths, err := expandDirs(paths)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", cmd, err)
 	}
 	rs, err := readResultsFiles(ctx, paths)
 	if err != nil {
@@ -87,8 +113,30 @@ func compareFiles(ctx context.Context, cmd string, paths []string, opts report.C
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", cmd, err)
 	}
-	warn(stderr, c.Warnings)
 	return c, nil
+}
+
+// expandDirs replaces each directory in paths by the *.json files in it,
+// sorted by name; a directory without any is an error.
+func expandDirs(paths []string) ([]string, error) {
+	var out []string
+	for _, p := range paths {
+		fi, err := os.Stat(p)
+		if err != nil || !fi.IsDir() {
+			out = append(out, p) // reading it says what is wrong
+			continue
+		}
+		files, err := filepath.Glob(filepath.Join(p, "*.json"))
+		if err != nil {
+			return nil, err
+		}
+		if len(files) == 0 {
+			return nil, fmt.Errorf("%s: a directory without results files (*.json)", p)
+		}
+		slices.Sort(files)
+		out = append(out, files...)
+	}
+	return out, nil
 }
 
 // readResultsFiles reads and checks each results file.

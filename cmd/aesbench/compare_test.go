@@ -153,3 +153,47 @@ func TestCompareOneUnlabelledResult(t *testing.T) {
 		t.Errorf("compare %s: %v, stderr %q; want no error and no warning", m, err, stderr)
 	}
 }
+
+var fleetDir = filepath.Join("..", "..", "report", "testdata", "fleet")
+
+// TestCompareDirectory compares a folder of results files: every *.json,
+// sorted by name, laid out as rows for more than three hosts, the
+// baseline the first with hardware AES, and the warnings grouped.
+func TestCompareDirectory(t *testing.T) {
+	out, errOut, err := runArgs("compare", fleetDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []string{"baseline: m5.large-ap-south-1c-a-rather-long-instance-label-02", "aes-256-cbc  aes-256-gcm", " base "} {
+		if !strings.Contains(out, w) {
+			t.Errorf("output lacks %q:\n%s", w, out)
+		}
+	}
+	if n := strings.Count(errOut, "aesbench: warning: "); n == 0 || n > 6 {
+		t.Errorf("%d warning lines for 20 hosts, want a few, one per kind:\n%s", n, errOut)
+	}
+	out, _, err = runArgs("compare", "--layout", "columns", fleetDir)
+	if err != nil || strings.Contains(out, " base ") || !strings.Contains(out, "/h20") {
+		t.Errorf("--layout columns: %v\n%s", err, out)
+	}
+	if _, _, err := runArgs("compare", "--layout", "diagonal", fleetDir); !errors.As(err, new(*usageError)) {
+		t.Errorf("--layout diagonal: %v, want a usage error", err)
+	}
+}
+
+func TestCompareDirectoryNotResults(t *testing.T) {
+	dir := t.TempDir()
+	b, err := os.ReadFile(knightJSON)
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir, "a.json"), b, 0o644)
+	os.WriteFile(filepath.Join(dir, "notes.json"), []byte(`{"todo": 1}`), 0o644)
+	_, _, err = runArgs("compare", dir)
+	if !errors.Is(err, result.ErrNotResults) || !strings.Contains(err.Error(), "notes.json") {
+		t.Errorf("err = %v, want one naming notes.json as not a results file", err)
+	}
+	if _, _, err := runArgs("compare", t.TempDir()); err == nil || !strings.Contains(err.Error(), "without results files") {
+		t.Errorf("empty directory: %v", err)
+	}
+}

@@ -14,11 +14,15 @@ func init() {
 }
 
 func cmdReport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("report", "report RESULTS.json... --out DIR [flags]", stderr)
+	fs := newFlags("report", "report RESULTS.json... | RESULTS-DIR --out DIR [flags]", stderr)
 	out := fs.String("out", "", "directory for report.md and the charts (created if missing)")
 	size := fs.String("size", "256", "message size of the bar charts and the first table, in bytes")
-	baseline := fs.String("baseline", "", "label of the host the ratios are against (default the first)")
+	baseline := fs.String("baseline", "", "label of the host the ratios are against (default the first host with hardware AES)")
+	layout := fs.String("layout", report.LayoutAuto, "report.md's tables: rows (a row per host), columns (a column per host), or auto (rows for more than 3 hosts)")
 	if help, err := parseFlags(fs, args, stdout); help || err != nil {
+		return err
+	}
+	if err := checkLayout("report", *layout); err != nil {
 		return err
 	}
 	if *out == "" {
@@ -28,7 +32,7 @@ func cmdReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
-	c, err := compareFiles(ctx, "report", fs.Args(), report.CompareOptions{Baseline: *baseline}, stderr)
+	c, err := compareFiles(ctx, "report", fs.Args(), report.CompareOptions{Baseline: *baseline, Layout: *layout})
 	if err != nil {
 		return err
 	}
@@ -39,5 +43,6 @@ func cmdReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	for _, f := range files {
 		fmt.Fprintf(stderr, "aesbench: wrote %s\n", f)
 	}
+	warn(stderr, c.Warnings)
 	return nil
 }

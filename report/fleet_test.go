@@ -1,0 +1,147 @@
+package report
+
+import (
+	"bytes"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/aesbench/aesbench/bench/result"
+)
+
+// fleet reads testdata/fleet: twenty hosts scaled from the three
+// fixtures, most with long labels; the first (by name) without AES.
+func fleet(t *testing.T) []*result.Results {
+	t.Helper()
+	paths, err := filepath.Glob(filepath.Join("testdata", "fleet", "*.json"))
+	if err != nil || len(paths) != 20 {
+		t.Fatalf("fleet: %d files, %v", len(paths), err)
+	}
+	var rs []*result.Results
+	for _, p := range paths {
+		r, err := result.Read(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rs = append(rs, r)
+	}
+	return rs
+}
+
+func TestFleetGolden(t *testing.T) {
+	tests := []struct {
+		name string
+		opts CompareOptions
+	}{
+		{"fleet", CompareOptions{Sizes: []int{256}}},
+		{"fleet-all", CompareOptions{}},
+		{"fleet-baseline", CompareOptions{Sizes: []int{256}, Baseline: "h04"}},
+	}
+	for _, tt := range tests {
+		c, err := Compare(fleet(t), tt.opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c.Layout != LayoutRows {
+			t.Errorf("%s: layout %q, want rows for 20 hosts", tt.name, c.Layout)
+		}
+		var b bytes.Buffer
+		if err := WriteCompareText(&b, c); err != nil {
+			t.Fatal(err)
+		}
+		for i, l := range strings.Split(b.String(), "\n") {
+			if n := utf8.RuneCountInString(l); n > TextWidth {
+				t.Errorf("%s: line %d is %d columns, over %d: %q", tt.name, i+1, n, TextWidth, l)
+			}
+		}
+		golden(t, tt.name+".txt", b.Bytes())
+		b.Reset()
+		if err := WriteCompareMarkdown(&b, c); err != nil {
+			t.Fatal(err)
+		}
+		golden(t, tt.name+".md", b.Bytes())
+	}
+}
+
+// TestFleetBaseline checks the baseline rule: the first host without
+// AES is passed over for the first with hardware AES, and the output
+// says so.
+func TestFleetBaseline(t *testing.T) {
+	rs := fleet(t)
+	if hardwareAES(rs[0]) {
+		t.Fatal("fleet's first host has hardware AES: the test needs one without")
+	}
+	c, err := Compare(rs, CompareOptions{Sizes: []int{256}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Hosts[0].Label != rs[1].Label || !c.Hosts[0].HardwareAES {
+		t.Errorf("baseline %s, want %s, the first with hardware AES", c.Hosts[0].Label, rs[1].Label)
+	}
+	var b bytes.Buffer
+	if err := WriteCompareText(&b, c); err != nil {
+		t.Fatal(err)
+	}
+	if want := "(the first host with hardware AES; --baseline to choose)"; !strings.Contains(strings.Join(strings.Fields(b.String()), " "), want) {
+		t.Errorf("text output does not say %q", want)
+	}
+	// No host with hardware AES: the first, with a warning.
+	c, err = Compare([]*result.Results{rs[0], rs[3]}, CompareOptions{Sizes: []int{256}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Hosts[0].Label != rs[0].Label || !strings.Contains(strings.Join(c.Warnings, "\n"), "no host's Go used hardware AES") {
+		t.Errorf("without hardware AES: baseline %s, warnings %q", c.Hosts[0].Label, c.Warnings)
+	}
+}
+
+// TestFleetWarningsGrouped checks that many hosts' warnings come one line
+// per kind.
+func TestFleetWarningsGrouped(t *testing.T) {
+	c, err := Compare(fleet(t), CompareOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Warnings) > 6 {
+		t.Errorf("%d warnings for 20 hosts, want one per kind:\n%s", len(c.Warnings), strings.Join(c.Warnings, "\n"))
+	}
+}
+
+func TestCompactKBps(t *testing.T) {
+	for k, want := range map[float64]string{
+		0: "n/a", 512: "512", 9.996: "10.0", 38100: "38.1k", 905000: "905k", 999999: "1.00M", 2030000: "2.03M", 99.96: "100",
+	} {
+		if got := compactKBps(k); got != want {
+			t.Errorf("compactKBps(%g) = %q, want %q", k, got, want)
+		}
+	}
+}
+
+func TestMiddleEllipsis(t *testing.T) {
+	if got := middleEllipsis("m5.large-us-east-1a-a-rather-long-instance-label-07", 20); got != "m5.large-…e-label-07" || utf8.RuneCountInString(got) != 20 {
+		t.Errorf("got %q", got)
+	}
+	if got := middleEllipsis("short", 20); got != "short" {
+		t.Errorf("got %q", got)
+	}
+}
+
+// TestFleetDocument pins report.md for many hosts: tables as rows, the
+// baseline named, the differences after the figures.
+func TestFleetDocument(t *testing.T) {
+	c, err := Compare(fleet(t), CompareOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := WriteDocument(&b, c, 256, Figures{}); err != nil {
+		t.Fatal(err)
+	}
+	s := b.String()
+	fig, diff := strings.Index(s, "## Throughput at 256-byte"), strings.Index(s, "Differences between the runs")
+	if fig < 0 || diff < fig {
+		t.Errorf("differences (at %d) should follow the figures (at %d)", diff, fig)
+	}
+	golden(t, "fleet-report.md", b.Bytes())
+}
