@@ -135,5 +135,9 @@ func separateRuns(rs []*result.Results, hosts []Host) []string {
 	if len(same) == 0 {
 		return nil
 	}
-	return []string{fmt.Sprintf("%s and %s are separate runs on one CPU model: their ratios also carry whatever the host did between the runs, which the intervals cannot see; read a small significant difference as possibly the host's drift, and compare two configurations of one host with run --interleave", hosts[0].Label, strings.Join(same, ", "))}
+	others := strings.Join(same, ", ")
+	if len(same) > 3 {
+		others = fmt.Sprintf("%d other hosts", len(same))
+	}
+	return []string{fmt.Sprintf("%s and %s are separate runs on one CPU model: their ratios also carry whatever the host did between the runs, which the intervals cannot see; read a small significant difference as possibly the host's drift, and compare two configurations of one host with run --interleave", hosts[0].Label, others)}
 }
