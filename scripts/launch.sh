@@ -7,20 +7,22 @@
 # For each instance type it starts --count instances, one run-instances call
 # each, with shutdown behaviour "terminate" and as user-data userdata.sh
 # with the bucket and prefix filled in. userdata.sh shuts down at once on a
-# CPU without hardware AES; otherwise it benchmarks, uploads the results to
+# CPU without hardware AES; otherwise it measures what make run measures
+# (within its 20-minute budget), uploads TYPE.json and TYPE-noaesni.json to
 # s3://BUCKET/PREFIX/TYPE/INSTANCE-ID/ and shuts down. Once an instance has
-# terminated with an empty S3 folder, its console output tells why: a
+# terminated without both files in S3, its console output tells why: a
 # "userdata: REJECT" line means it rejected its CPU, and another one is
-# started, up to --retries times; other userdata lines mean its run failed,
+# started, up to --retries times; other userdata lines mean its run failed
+# (a "userdata: FAILED" line says why, such as running past the budget),
 # which another instance would repeat, so none is; no console output at all
 # counts as a reject. Instances run in parallel. At the end the results are
 # copied to OUT/TYPE/INSTANCE-ID/ and a summary is printed on stdout:
 #   TYPE  ATTEMPTS  OUTCOME  INSTANCE
 # OUTCOME is ok, rejected (the last attempt rejected its CPU, or left no
-# results and no console output), failed (its run failed: see aws ec2
-# get-console-output --instance-id INSTANCE), timeout (the last attempt ran
-# past --timeout and was terminated), launch-failed (run-instances failed),
-# fetch-failed or error. Progress goes to stderr.
+# results and no console output), failed (its run failed or ran past its
+# budget: see aws ec2 get-console-output --instance-id INSTANCE), timeout
+# (the last attempt ran past --timeout and was terminated), launch-failed
+# (run-instances failed), fetch-failed or error. Progress goes to stderr.
 # Interrupted, it leaves started instances to finish and terminate alone.
 #
 # Flags:
@@ -166,7 +168,7 @@ awsc() {
 		printf 'aws%s\n' "$(shq "$@" ${region:+--region "$region"})" >&3
 		case "$1 $2" in
 		"ec2 run-instances") echo i-dryrun ;;
-		"s3 ls") echo "(dry run)" ;;
+		"s3 ls") printf '(dry run) %s\n' "$type.json" "$type-noaesni.json" ;; # run_slot's type
 		esac
 		return 0
 	fi
@@ -195,7 +197,7 @@ wait_terminated() {
 # run_slot N TYPE: start instances of TYPE until one leaves results, at most
 # 1+retries; write "TYPE ATTEMPTS OUTCOME ID" (tab-separated) to $tmp/slot.N.
 run_slot() {
-	local type=$2 image=$ami tries=0 outcome="" id=""
+	local type=$2 image=$ami tries=0 outcome="" id="" listing console why
 	[[ -n $image ]] || image=$(default_ami "$type")
 	while ((tries <= retries)); do
 		tries=$((tries + 1))
@@ -214,16 +216,19 @@ run_slot() {
 			awsc ec2 terminate-instances --instance-ids "$id" >/dev/null || true
 			outcome=timeout
 		fi
-		if [[ -n $(awsc s3 ls "s3://$bucket/$prefix/$type/$id/") ]]; then
+		listing=$(awsc s3 ls "s3://$bucket/$prefix/$type/$id/" || true)
+		if [[ $listing == *" $type.json"* && $listing == *" $type-noaesni.json"* ]]; then
 			log "$type: $id left results"
 			outcome=ok
 			break
 		fi
 		[[ $outcome == timeout ]] && continue
-		case $(awsc ec2 get-console-output --instance-id "$id" --query Output --output text 2>/dev/null || true) in
+		console=$(awsc ec2 get-console-output --instance-id "$id" --query Output --output text 2>/dev/null || true)
+		case $console in
 		*"userdata: REJECT"*) log "$type: $id rejected its CPU" ;;
 		*"userdata: "*)
-			log "$type: $id failed its run: see aws ec2 get-console-output --instance-id $id"
+			why=$(grep -m1 -o 'userdata: FAILED: .*' <<<"$console" || true)
+			log "$type: $id failed its run${why:+ (${why#userdata: FAILED: })}: see aws ec2 get-console-output --instance-id $id"
 			outcome=failed
 			break
 			;;

@@ -92,11 +92,27 @@ func tripwires(t *testing.T) (bin, log string) {
 	return bin, log
 }
 
+// uploads returns the dry-run lines of the upload of the two results
+// files of label, from dir to dest.
+func uploads(dir, label, dest string) []string {
+	return []string{
+		"dry-run: aws s3 cp --only-show-errors " + dir + "/" + label + ".json " + dest + "\n",
+		"dry-run: aws s3 cp --only-show-errors " + dir + "/" + label + "-noaesni.json " + dest + "\n",
+	}
+}
+
+// unq undoes the quoting of commas that bash's printf %q does in some
+// versions (aes-256-cbc\,aes-256-gcm).
+func unq(s string) string { return strings.ReplaceAll(s, `\,`, ",") }
+
+const (
+	shutdown = "dry-run: shutdown -h now\n"
+	results  = "/var/tmp/aesbench/results"
+	corpus   = "/var/tmp/aesbench/corpus/access-80MB.log.gz"
+)
+
 func TestUserdata(t *testing.T) {
-	const (
-		upload   = "dry-run: aws s3 cp --recursive --only-show-errors /var/tmp/aesbench-results/ "
-		shutdown = "dry-run: shutdown -h now\n"
-	)
+	const upload = "dry-run: aws s3 cp --only-show-errors " + results + "/"
 	bucket := "AESBENCH_BUCKET=test-bucket"
 	empty := filepath.Join(t.TempDir(), "empty")
 	if err := os.WriteFile(empty, nil, 0o644); err != nil {
@@ -117,12 +133,13 @@ func TestUserdata(t *testing.T) {
 	}{
 		{
 			name: "x86 with aes and pclmulqdq", cpuinfo: "knight.cpuinfo", env: []string{bucket},
-			stdout: []string{
+			stdout: append([]string{
 				"dry-run: env HOME=", " GOTOOLCHAIN=auto GOBIN=/usr/local/bin go install github.com/aesbench/aesbench/cmd/aesbench@latest\n",
-				"dry-run: /usr/local/bin/aesbench run --label dry-run --out /var/tmp/aesbench-results/aesbench.json\n",
-				"dry-run: /usr/local/bin/aesbench run --no-aesni --label dry-run-noaesni --out /var/tmp/aesbench-results/aesbench-noaesni.json\n",
-				upload + "s3://test-bucket/aesbench/dry-run/dry-run/\n",
-			},
+				"dry-run: timeout --kill-after=30 ",
+				" /usr/local/bin/aesbench logs --size 80MB --out " + corpus + "\n",
+				" /usr/local/bin/aesbench run --interleave noaesni --count 8 --label dry-run" +
+					" --algos aes-256-cbc,aes-256-gcm,3des-cbc,chacha20-poly1305 --file " + corpus + " --out " + results + "/dry-run.json\n",
+			}, uploads(results, "dry-run", "s3://test-bucket/aesbench/dry-run/dry-run/")...),
 			stderr: []string{"PASS: CPU Intel(R) Xeon(R) CPU E5-2665 0 @ 2.40GHz has aes pclmulqdq"},
 		},
 		{
@@ -145,7 +162,7 @@ func TestUserdata(t *testing.T) {
 		},
 		{
 			name: "arm64 with aes and pmull", cpuinfo: "graviton2.cpuinfo", env: []string{bucket},
-			stdout: []string{upload + "s3://test-bucket/aesbench/dry-run/dry-run/\n"},
+			stdout: uploads(results, "dry-run", "s3://test-bucket/aesbench/dry-run/dry-run/"),
 			stderr: []string{"PASS: CPU has aes pmull"},
 		},
 		{
@@ -196,11 +213,28 @@ func TestUserdata(t *testing.T) {
 		{
 			name: "label, prefix, version", cpuinfo: "graviton2.cpuinfo",
 			env: []string{bucket, "AESBENCH_LABEL=c5.large", "AESBENCH_PREFIX=runs/7/", "AESBENCH_VERSION=v0.3.0"},
-			stdout: []string{
+			stdout: append([]string{
 				"go install github.com/aesbench/aesbench/cmd/aesbench@v0.3.0\n",
-				" run --label c5.large --out ", " run --no-aesni --label c5.large-noaesni --out ",
-				upload + "s3://test-bucket/runs/7/c5.large/dry-run/\n",
+				" --label c5.large --algos ", " --out " + results + "/c5.large.json\n",
+			}, uploads(results, "c5.large", "s3://test-bucket/runs/7/c5.large/dry-run/")...),
+		},
+		{
+			// A label that is no file name is named as aesbench names it.
+			name: "label with a slash", cpuinfo: "knight.cpuinfo", env: []string{bucket, "AESBENCH_LABEL=a/b c"},
+			stdout: []string{" --label a/b\\ c ", " --out " + results + "/a_b_c.json\n", upload + "a_b_c-noaesni.json "},
+		},
+		{
+			name: "budget", cpuinfo: "knight.cpuinfo", env: []string{bucket, "AESBENCH_BUDGET=2h", "AESBENCH_WORKDIR=/w"},
+			stdout: []string{
+				"dry-run: timeout --kill-after=30 7", // 7200 s, or 7199 if a second went by
+				" /usr/local/bin/aesbench logs --size 80MB --out /w/corpus/access-80MB.log.gz\n",
+				"dry-run: aws s3 cp --only-show-errors /w/results/dry-run.json ",
 			},
+			stderr: []string{"within 2h"},
+		},
+		{
+			name: "bad budget", cpuinfo: "knight.cpuinfo", env: []string{bucket, "AESBENCH_BUDGET=15min"}, code: 1,
+			stderr: []string{"AESBENCH_BUDGET=15min: want a whole number of s, m or h, such as 15m"},
 		},
 		{
 			name: "prebuilt binary", cpuinfo: "knight.cpuinfo", env: []string{bucket, "AESBENCH_URL=https://example.invalid/aesbench"},
@@ -233,10 +267,10 @@ func TestUserdata(t *testing.T) {
 			}
 			notStdout := tt.notStdout
 			if tt.code != 0 {
-				notStdout = append(notStdout, "aesbench run", "aws s3 cp")
+				notStdout = append(notStdout, "aesbench logs", "aesbench run", "aws s3 cp")
 			}
 			for _, s := range tt.stdout {
-				if !strings.Contains(r.stdout, s) {
+				if !strings.Contains(unq(r.stdout), s) {
 					t.Errorf("stdout lacks %q:\n%s", s, r.stdout)
 				}
 			}
@@ -258,6 +292,140 @@ func TestUserdata(t *testing.T) {
 	}
 }
 
+// TestUserdataMeasuresWhatMakeRunDoes: the fleet's suite is make run's:
+// its ALGOS, COUNT and corpus size, interleaved with AES-NI masked.
+func TestUserdataMeasuresWhatMakeRunDoes(t *testing.T) {
+	mk, err := os.ReadFile(script(t, "../Makefile"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{}
+	for _, v := range []string{"ALGOS", "COUNT"} {
+		m := regexp.MustCompile(`(?m)^` + v + ` +\?= *(\S+)$`).FindSubmatch(mk)
+		if m == nil {
+			t.Fatalf("the Makefile sets no %s", v)
+		}
+		want[v] = string(m[1])
+	}
+	for _, s := range []string{"run --interleave noaesni --count $(COUNT) ", `--algos "$(ALGOS)" --file "$(CORPUS)"`, "logs --size 80MB "} {
+		if !bytes.Contains(mk, []byte(s)) {
+			t.Fatalf("the Makefile no longer has %q: update userdata.sh and this test", s)
+		}
+	}
+	bin, _ := tripwires(t)
+	r := run(t, bin, []string{"AESBENCH_DRY_RUN=1", "AESBENCH_BUCKET=b",
+		"AESBENCH_CPUINFO=" + filepath.Join(script(t, "../cpuinfo/testdata"), "knight.cpuinfo")}, "userdata.sh")
+	for _, s := range []string{
+		"/aesbench logs --size 80MB --out " + corpus + "\n",
+		"/aesbench run --interleave noaesni --count " + want["COUNT"] + " --label dry-run --algos " + want["ALGOS"] + " --file " + corpus + " ",
+	} {
+		if r.code != 0 || !strings.Contains(unq(r.stdout), s) {
+			t.Errorf("exit status %d, stdout lacks %q:\n%s", r.code, s, r.stdout)
+		}
+	}
+}
+
+// fakeAesbench is an aesbench that logs its arguments to $FAKE_LOG and
+// writes the files that logs --out and run --out would write; run sleeps
+// instead when $FAKE_SLOW is set.
+const fakeAesbench = `#!/usr/bin/env bash
+set -euo pipefail
+printf '%s\n' "$*" >>"$FAKE_LOG"
+cmd=$1 out=""
+while (($#)); do
+	if [[ $1 == --out ]]; then out=$2; fi
+	shift
+done
+case $cmd in
+logs) echo corpus >"$out" ;;
+run)
+	if [[ -n ${FAKE_SLOW:-} ]]; then exec sleep 30; fi
+	echo '{}' >"$out"
+	echo '{}' >"${out%.json}-noaesni.json"
+	;;
+esac
+`
+
+// userdataWith runs userdata.sh as a dry run with the fake aesbench as
+// AESBENCH_BIN, so that the benchmark runs, in a temporary work directory.
+// It returns the result, the work directory and the fake's log.
+func userdataWith(t *testing.T, env ...string) (r result, work, log string) {
+	t.Helper()
+	dir := t.TempDir()
+	work, log = filepath.Join(dir, "work"), filepath.Join(dir, "log")
+	writeExec(t, filepath.Join(dir, "aesbench"), fakeAesbench)
+	env = append([]string{"AESBENCH_DRY_RUN=1", "AESBENCH_BUCKET=b", "AESBENCH_LABEL=c5.large",
+		"AESBENCH_CPUINFO=" + filepath.Join(script(t, "../cpuinfo/testdata"), "knight.cpuinfo"),
+		"AESBENCH_BIN=" + filepath.Join(dir, "aesbench"), "AESBENCH_WORKDIR=" + work, "FAKE_LOG=" + log}, env...)
+	return run(t, "", env, "userdata.sh"), work, log
+}
+
+// TestUserdataRunsTheSuite: with AESBENCH_BIN the dry run runs the
+// benchmark: the corpus first, then the interleaved run on it; both
+// results files are uploaded, the corpus is not.
+func TestUserdataRunsTheSuite(t *testing.T) {
+	r, work, log := userdataWith(t)
+	if r.code != 0 {
+		t.Fatalf("exit status %d\nstdout:\n%s\nstderr:\n%s", r.code, r.stdout, r.stderr)
+	}
+	b, err := os.ReadFile(log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	corpus := work + "/corpus/access-80MB.log.gz"
+	want := "logs --size 80MB --out " + corpus + "\n" +
+		"run --interleave noaesni --count 8 --label c5.large --algos aes-256-cbc,aes-256-gcm,3des-cbc,chacha20-poly1305 --file " + corpus + " --out " + work + "/results/c5.large.json\n"
+	if string(b) != want {
+		t.Errorf("aesbench ran\n%s\nwant\n%s", b, want)
+	}
+	for _, s := range uploads(work+"/results", "c5.large", "s3://b/aesbench/c5.large/dry-run/") {
+		if !strings.Contains(r.stdout, s) {
+			t.Errorf("stdout lacks %q:\n%s", s, r.stdout)
+		}
+	}
+	if strings.Count(r.stdout, "aws s3 cp ") != 2 || strings.Contains(r.stdout, "timeout ") || strings.Contains(r.stdout, "go install") {
+		t.Errorf("want two uploads, no install, and the benchmark run, not printed:\n%s", r.stdout)
+	}
+	if !strings.HasSuffix(r.stdout, shutdown) {
+		t.Errorf("stdout does not end with %q:\n%s", shutdown, r.stdout)
+	}
+	checkLines(t, r.stderr, "userdata: ")
+}
+
+// TestUserdataTimeout: a run past the budget is stopped and fails the
+// user-data (nothing uploaded, the host shut down), and launch.sh, given
+// that console output, reports the instance as failed, with the reason.
+func TestUserdataTimeout(t *testing.T) {
+	start := time.Now()
+	r, _, _ := userdataWith(t, "AESBENCH_BUDGET=3s", "FAKE_SLOW=1")
+	if took := time.Since(start); took > 15*time.Second {
+		t.Errorf("took %v with a 3 s budget", took)
+	}
+	const why = "aesbench run ran past the 3s budget and was stopped"
+	if r.code != 1 || !strings.Contains(r.stderr, "userdata: FAILED: "+why+"\n") {
+		t.Errorf("exit status %d, stderr lacks the FAILED line:\n%s", r.code, r.stderr)
+	}
+	if strings.Contains(r.stdout, "aws s3 cp") || !strings.HasSuffix(r.stdout, shutdown) {
+		t.Errorf("want no upload, then a shutdown:\n%s", r.stdout)
+	}
+	checkLines(t, r.stderr, "userdata: ")
+
+	bin, dir := fake(t)
+	console := filepath.Join(t.TempDir(), "console")
+	if err := os.WriteFile(console, []byte(r.stderr), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	l := run(t, bin, []string{"FAKE_AWS_DIR=" + dir, "FAKE_FAIL=c5.large=1", "FAKE_CONSOLE_FILE=" + console}, "launch.sh",
+		"--bucket", "b", "--prefix", "p", "--iam-profile", "w", "--out", filepath.Join(t.TempDir(), "results"), "c5.large")
+	if l.code != 1 {
+		t.Errorf("launch.sh: exit status %d, want 1", l.code)
+	}
+	checkRows(t, l.stdout, `c5\.large +1 +failed +i-c5\.large-1`)
+	if !strings.Contains(l.stderr, "launch: c5.large: i-c5.large-1 failed its run ("+why+"): see aws ec2 get-console-output") {
+		t.Errorf("launch.sh does not say why:\n%s", l.stderr)
+	}
+}
+
 // fakeAWS answers like the aws CLI and logs each call as one line in
 // $FAKE_AWS_DIR/log. Instance ids are i-TYPE-N for the Nth launch of TYPE.
 //
@@ -265,6 +433,8 @@ func TestUserdata(t *testing.T) {
 //	                          and a REJECT line in their console output
 //	FAKE_FAIL="TYPE=N ..."    the first N instances of TYPE leave no results,
 //	                          and a failed run in their console output
+//	FAKE_PARTIAL=1            ... or only TYPE.json, not TYPE-noaesni.json
+//	FAKE_CONSOLE_FILE=F       the console output of a failed run is F
 //	FAKE_CONSOLE_EMPTY=1      no console output at all
 //	FAKE_LAUNCH_FAIL="TYPE ..." run-instances fails for TYPE
 //	FAKE_WAIT_FAIL="TYPE=N ..." the waiter fails (Max attempts exceeded)
@@ -317,13 +487,20 @@ case "$1 $2" in
 "s3 ls")
 	dir=${pos[0]%/} id=${pos[0]%/}
 	id=${id##*/} dir=${dir%/*} type=${dir##*/}
-	if ((${id##*-} <= $(first FAKE_REJECT "$type") + $(first FAKE_FAIL "$type"))); then exit 1; fi
-	echo "2026-01-01 00:00:00       2048 aesbench.json"
+	if ((${id##*-} <= $(first FAKE_REJECT "$type") + $(first FAKE_FAIL "$type"))); then
+		if [[ -z ${FAKE_PARTIAL:-} ]]; then exit 1; fi
+		echo "2026-01-01 00:00:00       2048 $type.json"
+		exit 0
+	fi
+	echo "2026-01-01 00:00:00       2048 $type-noaesni.json"
+	echo "2026-01-01 00:00:00       2048 $type.json"
 	;;
 "ec2 get-console-output")
 	id=$(opt --instance-id "$@") type=${id#i-} type=${type%-*} n=${id##*-}
 	if [[ -n ${FAKE_CONSOLE_EMPTY:-} ]]; then
 		echo None
+	elif ((n <= $(first FAKE_FAIL "$type"))) && [[ -n ${FAKE_CONSOLE_FILE:-} ]]; then
+		cat "$FAKE_CONSOLE_FILE"
 	elif ((n <= $(first FAKE_FAIL "$type"))); then
 		printf 'userdata: PASS: CPU has aes pclmulqdq\nuserdata: exit status 1: shutting down\n'
 	elif ((n <= $(first FAKE_REJECT "$type"))); then
@@ -331,9 +508,11 @@ case "$1 $2" in
 	fi
 	;;
 "s3 cp")
-	dst=${pos[1]}
+	src=${pos[0]%/} dst=${pos[1]}
+	src=${src%/*} type=${src##*/}
 	mkdir -p "$dst"
-	echo '{}' >"$dst/aesbench.json"
+	echo '{}' >"$dst/$type.json"
+	echo '{}' >"$dst/$type-noaesni.json"
 	;;
 *)
 	echo "fake aws: unexpected call: $*" >&2
@@ -441,8 +620,11 @@ func TestLaunchRelaunchesRejectedHost(t *testing.T) {
 		if len(matching(log, "s3 cp --recursive ", "s3://test-bucket/runs/1/"+id+"/ "+out+"/"+id+"/")) != 1 {
 			t.Errorf("results of %s not fetched once; calls:\n%s", id, strings.Join(log, "\n"))
 		}
-		if _, err := os.Stat(filepath.Join(out, id, "aesbench.json")); err != nil {
-			t.Errorf("results of %s: %v", id, err)
+		typ := filepath.Dir(id)
+		for _, f := range []string{typ + ".json", typ + "-noaesni.json"} {
+			if _, err := os.Stat(filepath.Join(out, id, f)); err != nil {
+				t.Errorf("results of %s: %v", id, err)
+			}
 		}
 	}
 	if n := len(matching(log, "s3 cp ", first)); n != 0 {
@@ -511,6 +693,15 @@ func TestLaunchOutcomes(t *testing.T) {
 				"run-instances ": 1, "s3 cp ": 0,
 				"ec2 get-console-output --instance-id i-c4.large-1 --query Output --output text": 1,
 			},
+		},
+		{
+			// One of the two files in S3 is no results: the run failed.
+			name:  "one results file",
+			args:  []string{"--retries", "2", "c4.large"},
+			env:   []string{"FAKE_FAIL=c4.large=1", "FAKE_PARTIAL=1"},
+			code:  1,
+			rows:  []string{`c4\.large +1 +failed +i-c4\.large-1`},
+			calls: map[string]int{"run-instances ": 1, "ec2 get-console-output ": 1, "s3 cp ": 0},
 		},
 		{
 			name:  "no console output",

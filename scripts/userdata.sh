@@ -16,10 +16,16 @@
 # 2. Get aesbench: curl AESBENCH_URL, or go install (Go from the package
 #    manager when missing; needs a distribution Go >= 1.21, which fetches the
 #    toolchain the module asks for).
-# 3. aesbench run, with and without AES-NI, labelled with the instance type
-#    from IMDSv2; upload the JSON to
+# 3. Measure what make run measures, within AESBENCH_BUDGET: an 80 MB log
+#    corpus (aesbench logs), then aesbench run --interleave noaesni --count 8
+#    with aes-256-cbc, aes-256-gcm, 3des-cbc and chacha20-poly1305 and --file
+#    the corpus, labelled with the instance type from IMDSv2. make run takes
+#    about 4 minutes on 2 idle vCPUs, 7.5 on busy ones; past the budget the
+#    run is killed and fails ("userdata: FAILED: ..."), which launch.sh
+#    reports as failed.
+# 4. Upload the two results files, <label>.json and <label>-noaesni.json, to
 #    s3://AESBENCH_BUCKET/AESBENCH_PREFIX/<instance-type>/<instance-id>/.
-# 4. Shut down. Any failure also shuts down: no results in S3 means "retry".
+# 5. Shut down. Any failure also shuts down: no results in S3 means "retry".
 #
 # Environment (launch.sh inserts VAR=value lines after this header):
 #   AESBENCH_BUCKET   S3 bucket for results (required to pass; no default)
@@ -27,13 +33,17 @@
 #   AESBENCH_URL      URL of a prebuilt aesbench binary (default: build it)
 #   AESBENCH_VERSION  module version for go install (default: latest)
 #   AESBENCH_LABEL    results label (default: the instance type from IMDS)
+#   AESBENCH_BUDGET   time for step 3, as timeout(1) takes it (default: 20m)
+#   AESBENCH_BIN      an aesbench binary to use instead of getting one
+#   AESBENCH_WORKDIR  where the corpus and results go (default:
+#                     /var/tmp/aesbench)
 #   AESBENCH_REQUIRE  space-separated flags required instead of the defaults
 #                     (aes pclmulqdq on x86, aes pmull on arm64)
 #   AESBENCH_CPUINFO  file to check (default: /proc/cpuinfo)
 #   AESBENCH_DRY_RUN  1: print the install, benchmark, upload and shutdown
-#                     commands instead of running them; no IMDS (instance
-#                     type and id "dry-run", or AESBENCH_LABEL); log to
-#                     stderr only
+#                     commands instead of running them (with AESBENCH_BIN
+#                     set, the benchmark runs); no IMDS (instance type and
+#                     id "dry-run", or AESBENCH_LABEL); log to stderr only
 # Exit status: 0 passed and uploaded, 1 rejected or failed.
 set -euo pipefail
 
@@ -42,12 +52,17 @@ set -euo pipefail
 : "${AESBENCH_URL:=}"
 : "${AESBENCH_VERSION:=latest}"
 : "${AESBENCH_LABEL:=}"
+: "${AESBENCH_BUDGET:=20m}"
+: "${AESBENCH_BIN:=}"
+: "${AESBENCH_WORKDIR:=/var/tmp/aesbench}"
 : "${AESBENCH_REQUIRE:=}"
 : "${AESBENCH_CPUINFO:=/proc/cpuinfo}"
 : "${AESBENCH_DRY_RUN:=0}"
 
-bin=/usr/local/bin/aesbench
-dir=/var/tmp/aesbench-results
+bin=${AESBENCH_BIN:-/usr/local/bin/aesbench}
+dir=$AESBENCH_WORKDIR/results
+corpus=$AESBENCH_WORKDIR/corpus/access-80MB.log.gz
+algos=aes-256-cbc,aes-256-gcm,3des-cbc,chacha20-poly1305
 imds=http://169.254.169.254/latest
 
 dry() { [[ $AESBENCH_DRY_RUN == 1 ]]; }
@@ -73,6 +88,28 @@ run() {
 		return 0
 	fi
 	"$@"
+}
+
+# bench CMD...: run CMD, a step of the benchmark, with timeout(1) and what
+# is left of the budget; past it, fail the run. A dry run prints it unless
+# AESBENCH_BIN is set.
+bench() {
+	local left=$((deadline - SECONDS)) rc=0
+	if ((left <= 0)); then
+		log "FAILED: no time left of the $AESBENCH_BUDGET budget for ${1##*/} ${2:-}"
+		exit 1
+	fi
+	if dry && [[ -z $AESBENCH_BIN ]]; then
+		run timeout --kill-after=30 "$left" "$@"
+		return
+	fi
+	timeout --kill-after=30 "$left" "$@" || rc=$?
+	case $rc in
+	0) ;;
+	124 | 137) log "FAILED: ${1##*/} ${2:-} ran past the $AESBENCH_BUDGET budget and was stopped" ;;
+	*) log "FAILED: ${1##*/} ${2:-} exited with status $rc" ;;
+	esac
+	((rc == 0)) || exit 1
 }
 
 # finish: every exit ends the instance (launch.sh relaunches on no results).
@@ -153,6 +190,10 @@ if [[ -z $AESBENCH_BUCKET ]]; then
 	log "AESBENCH_BUCKET is not set: nowhere to upload results"
 	exit 1
 fi
+if [[ ! $AESBENCH_BUDGET =~ ^[1-9][0-9]*[smh]?$ ]]; then
+	log "AESBENCH_BUDGET=$AESBENCH_BUDGET: want a whole number of s, m or h, such as 15m"
+	exit 1
+fi
 
 if dry; then
 	itype=${AESBENCH_LABEL:-dry-run} id=dry-run
@@ -163,11 +204,14 @@ else
 	id=$("${curlx[@]}" -H "X-aws-ec2-metadata-token: $token" "$imds/meta-data/instance-id")
 fi
 label=${AESBENCH_LABEL:-$itype}
+name=${label//[^A-Za-z0-9._-]/_} # as aesbench names results files
 prefix=${AESBENCH_PREFIX#/}
 dest="s3://$AESBENCH_BUCKET/${prefix%/}/$itype/$id/"
 log "benchmarking $itype $id as $label"
 
-if [[ -n $AESBENCH_URL ]]; then
+if [[ -n $AESBENCH_BIN ]]; then
+	: # given
+elif [[ -n $AESBENCH_URL ]]; then
 	run curl -fsSL --retry 3 -o "$bin" "$AESBENCH_URL"
 	run chmod 0755 "$bin"
 else
@@ -179,8 +223,18 @@ else
 fi
 command -v aws >/dev/null || pkg_install awscli awscli
 
-run mkdir -p "$dir"
-run "$bin" run --label "$label" --out "$dir/aesbench.json"
-run "$bin" run --no-aesni --label "$label-noaesni" --out "$dir/aesbench-noaesni.json"
-run aws s3 cp --recursive --only-show-errors "$dir/" "$dest"
+budget=${AESBENCH_BUDGET%[smh]} unit=${AESBENCH_BUDGET##*[0-9]}
+case $unit in m) budget=$((budget * 60)) ;; h) budget=$((budget * 3600)) ;; esac
+deadline=$((SECONDS + budget))
+log "measuring as make run does, within $AESBENCH_BUDGET"
+bench mkdir -p "${corpus%/*}" "$dir"
+bench "$bin" logs --size 80MB --out "$corpus"
+bench "$bin" run --interleave noaesni --count 8 --label "$label" --algos "$algos" \
+	--file "$corpus" --out "$dir/$name.json"
+for f in "$name.json" "$name-noaesni.json"; do
+	if ! run aws s3 cp --only-show-errors "$dir/$f" "$dest"; then
+		log "FAILED: upload of $f to $dest"
+		exit 1
+	fi
+done
 log "results in $dest"

@@ -162,7 +162,7 @@ func TestE2EBadInput(t *testing.T) {
 		{"cbc size", []string{"run", "--algos", "aes-256-cbc", "--sizes", "100"}, 2, "not a multiple of its 16-byte block (try 96 or 112)"},
 		{"count zero", []string{"run", "--count", "0"}, 2, "--count 0"},
 		{"unwritable out", []string{"run", "--out", filepath.Join(dir, "afile", "x.json"), "--time", "1ms", "--count", "1"}, 1, "cannot write"},
-		{"out in a missing directory", []string{"run", "--out", filepath.Join(dir, "nodir", "x.json"), "--time", "1ms", "--count", "1"}, 1, "no such file or directory"},
+		{"unwritable out directory", []string{"run", "--out", filepath.Join(dir, "afile", "new", "x.json"), "--time", "1ms", "--count", "1"}, 1, "cannot write " + filepath.Join(dir, "afile", "new", "x.json") + ": mkdir " + filepath.Join(dir, "afile") + ": not a directory"},
 		{"out is a directory", []string{"run", "--out", dir, "--time", "1ms", "--count", "1"}, 1, "is a directory"},
 		{"missing cpuinfo", []string{"probe", "--cpuinfo", filepath.Join(dir, "nope")}, 1, "no such file"},
 		{"cpuinfo without flags", []string{"probe", "--cpuinfo", "../../cpuinfo/testdata/noflags.cpuinfo"}, 1, "no flags or Features line"},

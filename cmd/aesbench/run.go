@@ -330,10 +330,12 @@ func safeName(label string) string {
 }
 
 // checkWritable fails early, before any measuring, when path is a
-// directory or its directory cannot take the results file: it creates
-// and removes a temporary file named as internal/atomicfile names the one
-// it writes the results to, "."+name+".*.tmp", so that a name too long for
-// that (a 250-byte name is not) fails here too.
+// directory or its directory cannot take the results file. It creates
+// that directory (as mkdir -p, 0755: --out newdir/x.json works as the
+// default results/ does), then creates and removes a temporary file named
+// as internal/atomicfile names the one it writes the results to,
+// "."+name+".*.tmp", so that a name too long for that (a 250-byte name is
+// not) fails here too.
 func checkWritable(path string) error {
 	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
 		return fmt.Errorf("%s is a directory", path)
@@ -341,6 +343,9 @@ func checkWritable(path string) error {
 	dir, base := filepath.Split(path)
 	if dir == "" {
 		dir = "."
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, err)
 	}
 	f, err := os.CreateTemp(dir, "."+base+".*.tmp")
 	if err != nil {

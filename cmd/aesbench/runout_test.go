@@ -5,6 +5,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -100,4 +101,33 @@ func TestRunChecksOpenSSLFirst(t *testing.T) {
 		}
 	}
 	assertNoStrayFiles(t, dir, "in")
+}
+
+// TestRunOutMakesItsDirectory: run --out new/dir/x.json creates new/dir
+// (as the default results/ is created) and writes the file there; under
+// --interleave both files land in it.
+func TestRunOutMakesItsDirectory(t *testing.T) {
+	base := []string{"run", "--algos", "aes-128-ctr", "--sizes", "16", "--count", "1", "--time", "1ms"}
+	out := filepath.Join(t.TempDir(), "new", "dir", "x.json")
+	if _, stderr, code := runBin(t, nil, append(base, "--out", out)...); code != 0 {
+		t.Fatalf("run --out %s: exit %d: %s", out, code, stderr)
+	}
+	if _, err := result.Read(out); err != nil {
+		t.Errorf("results: %v", err)
+	}
+	if fi, err := os.Stat(filepath.Dir(out)); err != nil || fi.Mode().Perm()&^0o755 != 0 {
+		t.Errorf("directory %s: %v, mode %v, want 0755 or narrower (umask)", filepath.Dir(out), err, fi.Mode())
+	}
+	if runtime.GOARCH != "amd64" && runtime.GOARCH != "arm64" {
+		return // no AES-NI mask
+	}
+	out = filepath.Join(t.TempDir(), "other", "y.json")
+	if _, stderr, code := runBin(t, nil, append(base, "--interleave", "noaesni", "--out", out)...); code != 0 {
+		t.Fatalf("run --interleave noaesni --out %s: exit %d: %s", out, code, stderr)
+	}
+	for _, f := range []string{out, strings.TrimSuffix(out, ".json") + "-noaesni.json"} {
+		if _, err := result.Read(f); err != nil {
+			t.Errorf("results: %v", err)
+		}
+	}
 }
