@@ -145,3 +145,19 @@ func TestFleetDocument(t *testing.T) {
 	}
 	golden(t, "fleet-report.md", b.Bytes())
 }
+
+// TestTextHeaderBreaks: a header wider than its cells goes on two lines,
+// broken before its parenthesis, and the table is no wider than that.
+func TestTextHeaderBreaks(t *testing.T) {
+	var b strings.Builder
+	tb := table{title: "t:", header: []string{"host", "aes-256-cbc (openssl)", "3des-cbc"}, right: []bool{false, true, true},
+		rows: [][]string{{"a", "80.1k", "1.00x"}}}
+	writeTextTable(&b, tb)
+	want := "t:\n      aes-256-cbc\nhost    (openssl)  3des-cbc\na           80.1k     1.00x\n"
+	if b.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
+	}
+	if w := tableWidth(tb); w != len("host    (openssl)  3des-cbc") {
+		t.Errorf("tableWidth = %d, want the printed width %d", w, len("host    (openssl)  3des-cbc"))
+	}
+}

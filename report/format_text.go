@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -64,13 +65,20 @@ func writeCompare(w io.Writer, c *Comparison, fit bool, table func(*strings.Buil
 func writeTextTable(b *strings.Builder, t table) {
 	b.WriteString(t.title + "\n")
 	width := make([]int, len(t.header))
-	for i, h := range t.header {
-		width[i] = utf8.RuneCountInString(h)
-	}
 	for _, r := range t.rows {
 		for i, cell := range r {
 			width[i] = max(width[i], utf8.RuneCountInString(cell))
 		}
+	}
+	// A header wider than its cells, such as "aes-256-cbc (openssl)" over
+	// figures, goes on two lines, broken before its parenthesis.
+	top, bottom := make([]string, len(t.header)), slices.Clone(t.header)
+	split := false
+	for i, h := range t.header {
+		if first, rest, ok := strings.Cut(h, " ("); ok && utf8.RuneCountInString(h) > width[i] {
+			top[i], bottom[i], split = first, "("+rest, true
+		}
+		width[i] = max(width[i], utf8.RuneCountInString(top[i]), utf8.RuneCountInString(bottom[i]))
 	}
 	line := func(cells []string) {
 		var l strings.Builder
@@ -87,7 +95,10 @@ func writeTextTable(b *strings.Builder, t table) {
 		}
 		b.WriteString(strings.TrimRight(l.String(), " ") + "\n")
 	}
-	line(t.header)
+	if split {
+		line(top)
+	}
+	line(bottom)
 	for _, r := range t.rows {
 		line(r)
 	}

@@ -187,12 +187,18 @@ func tableWidth(t table) int {
 	return w
 }
 
+// colWidth is column i's width as writeTextTable lays it out: its widest
+// cell, or its header, on two lines when writeTextTable breaks it.
 func colWidth(t table, i int) int {
-	w := utf8.RuneCountInString(t.header[i])
+	w := 0
 	for _, r := range t.rows {
 		w = max(w, utf8.RuneCountInString(r[i]))
 	}
-	return w
+	h := t.header[i]
+	if first, rest, ok := strings.Cut(h, " ("); ok && utf8.RuneCountInString(h) > w {
+		return max(w, utf8.RuneCountInString(first), utf8.RuneCountInString(rest)+1)
+	}
+	return max(w, utf8.RuneCountInString(h))
 }
 
 // middleEllipsis shortens s to n runes by putting "…" for its middle.
