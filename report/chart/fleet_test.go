@@ -113,3 +113,19 @@ func TestHostColorsDistinct(t *testing.T) {
 		seen = append(seen, c)
 	}
 }
+
+// TestSpeedupPairs: each host with hardware AES is paired with its own
+// --no-aesni run by label before any masked run of its CPU model.
+func TestSpeedupPairs(t *testing.T) {
+	c := &report.Comparison{Hosts: []report.Host{
+		{Label: "a", Model: "M", HardwareAES: true},
+		{Label: "z-noaesni", Model: "M", Masked: true},
+		{Label: "b", Model: "M", HardwareAES: true},
+		{Label: "a-noaesni", Model: "M", Masked: true},
+	}}
+	got := speedupPairs(c, []int{0, 2}, []int{1, 3})
+	want := [][2]int{{0, 3}, {2, 1}}
+	if !slices.Equal(got, want) {
+		t.Errorf("pairs %v, want %v (a with a-noaesni, b with the first masked run of its model)", got, want)
+	}
+}

@@ -29,7 +29,8 @@ const (
 // panelChart draws ss as small multiples: one panel per category, a
 // column of them under title, each with a horizontal bar per series
 // sorted fastest first (or by value, largest at the top), its 95% error
-// bar, its value, and "n/a" for a series with no value in the category.
+// bar, its value, and "n/a" for a series with no value in the category;
+// a category where no series has a value gets no panel.
 // The chart is as tall as its panels need. lowFirst puts the smallest
 // value at the top, for figures where lower is faster. lines is how many lines a
 // series' name takes on the axis (1, or 2 for "a over b" pairs).
@@ -43,6 +44,9 @@ func panelChart(name, title, xLabel string, cats []string, ss []series, label fu
 		p.Y.Label.Text = ""
 		p.X.Label.Text = ""
 		p.Add(gridX())
+		if !slices.ContainsFunc(ss, func(s series) bool { return j < len(s.values) && s.values[j] > 0 }) {
+			continue // no series has a figure here: no empty panel of n/a
+		}
 		hb := hbars{label: label, ref: ref}
 		for _, s := range ss {
 			b := hbar{name: s.name, color: hostColor(s.color)}

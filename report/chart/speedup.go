@@ -99,7 +99,8 @@ func Speedup(c *report.Comparison, size int) (*Chart, error) {
 }
 
 // speedupPairs pairs each host of with (hardware AES) with one host of
-// without: the other side of its --interleave run, else a masked run of
+// without: the other side of its --interleave run, else its own
+// --no-aesni run (labelled as it is, with -noaesni), else a masked run of
 // the same CPU model, else the baseline, the first of without, preferring
 // a masked run (the same software on a CPU with AES turned off) over
 // another CPU.
@@ -118,6 +119,14 @@ func speedupPairs(c *report.Comparison, with, without []int) [][2]int {
 			if a < len(c.Results) && b < len(c.Results) && c.Results[a] != nil && c.Results[b] != nil && c.Results[a].PairedWith(c.Results[b]) {
 				pick = b
 				break
+			}
+		}
+		if pick < 0 {
+			for _, b := range without {
+				if c.Hosts[b].Masked && c.Hosts[b].Label == c.Hosts[a].Label+"-noaesni" {
+					pick = b
+					break
+				}
 			}
 		}
 		if pick < 0 && c.Hosts[a].Model != "" {
