@@ -314,16 +314,9 @@ func throughputRows(rs []*result.Results, sizes []int) []CompRow {
 	}
 	for i := range rows {
 		r := &rows[i]
-		r.Ratios = baseRatios(r.KBps, func(base, x float64) float64 { return base / x })
-		r.RatioStats = make([]RatioStat, len(r.Ratios))
-		for h := range r.Ratios {
-			if r.Ratios[h] <= 0 {
-				r.RatioStats[h] = RatioStat{P: 1, Test: "none"}
-				continue
-			}
-			st := compareRuns(rs[0], rs[h+1], r.samples[0], r.samples[h+1])
-			r.Ratios[h], r.RatioStats[h] = st.Ratio, ratioStat(st)
-		}
+		r.Ratios, r.RatioStats = baseRatios(r.KBps, func(h int) stats.Ratio {
+			return compareRuns(rs[0], rs[h], r.samples[0], r.samples[h]) // the baseline's kB/s over h's
+		})
 	}
 	slices.SortStableFunc(rows, func(a, b CompRow) int {
 		return cmp.Or(
@@ -349,16 +342,19 @@ func compareRuns(base, other *result.Results, a, b []float64) stats.Ratio {
 }
 
 // baseRatios returns how many times faster the first host (vals[0]) is
-// than each other, by faster(base, other); 0 where either was not
-// measured.
-func baseRatios(vals []float64, faster func(base, other float64) float64) []float64 {
-	out := make([]float64, len(vals)-1)
+// than each other host h, and how sure that is, by compare(h); 0 and no
+// test where either was not measured.
+func baseRatios(vals []float64, compare func(h int) stats.Ratio) ([]float64, []RatioStat) {
+	ratios, st := make([]float64, len(vals)-1), make([]RatioStat, len(vals)-1)
 	for h, x := range vals[1:] {
-		if vals[0] > 0 && x > 0 {
-			out[h] = faster(vals[0], x)
+		if vals[0] <= 0 || x <= 0 {
+			st[h] = RatioStat{P: 1, Test: "none"}
+			continue
 		}
+		r := compare(h + 1)
+		ratios[h], st[h] = r.Ratio, ratioStat(r)
 	}
-	return out
+	return ratios, st
 }
 
 func fileRows(rs []*result.Results) []FileRow {
@@ -386,18 +382,11 @@ func fileRows(rs []*result.Results) []FileRow {
 	}
 	for i := range rows {
 		r := &rows[i]
-		r.Ratios = baseRatios(r.Seconds, func(base, x float64) float64 { return x / base })
-		r.RatioStats = make([]RatioStat, len(r.Ratios))
-		for h := range r.Ratios {
-			if r.Ratios[h] <= 0 {
-				r.RatioStats[h] = RatioStat{P: 1, Test: "none"}
-				continue
-			}
-			// Files are timed one after the other, never side by side:
-			// always two independent samples.
-			st := stats.CompareSamples(r.samples[h+1], r.samples[0])
-			r.Ratios[h], r.RatioStats[h] = st.Ratio, ratioStat(st)
-		}
+		r.Ratios, r.RatioStats = baseRatios(r.Seconds, func(h int) stats.Ratio {
+			// h's seconds over the baseline's. Files are timed one after
+			// the other, never side by side: two independent samples.
+			return stats.CompareSamples(r.samples[h], r.samples[0])
+		})
 	}
 	slices.SortStableFunc(rows, func(a, b FileRow) int {
 		return cmp.Or(
