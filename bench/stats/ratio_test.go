@@ -33,6 +33,9 @@ func TestCompareSamplesKnownAnswers(t *testing.T) {
 			}
 		})
 	}
+	if r := CompareSamples([]float64{100}, []float64{50}); r.Testable() || r.P != 1 {
+		t.Errorf("one figure a side: testable %v, p %v; want no test (p 1)", r.Testable(), r.P)
+	}
 	// Exact: the U test's p for two non-overlapping samples of 6 is
 	// 2/C(12,6) = 2/924, and the interval of the shift runs from the
 	// 6th smallest to the 6th largest of the 36 pairwise ratios.
