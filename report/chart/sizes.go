@@ -48,16 +48,7 @@ func Sizes(c *report.Comparison) (*Chart, error) {
 	lo, hi := 0.0, 0.0
 	for h, host := range c.Hosts {
 		for a, algo := range algos {
-			var xys plotter.XYs
-			for _, r := range c.Rows {
-				if r.RowLabel() == algo && r.Dir == result.Encrypt && r.KBps[h] > 0 {
-					xys = append(xys, plotter.XY{X: float64(r.Size), Y: r.KBps[h]})
-					if lo == 0 || r.KBps[h] < lo {
-						lo = r.KBps[h]
-					}
-					hi = max(hi, r.KBps[h])
-				}
-			}
+			xys := sizeLine(c, h, algo, &lo, &hi)
 			if len(xys) == 0 {
 				continue
 			}
@@ -147,16 +138,7 @@ func sizePanels(c *report.Comparison, algos []string, hosts []int) *Chart {
 		p.Add(gridX())
 		lo, hi := 0.0, 0.0
 		for _, h := range hosts {
-			var xys plotter.XYs
-			for _, r := range c.Rows {
-				if r.RowLabel() == algo && r.Dir == result.Encrypt && r.KBps[h] > 0 {
-					xys = append(xys, plotter.XY{X: float64(r.Size), Y: r.KBps[h]})
-					if lo == 0 || r.KBps[h] < lo {
-						lo = r.KBps[h]
-					}
-					hi = max(hi, r.KBps[h])
-				}
-			}
+			xys := sizeLine(c, h, algo, &lo, &hi)
 			l, pts, err := plotter.NewLinePoints(xys)
 			if err != nil || len(xys) == 0 {
 				continue
@@ -184,4 +166,21 @@ func sizePanels(c *report.Comparison, algos []string, hosts []int) *Chart {
 	panels[len(panels)-1].X.Label.Text = "message size, bytes (log2 scale)"
 	height := max(vg.Length(len(panels))*2.3*vg.Inch+0.8*vg.Inch, vg.Length(len(hosts))*vg.Points(13)+vg.Inch, ChartHeight)
 	return &Chart{Name: "sizes", Title: title, Plot: panels[0], panels: panels, legend: &leg, Height: height}
+}
+
+// sizeLine is host h's encryption throughput of the row algo (a row
+// label) at each size it measured, and widens lo and hi (0: none yet)
+// to take them in.
+func sizeLine(c *report.Comparison, h int, algo string, lo, hi *float64) plotter.XYs {
+	var xys plotter.XYs
+	for _, r := range c.Rows {
+		if r.RowLabel() == algo && r.Dir == result.Encrypt && r.KBps[h] > 0 {
+			xys = append(xys, plotter.XY{X: float64(r.Size), Y: r.KBps[h]})
+			if *lo == 0 || r.KBps[h] < *lo {
+				*lo = r.KBps[h]
+			}
+			*hi = max(*hi, r.KBps[h])
+		}
+	}
+	return xys
 }
