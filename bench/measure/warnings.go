@@ -1,7 +1,9 @@
 package measure
 
 import (
+	"cmp"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 
@@ -56,24 +58,38 @@ func aeadModes(res *result.Results) []string {
 }
 
 // noisy lists the cells whose confidence interval is wider than the run's
-// noisy threshold; "" for none.
+// noisy threshold, the widest first, at most four of them by name; ""
+// for none.
 func noisy(r *result.Results) string {
-	var cells []string
+	var ms []result.Measurement
 	for _, m := range r.Measurements {
-		if !m.Noisy {
-			continue
+		if m.Noisy {
+			ms = append(ms, m)
 		}
-		width := "±∞"
-		if m.CIPct >= 0 {
-			width = fmt.Sprintf("±%.1f%%", m.CIPct)
-		}
-		cells = append(cells, m.Key().String()+" "+width)
 	}
-	if len(cells) == 0 {
+	if len(ms) == 0 {
 		return ""
 	}
-	return fmt.Sprintf("%d of %d cells noisy (95%% confidence interval wider than ±%g%%): %s; rerun on a quieter host or with --precision",
-		len(cells), len(r.Measurements), r.NoisyPct, strings.Join(cells, "; "))
+	width := func(m result.Measurement) float64 { // ±∞ (-1) is the widest
+		if m.CIPct < 0 {
+			return math.Inf(1)
+		}
+		return m.CIPct
+	}
+	slices.SortStableFunc(ms, func(a, b result.Measurement) int { return cmp.Compare(width(b), width(a)) })
+	var cells []string
+	for _, m := range ms[:min(len(ms), 4)] {
+		w := "±∞"
+		if m.CIPct >= 0 {
+			w = fmt.Sprintf("±%.1f%%", m.CIPct)
+		}
+		cells = append(cells, m.Key().String()+" "+w)
+	}
+	if len(ms) > 4 {
+		cells = append(cells, fmt.Sprintf("%d more", len(ms)-4))
+	}
+	return fmt.Sprintf("%d of %d cells noisy (95%% confidence interval wider than ±%g%%), the widest %s; rerun on a quieter host or with --precision",
+		len(ms), len(r.Measurements), r.NoisyPct, strings.Join(cells, "; "))
 }
 
 // shortOfCores says when, by the run's ADD-chain reference, one thread
