@@ -157,6 +157,6 @@ func readResultsFiles(ctx context.Context, paths []string) ([]*result.Results, e
 
 func warn(stderr io.Writer, warnings []string) {
 	for _, w := range warnings {
-		fmt.Fprintf(stderr, "aesbench: warning: %s\n", strings.TrimSpace(w))
+		say(stderr, "aesbench: warning: ", strings.TrimSpace(w))
 	}
 }

@@ -172,7 +172,7 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		return fmt.Errorf("run: %s: %w", outFlag, err)
 	}
 
-	fmt.Fprintf(stderr, "aesbench: %s\n", host.Summary())
+	banner(stderr, host.Summary())
 	p := newProgress(stderr)
 	res, err := measure.Host(ctx, measure.Options{
 		Label: o.label, Cells: o.cells, Probe: host, Masked: o.noAESNI,
@@ -245,7 +245,7 @@ func runInterleaved(ctx context.Context, o *runOptions, host *cpuinfo.Report, st
 			return fmt.Errorf("run: --out: %w", err)
 		}
 	}
-	fmt.Fprintf(stderr, "aesbench: %s\n", host.Summary())
+	banner(stderr, host.Summary())
 	mode := "in turns, in a random order each round"
 	if o.duet {
 		mode = "at once, on two CPUs"
@@ -279,7 +279,7 @@ func saveAndPrint(res *result.Results, out, format string, stdout, stderr io.Wri
 		fmt.Fprintf(stderr, "aesbench: wrote %s\n", out)
 	}
 	for _, w := range res.Warnings {
-		fmt.Fprintf(stderr, "aesbench: warning: %s\n", w)
+		say(stderr, "aesbench: warning: ", w)
 	}
 	perr := printResults(res, format, stdout)
 	if werr != nil {
@@ -481,4 +481,16 @@ func checkFileFlags(o *runOptions, files []string, cold, fsync bool) error {
 	}
 	o.files, o.cold, o.fsync = files, cold, fsync
 	return nil
+}
+
+// banner prints a line of information on stderr (say).
+func banner(stderr io.Writer, msg string) { say(stderr, "aesbench: ", msg) }
+
+// say prints prefix and msg as a line on stderr, wrapped to the width of
+// a terminal under the prefix (a log keeps it on one line).
+func say(stderr io.Writer, prefix, msg string) {
+	if cols := termWidth(stderr); cols > 0 {
+		msg = wrapText(msg, len(prefix), cols)
+	}
+	fmt.Fprintf(stderr, "%s%s\n", prefix, msg)
 }
