@@ -28,12 +28,8 @@ func rerunMasked(ctx context.Context, arch string, args []string, stdout, stderr
 	if err != nil {
 		return fmt.Errorf("run: --no-aesni: %w", err)
 	}
-	godebug := cpuinfo.MaskAESNI(arch)
-	if prev := os.Getenv("GODEBUG"); prev != "" {
-		godebug = prev + "," + godebug // later settings win
-	}
 	cmd := exec.CommandContext(ctx, self, append([]string{"run"}, args...)...)
-	cmd.Env = append(withoutEnv(os.Environ(), "GODEBUG", maskedChildEnv), "GODEBUG="+godebug, maskedChildEnv+"=1")
+	cmd.Env = append(maskedEnv(arch), maskedChildEnv+"=1")
 	cmd.Stdout, cmd.Stderr = stdout, stderr
 	// When we are interrupted, the child is told by the end of its stdin,
 	// not by a signal: a Ctrl-C at a terminal reaches it already, and a
@@ -56,6 +52,17 @@ func rerunMasked(ctx context.Context, arch string, args []string, stdout, stderr
 		return ctx.Err()
 	}
 	return fmt.Errorf("run: --no-aesni: %w", err)
+}
+
+// maskedEnv is this process's environment with Go's hardware AES turned
+// off for arch: the user's GODEBUG is kept, with the mask after it, so
+// that the mask wins (later settings win). maskedChildEnv is dropped.
+func maskedEnv(arch string) []string {
+	godebug := cpuinfo.MaskAESNI(arch)
+	if prev := os.Getenv("GODEBUG"); prev != "" {
+		godebug = prev + "," + godebug
+	}
+	return append(withoutEnv(os.Environ(), "GODEBUG", maskedChildEnv), "GODEBUG="+godebug)
 }
 
 // withoutEnv drops the named variables from env.

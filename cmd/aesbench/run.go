@@ -221,11 +221,7 @@ func runInterleaved(ctx context.Context, o *runOptions, host *cpuinfo.Report, st
 	a := measure.Side{Label: o.label, Env: os.Environ()}
 	b := measure.Side{Label: o.label + suffix, Env: os.Environ()}
 	if o.interleave == "noaesni" {
-		godebug := cpuinfo.MaskAESNI(host.Arch)
-		if prev := os.Getenv("GODEBUG"); prev != "" {
-			godebug = prev + "," + godebug // later settings win
-		}
-		b = measure.Side{Label: b.Label, Env: append(withoutEnv(os.Environ(), "GODEBUG"), "GODEBUG="+godebug), Masked: true}
+		b = measure.Side{Label: b.Label, Env: maskedEnv(host.Arch), Masked: true}
 	}
 	outA := o.out
 	if outA == "" {
