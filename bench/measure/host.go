@@ -130,22 +130,7 @@ func Host(ctx context.Context, o Options) (*result.Results, error) {
 	if o.Masked && host.Go.HardwareAES {
 		return nil, fmt.Errorf("--no-aesni: GODEBUG=%s did not turn off Go's hardware AES", host.GODEBUG)
 	}
-	res := &result.Results{
-		Schema:        result.Schema,
-		Label:         o.Label,
-		Time:          time.Now().UTC().Truncate(time.Second),
-		Probe:         host,
-		GoVersion:     runtime.Version(),
-		GODEBUG:       host.GODEBUG,
-		AESNIMasked:   o.Masked,
-		SampleSeconds: o.Sample.Seconds(),
-		Count:         o.Count,
-		NoisyPct:      o.NoisyPct,
-		PrecisionPct:  o.Precision,
-	}
-	if o.Precision > 0 {
-		res.MaxSeconds = o.MaxTime.Seconds()
-	}
+	res := newResults(o, o.Label, host, o.Masked)
 	// Everything that can fail is checked before anything is measured,
 	// so that no failure throws away minutes of figures.
 	var osl *opensslSetup
@@ -184,4 +169,26 @@ func Host(ctx context.Context, o Options) (*result.Results, error) {
 	addClock(res, hz0, clockOK)
 	res.Warnings = append(res.Warnings, warnings(res)...)
 	return res, nil
+}
+
+// newResults is the head of a results file for label, measured on host
+// as o says: what every run records before its figures.
+func newResults(o Options, label string, host *cpuinfo.Report, masked bool) *result.Results {
+	res := &result.Results{
+		Schema:        result.Schema,
+		Label:         label,
+		Time:          time.Now().UTC().Truncate(time.Second),
+		Probe:         host,
+		GoVersion:     runtime.Version(),
+		GODEBUG:       host.GODEBUG,
+		AESNIMasked:   masked,
+		SampleSeconds: o.Sample.Seconds(),
+		Count:         o.Count,
+		NoisyPct:      o.NoisyPct,
+		PrecisionPct:  o.Precision,
+	}
+	if o.Precision > 0 {
+		res.MaxSeconds = o.MaxTime.Seconds()
+	}
+	return res
 }

@@ -12,7 +12,6 @@ import (
 	mrand "math/rand/v2"
 	"os"
 	"os/exec"
-	"runtime"
 	"strings"
 	"sync"
 	"time"
@@ -130,12 +129,8 @@ func Interleave(ctx context.Context, o Options, ab ABOptions) (a, b *result.Resu
 			return nil, nil, fmt.Errorf("worker %s: GODEBUG=%s did not turn off Go's hardware AES", s.Label, host.GODEBUG)
 		}
 		other := []Side{ab.B, ab.A}[i]
-		res[i] = &result.Results{
-			Schema: result.Schema, Label: s.Label, Time: time.Now().UTC().Truncate(time.Second),
-			Probe: host, GoVersion: runtime.Version(), GODEBUG: host.GODEBUG, AESNIMasked: s.Masked,
-			SampleSeconds: o.Sample.Seconds(), Count: o.Count, NoisyPct: o.NoisyPct,
-			Pair: &result.Pair{ID: pairID, With: other.Label, Role: []string{"a", "b"}[i], Mode: mode, SMTSiblings: siblings},
-		}
+		res[i] = newResults(o, s.Label, host, s.Masked)
+		res[i].Pair = &result.Pair{ID: pairID, With: other.Label, Role: []string{"a", "b"}[i], Mode: mode, SMTSiblings: siblings}
 		for j, c := range o.Cells {
 			m := result.Measurement{Engine: result.EngineGo, Algo: c.Algo.Name, Direction: c.Dir, Size: c.Size,
 				Threads: max(c.Threads, 1), Iters: replies[i].Iters[j]}
