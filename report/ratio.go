@@ -71,11 +71,16 @@ func short(x float64) string {
 // Interval returns the 95% interval of host h's median in the row, in
 // kB/s; 0, 0 when it is unbounded (too few samples) or h did not measure
 // the cell.
-func (r CompRow) Interval(h int) (lo, hi float64) {
-	if h >= len(r.samples) || len(r.samples[h]) == 0 {
+func (r CompRow) Interval(h int) (lo, hi float64) { return interval(r.samples, h) }
+
+// Interval is host h's 95% interval of the median seconds, as CompRow's.
+func (f FileRow) Interval(h int) (lo, hi float64) { return interval(f.samples, h) }
+
+func interval(samples [][]float64, h int) (lo, hi float64) {
+	if h >= len(samples) || len(samples[h]) == 0 {
 		return 0, 0
 	}
-	ci := stats.MedianCI(r.samples[h])
+	ci := stats.MedianCI(samples[h])
 	if math.IsInf(ci.Lo, 0) || math.IsInf(ci.Hi, 0) {
 		return 0, 0
 	}

@@ -17,6 +17,8 @@ func Files(c *report.Comparison) (*Chart, error) {
 	for h, host := range c.Hosts {
 		ss[h].name, ss[h].color = host.Label, h
 		for _, f := range c.Files {
+			lo, hi := f.Interval(h)
+			ss[h].lo, ss[h].hi = append(ss[h].lo, lo), append(ss[h].hi, hi)
 			ss[h].values = append(ss[h].values, f.Seconds[h])
 			if f.Seconds[h] > 0 {
 				all = append(all, f.Seconds[h])
