@@ -149,3 +149,109 @@ func sample(rng *rand.Rand, n int, center, sd float64) []float64 {
 	}
 	return out
 }
+
+func TestCompareRunsKnownAnswers(t *testing.T) {
+	base := seq(100, 16) // 100..115, median 107.5
+	scale := func(xs []float64, f float64) []float64 {
+		out := make([]float64, len(xs))
+		for i, x := range xs {
+			out[i] = x * f
+		}
+		return out
+	}
+	tests := []struct {
+		name                       string
+		a, b                       []float64
+		significant, within, rerun bool
+	}{
+		// The U test finds a 4% shift of 16 samples each (p < 0.05), but
+		// a rerun of either could move its median that far: each median
+		// is inside the other's rerun interval.
+		{"4% apart, within a rerun's reach", scale(base, 1.04), base, false, true, true},
+		{"twice as fast", scale(base, 2), base, true, false, true},
+		{"the same", base, base, false, false, true},
+		// Six samples bound no rerun: the U test alone, as benchstat.
+		{"six samples: the U test alone", scale(base[:6], 2), base[:6], true, false, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := CompareRuns(tt.a, tt.b)
+			u := CompareSamples(tt.a, tt.b)
+			if r.Significant() != tt.significant || r.WithinRerun != tt.within || r.Rerun != tt.rerun {
+				t.Errorf("significant %v, within rerun %v, rerun checked %v (p=%.4f, [%.3f, %.3f]); want %v, %v, %v",
+					r.Significant(), r.WithinRerun, r.Rerun, r.P, r.Lo, r.Hi, tt.significant, tt.within, tt.rerun)
+			}
+			if r.P != u.P || r.Ratio != u.Ratio {
+				t.Errorf("p %v, ratio %v; the U test's are %v, %v", r.P, r.Ratio, u.P, u.Ratio)
+			}
+			if r.Lo > u.Lo || r.Hi < u.Hi {
+				t.Errorf("interval [%v, %v] narrower than the U test's [%v, %v]", r.Lo, r.Hi, u.Lo, u.Hi)
+			}
+			if excl := r.Lo > 1 || r.Hi < 1; r.Bounded() && excl != r.Significant() {
+				t.Errorf("interval [%v, %v] excludes 1: %v, but significant: %v", r.Lo, r.Hi, excl, r.Significant())
+			}
+		})
+	}
+}
+
+// TestCompareRunsAAOnADriftingHost simulates pairs of separate runs of
+// one configuration on a host whose slowdowns come in episodes: each run
+// draws how often its samples are slowed (0 to 40% of them), so runs
+// differ by more than their samples say. The U test alone calls far more
+// than 5% of such A/A pairs different; CompareRuns must call at most 10%
+// (the aim for separate runs), and on a steady host at most 5%.
+func TestCompareRunsAAOnADriftingHost(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	run := func(n int, hit float64) []float64 {
+		xs := make([]float64, n)
+		for i := range xs {
+			xs[i] = 100 * (1 + 0.005*rng.NormFloat64())
+			if rng.Float64() < hit {
+				xs[i] *= 1 - 0.3*rng.Float64()
+			}
+		}
+		return xs
+	}
+	const trials, n = 1000, 16
+	for _, tt := range []struct {
+		name      string
+		hit       func() float64
+		max, uMin float64
+	}{
+		{"steady", func() float64 { return 0.1 }, 0.05, 0},
+		{"drifting", func() float64 { return 0.4 * rng.Float64() }, 0.10, 0.10},
+	} {
+		u, r := 0, 0
+		for range trials {
+			a, b := run(n, tt.hit()), run(n, tt.hit())
+			if CompareSamples(a, b).Significant() {
+				u++
+			}
+			if CompareRuns(a, b).Significant() {
+				r++
+			}
+		}
+		pu, pr := float64(u)/trials, float64(r)/trials
+		t.Logf("%s: U test alone %.1f%%, CompareRuns %.1f%% false positives", tt.name, 100*pu, 100*pr)
+		if pr > tt.max {
+			t.Errorf("%s host: CompareRuns called %.1f%% of A/A pairs different, want at most %.0f%%", tt.name, 100*pr, 100*tt.max)
+		}
+		if pu < tt.uMin {
+			t.Errorf("%s host: the U test alone called only %.1f%%; the simulation no longer drifts", tt.name, 100*pu)
+		}
+	}
+	// And it still sees a real difference: 15% on the steady host.
+	seen := 0
+	for range trials {
+		a, b := run(n, 0.1), run(n, 0.1)
+		for i := range a {
+			a[i] *= 1.15
+		}
+		if CompareRuns(a, b).Significant() {
+			seen++
+		}
+	}
+	if p := float64(seen) / trials; p < 0.9 {
+		t.Errorf("a 15%% difference on a steady host: significant in %.1f%% of pairs, want at least 90%%", 100*p)
+	}
+}

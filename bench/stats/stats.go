@@ -24,10 +24,11 @@ const MinSamplesForCI = 6
 const DefaultNoisyPct = 3.0
 
 // Noisy is aesbench's one rule for a noisy figure, in run, compare and
-// report alike: the 95% confidence interval of its median is unbounded
-// (too few samples) or wider than ±pct percent of the median. The
-// interval, not the samples' spread, says how far the median itself may
-// be off, which is what a table or a ratio rests on. pct <= 0: never.
+// report alike: its interval, the 95% rerun interval (RerunInterval), is
+// unbounded (too few samples) or wider than ±pct percent of the median.
+// The interval, not the samples' spread, says how far the median may
+// move on a rerun, which is what a table or a ratio rests on. pct <= 0:
+// never.
 func Noisy(ci CI, pct float64) bool {
 	return pct > 0 && (math.IsInf(ci.Pct, 0) || ci.Pct > pct)
 }
