@@ -333,12 +333,12 @@ func throughputRows(rs []*result.Results, sizes []int) []CompRow {
 
 // compareRuns compares base's samples of a cell with other's: paired,
 // round by round, when the two results are the sides of one same-host
-// A/B run with as many samples; as independent samples otherwise.
+// A/B run with as many samples; as separate runs otherwise.
 func compareRuns(base, other *result.Results, a, b []float64) stats.Ratio {
 	if base.PairedWith(other) && len(a) == len(b) {
 		return stats.ComparePaired(a, b)
 	}
-	return stats.CompareSamples(a, b)
+	return stats.CompareRuns(a, b)
 }
 
 // baseRatios returns how many times faster the first host (vals[0]) is
@@ -384,8 +384,8 @@ func fileRows(rs []*result.Results) []FileRow {
 		r := &rows[i]
 		r.Ratios, r.RatioStats = baseRatios(r.Seconds, func(h int) stats.Ratio {
 			// h's seconds over the baseline's. Files are timed one after
-			// the other, never side by side: two independent samples.
-			return stats.CompareSamples(r.samples[h], r.samples[0])
+			// the other, never side by side: two independent runs.
+			return stats.CompareRuns(r.samples[h], r.samples[0])
 		})
 	}
 	slices.SortStableFunc(rows, func(a, b FileRow) int {

@@ -85,7 +85,7 @@ func (c *Comparison) ratioNote(unit string) string {
 		return ""
 	}
 	b := c.Hosts[0].Label
-	const sure = ", [low-high] its 95% interval, ~ no significant difference (p >= 0.05)"
+	const sure = ", [low-high] its 95% interval, ~ no significant difference (p >= 0.05; ~ (rerun): no more than a rerun moves a median)"
 	if unit == "seconds" {
 		return fmt.Sprintf("; %s/X = how many times faster %s is (X's seconds over %s's)%s", b, b, b, sure)
 	}

@@ -21,13 +21,21 @@ type RatioStat struct {
 	// "paired" (the rounds of one same-host A/B run, side by side), or
 	// "none" (a side has one figure, as an import, or nothing).
 	Test string `json:"test"`
-	N1   int    `json:"n1"` // figures of the baseline
-	N2   int    `json:"n2"` // figures of the other host
+	// Rerun is true when the interval also holds how far a rerun of
+	// either side could move its median (stats.CompareRuns): separate
+	// runs with at least 9 figures a side. false otherwise.
+	Rerun bool `json:"rerun,omitempty"`
+	// WithinRerun is true when the U test alone would have called the
+	// difference significant, but a rerun of either side could move its
+	// median that far: it is then not significant.
+	WithinRerun bool `json:"within_rerun,omitempty"`
+	N1          int  `json:"n1"` // figures of the baseline
+	N2          int  `json:"n2"` // figures of the other host
 }
 
 // ratioStat turns a stats.Ratio into what the comparison reports.
 func ratioStat(r stats.Ratio) RatioStat {
-	s := RatioStat{P: r.P, Significant: r.Significant(), N1: r.N1, N2: r.N2, Test: "none"}
+	s := RatioStat{P: r.P, Significant: r.Significant(), N1: r.N1, N2: r.N2, Test: "none", Rerun: r.Rerun, WithinRerun: r.WithinRerun}
 	switch {
 	case !r.Testable():
 		s.P = 1
@@ -44,7 +52,8 @@ func ratioStat(r stats.Ratio) RatioStat {
 
 // formatRatio writes a ratio with its uncertainty for a table: "3.05x
 // [2.98-3.12]" when significant, "~ (p=0.39)" when not, as benchstat
-// writes it, "1.02x (no test)" when no test was possible, and "n/a"
+// writes it, "~ (rerun)" when the U test finds a difference that a rerun
+// could make, "1.02x (no test)" when no test was possible, and "n/a"
 // when there is no ratio.
 func formatRatio(x float64, s RatioStat) string {
 	switch {
@@ -52,6 +61,8 @@ func formatRatio(x float64, s RatioStat) string {
 		return "n/a"
 	case s.Test == "none":
 		return strconv.FormatFloat(x, 'f', 2, 64) + "x (no test)"
+	case !s.Significant && s.WithinRerun:
+		return "~ (rerun)"
 	case !s.Significant:
 		return fmt.Sprintf("~ (p=%.2f)", s.P)
 	case s.Lo > 0 && s.Hi > 0 && !math.IsInf(s.Hi, 0):
@@ -68,19 +79,21 @@ func short(x float64) string {
 	return strconv.FormatFloat(x, 'f', 2, 64)
 }
 
-// Interval returns the 95% interval of host h's median in the row, in
-// kB/s; 0, 0 when it is unbounded (too few samples) or h did not measure
-// the cell.
+// Interval returns the 95% rerun interval of host h's median in the row
+// (stats.RerunInterval), in kB/s, the interval run's table states; 0, 0
+// when it is unbounded (fewer than 9 samples) or h did not measure the
+// cell.
 func (r CompRow) Interval(h int) (lo, hi float64) { return interval(r.samples, h) }
 
-// Interval is host h's 95% interval of the median seconds, as CompRow's.
+// Interval is host h's 95% rerun interval of the median seconds, as
+// CompRow's.
 func (f FileRow) Interval(h int) (lo, hi float64) { return interval(f.samples, h) }
 
 func interval(samples [][]float64, h int) (lo, hi float64) {
 	if h >= len(samples) || len(samples[h]) == 0 {
 		return 0, 0
 	}
-	ci := stats.MedianCI(samples[h])
+	ci := stats.RerunInterval(samples[h], 0)
 	if math.IsInf(ci.Lo, 0) || math.IsInf(ci.Hi, 0) {
 		return 0, 0
 	}

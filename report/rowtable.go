@@ -49,7 +49,7 @@ func (c *Comparison) throughputTables() []table {
 		}
 		t := table{title: fmt.Sprintf("Throughput in kB/s (1000s of bytes per second), median of the samples, at %d-byte messages", size)}
 		if len(c.Hosts) > 1 {
-			t.title += ";\nk = thousand, M = million kB/s; after each figure, how many times faster the baseline is\n(its kB/s over the host's), ~ no significant difference (p >= 0.05):"
+			t.title += ";\nk = thousand, M = million kB/s; after each figure, how many times faster the baseline is\n(its kB/s over the host's), ~ no significant difference (p >= 0.05, or no more than a\nrerun moves a median):"
 		} else {
 			t.title += ";\nk = thousand, M = million kB/s:"
 		}

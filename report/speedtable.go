@@ -80,7 +80,7 @@ func count[K comparable](rs []*row, key func(*row) K) int {
 // the figures are the aggregate of all threads, as openssl speed -multi
 // reports, and a further table gives the mean per thread, as BoringSSL's
 // bssl speed -threads reports. A second table gives each cell's 95%
-// confidence interval of the median as ± percent (benchstat's), with a !
+// rerun interval as ± percent (stats.RerunInterval), with a !
 // after cells wider than the run's noisy threshold, and a third the spread
 // of the samples, (max-min)/median.
 func WriteSpeedTable(w io.Writer, r *result.Results) error {
@@ -146,14 +146,14 @@ func WriteSpeedTable(w io.Writer, r *result.Results) error {
 			return fmt.Sprintf("%.2fk", m.PerThreadKBps)
 		})
 	}
-	fmt.Fprintf(&b, "\n95%% confidence interval of the median, ± (as benchstat); ! marks noisy cells")
+	fmt.Fprintf(&b, "\n95%% rerun interval, ±: where a rerun's median falls 95%% of the time; ! marks noisy cells")
 	if r.NoisyPct > 0 {
 		fmt.Fprintf(&b, " (wider than ±%g%%)", r.NoisyPct)
 	}
 	b.WriteString(":\n")
 	table(nil, func(m *result.Measurement) string {
 		c := "±∞"
-		if ci := stats.MedianCI(m.SamplesKBps); !math.IsInf(ci.Pct, 0) {
+		if ci := stats.RerunInterval(m.SamplesKBps, 0); !math.IsInf(ci.Pct, 0) {
 			c = fmt.Sprintf("±%.1f%%", ci.Pct)
 		}
 		if m.Noisy {

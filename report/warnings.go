@@ -56,7 +56,7 @@ func differences(rs []*result.Results, hosts []Host) []string {
 	// With many hosts, one line per kind of warning lists the hosts;
 	// with a few, a line per host says it in full.
 	group := len(hosts) > MaxColumnHosts
-	var masked, noisyHosts, shortHosts []string
+	var masked, noisyHosts, fewHosts, shortHosts []string
 	for i, h := range hosts {
 		if !h.Masked {
 			continue
@@ -73,11 +73,21 @@ func differences(rs []*result.Results, hosts []Host) []string {
 		if pct <= 0 {
 			pct = stats.DefaultNoisyPct
 		}
-		noisy := 0
+		noisy, few := 0, 0
 		for _, m := range r.Measurements {
-			// One figure (an import) has no interval: nothing to tell.
-			if len(m.SamplesKBps) > 1 && stats.Noisy(stats.MedianCI(m.SamplesKBps), pct) {
+			switch n := len(m.SamplesKBps); {
+			case n <= 1: // one figure (an import) has no interval: nothing to tell
+			case n < stats.MinSamplesForRerun:
+				few++
+			case stats.Noisy(stats.RerunInterval(m.SamplesKBps, 0), pct):
 				noisy++
+			}
+		}
+		if few > 0 {
+			if group {
+				fewHosts = append(fewHosts, fmt.Sprintf("%s (%d of %d)", hosts[i].Label, few, len(r.Measurements)))
+			} else {
+				w = append(w, fmt.Sprintf("%s: %d of %d cells have fewer than %d samples, too few to bound how far a rerun moves a median: their ratios rest on the U test alone; measure with --count %d or more", hosts[i].Label, few, len(r.Measurements), stats.MinSamplesForRerun, stats.MinSamplesForRerun))
 			}
 		}
 		if noisy > 0 {
@@ -85,7 +95,7 @@ func differences(rs []*result.Results, hosts []Host) []string {
 				pcts[pct] = true
 				noisyHosts = append(noisyHosts, fmt.Sprintf("%s (%d of %d)", hosts[i].Label, noisy, len(r.Measurements)))
 			} else {
-				w = append(w, fmt.Sprintf("%s: %d of %d cells noisy (95%% confidence interval of the median wider than ±%g%%): read their ratios as rough; rerun with a larger --count or --precision on a quieter host", hosts[i].Label, noisy, len(r.Measurements), pct))
+				w = append(w, fmt.Sprintf("%s: %d of %d cells noisy (95%% rerun interval wider than ±%g%%): read their ratios as rough; rerun with a larger --count or --precision on a quieter host", hosts[i].Label, noisy, len(r.Measurements), pct))
 			}
 		}
 		if share, short := r.ShortOfACore(); short {
@@ -99,6 +109,9 @@ func differences(rs []*result.Results, hosts []Host) []string {
 	if len(masked) > 0 {
 		w = append(w, "AES-NI masked (--no-aesni), standing in for hosts without AES-NI: "+strings.Join(masked, ", "))
 	}
+	if len(fewHosts) > 0 {
+		w = append(w, fmt.Sprintf("too few samples to bound how far a rerun moves a median (fewer than %d; their ratios rest on the U test alone): %s", stats.MinSamplesForRerun, strings.Join(fewHosts, ", ")))
+	}
 	if len(noisyHosts) > 0 {
 		bound := "the default"
 		if len(pcts) == 1 {
@@ -106,7 +119,7 @@ func differences(rs []*result.Results, hosts []Host) []string {
 				bound = fmt.Sprintf("±%g%%", p)
 			}
 		}
-		w = append(w, fmt.Sprintf("noisy cells (95%% interval of the median wider than %s; read their ratios as rough, rerun with a larger --count): %s", bound, strings.Join(noisyHosts, ", ")))
+		w = append(w, fmt.Sprintf("noisy cells (95%% rerun interval wider than %s; read their ratios as rough, rerun with a larger --count): %s", bound, strings.Join(noisyHosts, ", ")))
 	}
 	if len(shortHosts) > 0 {
 		w = append(w, "a thread got well under a whole core (figures low by as much): "+strings.Join(shortHosts, ", "))
@@ -139,5 +152,5 @@ func separateRuns(rs []*result.Results, hosts []Host) []string {
 	if len(same) > 3 {
 		others = fmt.Sprintf("%d other hosts", len(same))
 	}
-	return []string{fmt.Sprintf("%s and %s are separate runs on one CPU model: their ratios also carry whatever the host did between the runs, which the intervals cannot see; read a small significant difference as possibly the host's drift, and compare two configurations of one host with run --interleave", hosts[0].Label, others)}
+	return []string{fmt.Sprintf("%s and %s are separate runs on one CPU model: a difference is significant only beyond how far a rerun moves a median (with 9 or more samples a side), but a drift of the host slower than a run can still pass for one; compare two configurations of one host with run --interleave", hosts[0].Label, others)}
 }

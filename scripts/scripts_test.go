@@ -137,7 +137,7 @@ func TestUserdata(t *testing.T) {
 				"dry-run: env HOME=", " GOTOOLCHAIN=auto GOBIN=/usr/local/bin go install github.com/aesbench/aesbench/cmd/aesbench@latest\n",
 				"dry-run: timeout --kill-after=30 ",
 				" /usr/local/bin/aesbench logs --size 80MB --out " + corpus + "\n",
-				" /usr/local/bin/aesbench run --interleave noaesni --count 8 --label dry-run" +
+				" /usr/local/bin/aesbench run --interleave noaesni --label dry-run" +
 					" --algos aes-256-cbc,aes-256-gcm,3des-cbc,chacha20-poly1305 --file " + corpus + " --out " + results + "/dry-run.json\n",
 			}, uploads(results, "dry-run", "s3://test-bucket/aesbench/dry-run/dry-run/")...),
 			stderr: []string{"PASS: CPU Intel(R) Xeon(R) CPU E5-2665 0 @ 2.40GHz has aes pclmulqdq"},
@@ -300,14 +300,14 @@ func TestUserdataMeasuresWhatMakeRunDoes(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := map[string]string{}
-	for _, v := range []string{"ALGOS", "COUNT"} {
+	for _, v := range []string{"ALGOS"} {
 		m := regexp.MustCompile(`(?m)^` + v + ` +\?= *(\S+)$`).FindSubmatch(mk)
 		if m == nil {
 			t.Fatalf("the Makefile sets no %s", v)
 		}
 		want[v] = string(m[1])
 	}
-	for _, s := range []string{"run --interleave noaesni --count $(COUNT) ", `--algos "$(ALGOS)" --file "$(CORPUS)"`, "logs --size 80MB "} {
+	for _, s := range []string{"run --interleave noaesni $(if $(COUNT),--count $(COUNT)) ", `--algos "$(ALGOS)" --file "$(CORPUS)"`, "logs --size 80MB "} {
 		if !bytes.Contains(mk, []byte(s)) {
 			t.Fatalf("the Makefile no longer has %q: update userdata.sh and this test", s)
 		}
@@ -317,7 +317,7 @@ func TestUserdataMeasuresWhatMakeRunDoes(t *testing.T) {
 		"AESBENCH_CPUINFO=" + filepath.Join(script(t, "../cpuinfo/testdata"), "knight.cpuinfo")}, "userdata.sh")
 	for _, s := range []string{
 		"/aesbench logs --size 80MB --out " + corpus + "\n",
-		"/aesbench run --interleave noaesni --count " + want["COUNT"] + " --label dry-run --algos " + want["ALGOS"] + " --file " + corpus + " ",
+		"/aesbench run --interleave noaesni --label dry-run --algos " + want["ALGOS"] + " --file " + corpus + " ",
 	} {
 		if r.code != 0 || !strings.Contains(unq(r.stdout), s) {
 			t.Errorf("exit status %d, stdout lacks %q:\n%s", r.code, s, r.stdout)
@@ -374,7 +374,7 @@ func TestUserdataRunsTheSuite(t *testing.T) {
 	}
 	corpus := work + "/corpus/access-80MB.log.gz"
 	want := "logs --size 80MB --out " + corpus + "\n" +
-		"run --interleave noaesni --count 8 --label c5.large --algos aes-256-cbc,aes-256-gcm,3des-cbc,chacha20-poly1305 --file " + corpus + " --out " + work + "/results/c5.large.json\n"
+		"run --interleave noaesni --label c5.large --algos aes-256-cbc,aes-256-gcm,3des-cbc,chacha20-poly1305 --file " + corpus + " --out " + work + "/results/c5.large.json\n"
 	if string(b) != want {
 		t.Errorf("aesbench ran\n%s\nwant\n%s", b, want)
 	}

@@ -17,7 +17,7 @@
 #    manager when missing; needs a distribution Go >= 1.21, which fetches the
 #    toolchain the module asks for).
 # 3. Measure what make run measures, within AESBENCH_BUDGET: an 80 MB log
-#    corpus (aesbench logs), then aesbench run --interleave noaesni --count 8
+#    corpus (aesbench logs), then aesbench run --interleave noaesni
 #    with aes-256-cbc, aes-256-gcm, 3des-cbc and chacha20-poly1305 and --file
 #    the corpus, labelled with the instance type from IMDSv2. make run takes
 #    about 4 minutes on 2 idle vCPUs, 7.5 on busy ones; past the budget the
@@ -229,7 +229,7 @@ deadline=$((SECONDS + budget))
 log "measuring as make run does, within $AESBENCH_BUDGET"
 bench mkdir -p "${corpus%/*}" "$dir"
 bench "$bin" logs --size 80MB --out "$corpus"
-bench "$bin" run --interleave noaesni --count 8 --label "$label" --algos "$algos" \
+bench "$bin" run --interleave noaesni --label "$label" --algos "$algos" \
 	--file "$corpus" --out "$dir/$name.json"
 for f in "$name.json" "$name-noaesni.json"; do
 	if ! run aws s3 cp --only-show-errors "$dir/$f" "$dest"; then

@@ -5,10 +5,11 @@
 // openssl speed. Run takes Count samples of about SampleTime per cell,
 // interleaving cells round robin so that a slow drift of a shared machine
 // spreads over all cells instead of biasing one, and reports the median
-// with the minimum and maximum and its 95% confidence interval (bench/stats,
-// as benchstat computes it). Under Config.Precision the runner keeps taking
-// rounds, still round robin, over only the cells whose interval is wider
-// than asked and whose time budget is not spent.
+// with the minimum and maximum, its 95% confidence interval (bench/stats,
+// as benchstat computes it) and its 95% rerun interval, where a rerun's
+// median falls (stats.RerunInterval). Under Config.Precision the runner
+// keeps taking rounds, still round robin, over only the cells whose rerun
+// interval is wider than asked and whose time budget is not spent.
 //
 // A cell with Threads above one is measured by a Group of workers, each
 // with its own Op on its own locked OS thread, released together at a

@@ -25,11 +25,11 @@ type Config struct {
 	// result.AEADModePerMessage (see bench.NewOpAEADMode).
 	AEADMode result.AEADMode
 
-	// NoisyPct marks a cell noisy when its 95% confidence interval is
-	// wider than ±NoisyPct percent of its median; 0: never.
+	// NoisyPct marks a cell noisy when its 95% rerun interval is wider
+	// than ±NoisyPct percent of its median; 0: never.
 	NoisyPct float64
 	// Precision, a percentage, turns on adaptive sampling: after Count
-	// rounds, rounds go on over only the cells whose interval is still
+	// rounds, rounds go on over only the cells whose rerun interval is still
 	// wider than ±Precision percent and whose sampling time is under
 	// MaxTime. 0: exactly Count samples per cell.
 	Precision float64
@@ -162,7 +162,7 @@ func Run(ctx context.Context, cells []bench.Cell, cfg Config) ([]result.Measurem
 }
 
 // imprecise returns, in order, the cells of active that take another
-// round: those whose confidence interval is still wider than ±precision
+// round: those whose rerun interval is still wider than ±precision
 // percent and whose sampling time spent is under maxTime. None when
 // precision is 0.
 func imprecise(active []int, ms []result.Measurement, spent []time.Duration, precision float64, maxTime time.Duration) []int {
@@ -171,7 +171,7 @@ func imprecise(active []int, ms []result.Measurement, spent []time.Duration, pre
 		return nil
 	}
 	for _, i := range active {
-		if stats.MedianCI(ms[i].SamplesKBps).Pct > precision && spent[i] < maxTime {
+		if stats.RerunInterval(ms[i].SamplesKBps, 0).Pct > precision && spent[i] < maxTime {
 			next = append(next, i)
 		}
 	}

@@ -235,7 +235,7 @@ func TestRunAdaptiveSampling(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var last, lastTotal int
-			ms, _, err := Run(context.Background(), cells, Config{Count: 6, SampleTime: time.Millisecond,
+			ms, _, err := Run(context.Background(), cells, Config{Count: stats.MinSamplesForRerun, SampleTime: time.Millisecond,
 				Precision: tt.precision, MaxTime: 200 * time.Millisecond, NoisyPct: 3,
 				Progress: func(done, total int, c bench.Cell) {
 					if done < last || done > total {
@@ -250,8 +250,8 @@ func TestRunAdaptiveSampling(t *testing.T) {
 				t.Errorf("last progress (%d, %d): not finished", last, lastTotal)
 			}
 			for _, m := range ms {
-				if n := len(m.SamplesKBps); (n > 6) != tt.more || n < 6 {
-					t.Errorf("%s: %d samples, want more than 6: %v", m.Algo, n, tt.more)
+				if n := len(m.SamplesKBps); (n > stats.MinSamplesForRerun) != tt.more || n < stats.MinSamplesForRerun {
+					t.Errorf("%s: %d samples, want more than %d: %v", m.Algo, n, stats.MinSamplesForRerun, tt.more)
 				}
 				if m.CIPct < 0 || m.CILowKBps > m.KBps || m.KBps > m.CIHighKBps {
 					t.Errorf("%s: median %v, interval [%v, %v] ±%v%%", m.Algo, m.KBps, m.CILowKBps, m.CIHighKBps, m.CIPct)

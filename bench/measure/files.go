@@ -59,7 +59,7 @@ func runFiles(ctx context.Context, o Options, osl *opensslSetup, res *result.Res
 		}
 	}
 	cfg := filecrypt.Config{
-		Count: o.Count, Cold: o.Cold, Fsync: o.Fsync,
+		Count: o.Runs, Cold: o.Cold, Fsync: o.Fsync,
 		Note:     o.Progress.Note,
 		Progress: o.Progress.Update,
 	}

@@ -1,6 +1,7 @@
 package measure
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -24,7 +25,10 @@ type Options struct {
 	Probe  *cpuinfo.Report // this host as probed; nil: probe.Host()
 	Masked bool            // the process runs with Go's hardware AES masked by GODEBUG (aesbench run --no-aesni); openssl is masked too
 
-	Count   int           // samples per cell, the minimum under Precision; 0: stats.MinSamplesForCI
+	Count int // samples per cell of the go engine, the minimum under Precision; 0: DefaultCount
+	// Runs is the number of openssl speed runs and of whole-file runs
+	// per cell; 0: Count when it is set, else DefaultRuns.
+	Runs    int
 	Sample  time.Duration // length of one sample; 0: DefaultSample
 	Engines []result.Engine
 	// Engines to run, in order; nil: the go engine alone.
@@ -46,8 +50,16 @@ type Options struct {
 
 // The defaults of Options.
 const (
-	DefaultSample  = 100 * time.Millisecond
+	DefaultSample  = 50 * time.Millisecond
 	DefaultMaxTime = time.Second
+	// DefaultCount samples of the go engine give a 95% rerun interval
+	// (stats.RerunInterval) from the 2nd smallest to the 2nd largest,
+	// so one slowed sample does not widen it; at DefaultSample that is
+	// 0.8 s a cell, as 6 samples of 0.1 s took before.
+	DefaultCount = 16
+	// DefaultRuns openssl speed runs and whole-file runs, each a second
+	// or more, are the fewest whose rerun interval is bounded.
+	DefaultRuns = stats.MinSamplesForRerun
 )
 
 // MinSample and MaxSample bound Options.Sample.
@@ -81,8 +93,11 @@ func CheckSample(d time.Duration) error {
 
 // withDefaults returns o with its zero fields set to their defaults.
 func (o Options) withDefaults() Options {
+	if o.Runs == 0 {
+		o.Runs = cmp.Or(o.Count, DefaultRuns)
+	}
 	if o.Count == 0 {
-		o.Count = stats.MinSamplesForCI
+		o.Count = DefaultCount
 	}
 	if o.Sample == 0 {
 		o.Sample = DefaultSample
@@ -106,8 +121,8 @@ func (o Options) check() error {
 		return errors.New("no label")
 	case len(o.Cells) == 0:
 		return errors.New("nothing to measure")
-	case o.Count < 1:
-		return fmt.Errorf("count %d: need at least one sample", o.Count)
+	case o.Count < 1 || o.Runs < 1:
+		return fmt.Errorf("count %d, runs %d: need at least one sample", o.Count, o.Runs)
 	case CheckSample(o.Sample) != nil:
 		return CheckSample(o.Sample)
 	case o.NoisyPct < 0 || o.Precision < 0 || o.MaxTime < 0:

@@ -68,7 +68,7 @@ func runOpenSSL(ctx context.Context, o Options, osl *opensslSetup, res *result.R
 	}
 	o.Progress.Note(fmt.Sprintf("openssl: %s (%s)", info.Version, info.CPUInfo))
 	ms, err := openssl.Run(ctx, o.Cells, info.Version, openssl.Config{
-		Path: osl.path, Env: osl.env, Seconds: secs, Count: o.Count, CPUTime: o.CPUTime, NoisyPct: o.NoisyPct,
+		Path: osl.path, Env: osl.env, Seconds: secs, Count: o.Runs, CPUTime: o.CPUTime, NoisyPct: o.NoisyPct,
 		Warn: func(msg string) { res.Warnings = append(res.Warnings, msg) },
 		Progress: func(done, total int, what string) {
 			o.Progress.Update(done, total, fmt.Sprintf("(%d/%d) %s", done, total, what))

@@ -9,6 +9,7 @@ import (
 
 	"github.com/aesbench/aesbench/bench"
 	"github.com/aesbench/aesbench/bench/result"
+	"github.com/aesbench/aesbench/bench/stats"
 )
 
 // warnings are what a reader of res must know about its figures: AEADs
@@ -17,6 +18,9 @@ import (
 func warnings(res *result.Results) []string {
 	var w []string
 	w = append(w, aeadModes(res)...)
+	if s := tooFew(res); s != "" {
+		w = append(w, s)
+	}
 	if s := noisy(res); s != "" {
 		w = append(w, s)
 	}
@@ -57,7 +61,27 @@ func aeadModes(res *result.Results) []string {
 	return out
 }
 
-// noisy lists the cells whose confidence interval is wider than the run's
+// tooFew says when cells have too few samples for a bounded rerun
+// interval: they are noisy by the rule, but more samples, not a quieter
+// host, is the cure. "" for none.
+func tooFew(r *result.Results) string {
+	few, least := 0, 0
+	for _, m := range r.Measurements {
+		if n := len(m.SamplesKBps); n > 1 && n < stats.MinSamplesForRerun {
+			if few == 0 || n < least {
+				least = n
+			}
+			few++
+		}
+	}
+	if few == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%d of %d cells have as few as %d samples: below %d no rerun interval is bounded (±∞), so every such cell is noisy; measure with --count %d or more",
+		few, len(r.Measurements), least, stats.MinSamplesForRerun, stats.MinSamplesForRerun)
+}
+
+// noisy lists the cells whose rerun interval is wider than the run's
 // noisy threshold, the widest first, at most four of them by name; ""
 // for none.
 func noisy(r *result.Results) string {
@@ -71,24 +95,24 @@ func noisy(r *result.Results) string {
 		return ""
 	}
 	width := func(m result.Measurement) float64 { // ±∞ (-1) is the widest
-		if m.CIPct < 0 {
+		if m.RerunPct < 0 {
 			return math.Inf(1)
 		}
-		return m.CIPct
+		return m.RerunPct
 	}
 	slices.SortStableFunc(ms, func(a, b result.Measurement) int { return cmp.Compare(width(b), width(a)) })
 	var cells []string
 	for _, m := range ms[:min(len(ms), 4)] {
 		w := "±∞"
-		if m.CIPct >= 0 {
-			w = fmt.Sprintf("±%.1f%%", m.CIPct)
+		if m.RerunPct >= 0 {
+			w = fmt.Sprintf("±%.1f%%", m.RerunPct)
 		}
 		cells = append(cells, m.Key().String()+" "+w)
 	}
 	if len(ms) > 4 {
 		cells = append(cells, fmt.Sprintf("%d more", len(ms)-4))
 	}
-	return fmt.Sprintf("%d of %d cells noisy (95%% confidence interval wider than ±%g%%), the widest %s; rerun on a quieter host or with --precision",
+	return fmt.Sprintf("%d of %d cells noisy (95%% rerun interval wider than ±%g%%), the widest %s; rerun on a quieter host or with --precision",
 		len(ms), len(r.Measurements), r.NoisyPct, strings.Join(cells, "; "))
 }
 

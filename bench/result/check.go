@@ -115,6 +115,12 @@ func (c *checker) measurement(at string, m *Measurement) {
 		c.fail(at+".ci_low_kbps", "%g is above ci_high_kbps %g", m.CILowKBps, m.CIHighKBps)
 	}
 	c.between(at+".ci_pct", m.CIPct, -1, math.MaxFloat64, "%")
+	c.kbps(at+".rerun_low_kbps", m.RerunLowKBps)
+	c.kbps(at+".rerun_high_kbps", m.RerunHighKBps)
+	if m.RerunHighKBps > 0 && m.RerunLowKBps > m.RerunHighKBps {
+		c.fail(at+".rerun_low_kbps", "%g is above rerun_high_kbps %g", m.RerunLowKBps, m.RerunHighKBps)
+	}
+	c.between(at+".rerun_pct", m.RerunPct, -1, math.MaxFloat64, "%")
 	c.kbps(at+".per_thread_kbps", m.PerThreadKBps)
 	for j, x := range m.SamplesPerThreadKBps {
 		c.kbps(fmt.Sprintf("%s.samples_per_thread_kbps[%d]", at, j), x)

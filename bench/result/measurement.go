@@ -7,9 +7,9 @@ import (
 	"github.com/aesbench/aesbench/bench/stats"
 )
 
-// Summarize fills the median, minimum, maximum and confidence interval
-// from the samples, and marks the cell noisy when the interval is wider
-// than ±noisyPct percent (noisyPct <= 0: never).
+// Summarize fills the median, minimum, maximum, confidence interval and
+// rerun interval from the samples, and marks the cell noisy when the
+// rerun interval is wider than ±noisyPct percent (noisyPct <= 0: never).
 func (m *Measurement) Summarize(noisyPct float64) {
 	m.KBps = stats.Median(m.SamplesKBps)
 	m.MinKBps = slices.Min(m.SamplesKBps)
@@ -19,7 +19,12 @@ func (m *Measurement) Summarize(noisyPct float64) {
 	if math.IsInf(ci.Pct, 0) { // JSON has no infinity
 		m.CILowKBps, m.CIHighKBps, m.CIPct = 0, 0, -1
 	}
-	m.Noisy = stats.Noisy(ci, noisyPct)
+	ri := stats.RerunInterval(m.SamplesKBps, 0)
+	m.RerunLowKBps, m.RerunHighKBps, m.RerunPct = ri.Lo, ri.Hi, ri.Pct
+	if math.IsInf(ri.Pct, 0) {
+		m.RerunLowKBps, m.RerunHighKBps, m.RerunPct = 0, 0, -1
+	}
+	m.Noisy = stats.Noisy(ri, noisyPct)
 	if len(m.SamplesPerThreadKBps) > 0 {
 		m.PerThreadKBps = stats.Median(m.SamplesPerThreadKBps)
 	}
@@ -44,8 +49,15 @@ type Measurement struct {
 	CILowKBps  float64 `json:"ci_low_kbps,omitempty"`      // low end of the 95% confidence interval of the median (benchmath.AssumeNothing); 0 when unbounded (fewer than 6 samples)
 	CIHighKBps float64 `json:"ci_high_kbps,omitempty"`     // high end of that interval; 0 when unbounded
 	CIPct      float64 `json:"ci_pct,omitempty"`           // half width of that interval in % of the median, as benchstat's ±; -1 when unbounded (fewer than 6 samples)
-	Noisy      bool    `json:"noisy,omitempty"`            // the interval is wider than the run's noisy threshold
+	Noisy      bool    `json:"noisy,omitempty"`            // the rerun interval is wider than the run's noisy threshold (in files written before rerun intervals: the confidence interval)
 	Iters      int     `json:"iters_per_sample,omitempty"` // messages per sample (per thread); 0 when unknown
+
+	// The 95% rerun interval (stats.RerunInterval): where the median of
+	// a rerun of as many samples falls, whatever the distribution. The
+	// interval aesbench states; absent in older files.
+	RerunLowKBps  float64 `json:"rerun_low_kbps,omitempty"`  // 0 when unbounded (fewer than 9 samples)
+	RerunHighKBps float64 `json:"rerun_high_kbps,omitempty"` // 0 when unbounded
+	RerunPct      float64 `json:"rerun_pct,omitempty"`       // half width in % of the median; -1 when unbounded
 
 	PerThreadKBps        float64   `json:"per_thread_kbps,omitempty"`         // Threads > 1: median of the samples' mean per-thread throughput; KBps is then the aggregate of all threads
 	SamplesPerThreadKBps []float64 `json:"samples_per_thread_kbps,omitempty"` // Threads > 1: each sample's mean per-thread throughput

@@ -8,8 +8,11 @@ func TestSummarizeFlagsNoisyCells(t *testing.T) {
 		threshld float64
 		noisy    bool
 	}{
-		{[]float64{100, 101, 99, 100, 100, 101}, 3, false},
-		{[]float64{100, 110, 90, 100, 120, 80}, 3, true},
+		{[]float64{100, 101, 99, 100, 100, 101, 100, 99, 101}, 3, false},
+		{[]float64{100, 110, 90, 100, 120, 80, 100, 100, 100}, 3, true},
+		// Six samples bound the median but not a rerun's: noisy, though
+		// the confidence interval is ±1%.
+		{[]float64{100, 101, 99, 100, 100, 101}, 3, true},
 		{[]float64{100, 110, 90, 100, 120, 80}, 0, false}, // not checked
 		{[]float64{100, 100, 100}, 3, true},               // too few samples: unbounded
 	}
@@ -21,6 +24,12 @@ func TestSummarizeFlagsNoisyCells(t *testing.T) {
 		}
 		if m.CIPct >= 0 && !(m.CILowKBps <= m.KBps && m.KBps <= m.CIHighKBps) {
 			t.Errorf("%v: median %v outside [%v, %v]", tt.samples, m.KBps, m.CILowKBps, m.CIHighKBps)
+		}
+		if m.RerunPct >= 0 && !(m.RerunLowKBps <= m.CILowKBps && m.CIHighKBps <= m.RerunHighKBps) {
+			t.Errorf("%v: rerun interval [%v, %v] inside the confidence interval [%v, %v]", tt.samples, m.RerunLowKBps, m.RerunHighKBps, m.CILowKBps, m.CIHighKBps)
+		}
+		if (m.RerunPct < 0) != (len(tt.samples) < 9) || (m.RerunPct < 0) != (m.RerunLowKBps == 0 && m.RerunHighKBps == 0) {
+			t.Errorf("%v: rerun interval [%v, %v] ±%v%%", tt.samples, m.RerunLowKBps, m.RerunHighKBps, m.RerunPct)
 		}
 	}
 }

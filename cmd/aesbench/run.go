@@ -65,7 +65,7 @@ func parseRunFlags(args []string, stdout, stderr io.Writer) (*runOptions, bool, 
 	algos := fs.String("algos", strings.Join(bench.DefaultAlgos, ","), "algorithms to measure, comma-separated, or all:\n"+joinWrap(bench.AlgorithmNames()))
 	sizes := fs.String("sizes", joinInts(bench.DefaultSizes), "message sizes in bytes, comma-separated (1 byte to 64 MiB; 16k, 1MiB accepted)")
 	decrypt := fs.Bool("decrypt", false, "measure decryption (Open, for AEADs) as well as encryption")
-	count := fs.Int("count", stats.MinSamplesForCI, "samples per cell (the minimum under --precision); the table shows their median.\nBelow 6 the 95% confidence interval is unbounded; at 6 or 7 it is the samples' range")
+	count := fs.Int("count", 0, fmt.Sprintf("samples per cell (the minimum under --precision); the table shows their median\n(default %d for the go engine, %d runs for openssl and --file). Below %d the 95%%\nrerun interval is unbounded", measure.DefaultCount, measure.DefaultRuns, stats.MinSamplesForRerun))
 	sample := fs.Duration("time", measure.DefaultSample, "length of one sample, from 1ms to 10m")
 	label := fs.String("label", "", "name of this host in results and comparisons (default the hostname, with -noaesni under --no-aesni)")
 	out := fs.String("out", "", "results file (default results/<label>.json)")
@@ -76,8 +76,8 @@ func parseRunFlags(args []string, stdout, stderr io.Writer) (*runOptions, bool, 
 	opensslPath := fs.String("openssl", "", "the openssl binary of --engine openssl (default the one on PATH)")
 	cpuTime := fs.Bool("openssl-cputime", false, "let openssl speed divide by the CPU time it got (its default) instead of wall-clock time (-elapsed, as the go engine)")
 	aeadMode := fs.String("aead-mode", string(result.AEADModeSeal), "how the go engine times AEADs: seal (one Seal per message, key set up once) or\nper-message (new cipher.AEAD from the key + Seal per message, as openssl speed 3.0.16+ does; allocates)")
-	noisy := fs.String("noisy", strconv.FormatFloat(stats.DefaultNoisyPct, 'g', -1, 64)+"%", "flag cells whose 95% confidence interval is wider than ±this percent of the median; 0 never")
-	precision := fs.String("precision", "", "adaptive sampling: after --count rounds, keep sampling (round robin) the cells whose\n95% confidence interval is wider than ±this percent, e.g. 2%, until --max-time")
+	noisy := fs.String("noisy", strconv.FormatFloat(stats.DefaultNoisyPct, 'g', -1, 64)+"%", "flag cells whose 95% rerun interval is wider than ±this percent of the median; 0 never")
+	precision := fs.String("precision", "", "adaptive sampling: after --count rounds, keep sampling (round robin) the cells whose\n95% rerun interval is wider than ±this percent, e.g. 2%, until --max-time")
 	maxTime := fs.Duration("max-time", measure.DefaultMaxTime, "under --precision, the sampling time budget of each cell (so at most cells x this in all,\nplus calibration)")
 	threads := fs.String("threads", "1", "workers per cell, each on its own OS thread with its own cipher, or all (one per CPU);\nthe table shows the aggregate (as openssl speed -multi) and the per-thread mean (as bssl speed -threads).\nSeveral counts, e.g. 1,all, measure each cell at each, side by side, with the scaling over one thread\nand the host's own scaling (a dependent ADD chain on as many threads) beside it")
 	format := fs.String("format", "table", "what to print on stdout: table, json (the results file) or gobench (Go benchmark format, one line per sample, for benchstat)")
@@ -129,7 +129,7 @@ func parseRunFlags(args []string, stdout, stderr io.Writer) (*runOptions, bool, 
 	if o.cells, err = bench.Cells(as, dirs, ss, o.threads); err != nil {
 		return nil, false, usagef("run: --sizes: %w", err)
 	}
-	if o.count < 1 {
+	if fs.Changed("count") && o.count < 1 {
 		return nil, false, usagef("run: --count %d: need at least one sample", o.count)
 	}
 	if o.sample < measure.MinSample || o.sample > measure.MaxSample {

@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/aesbench/aesbench/bench/measure"
 	"github.com/aesbench/aesbench/bench/result"
 	"golang.org/x/perf/benchfmt"
 )
@@ -26,7 +27,7 @@ func TestParseRunStatsFlags(t *testing.T) {
 		comment string
 	}{
 		{nil, "", func(o *runOptions) bool {
-			return o.noisyPct == 3 && o.precision == 0 && slices.Equal(o.threads, []int{1}) && o.format == "table" && o.count == 6
+			return o.noisyPct == 3 && o.precision == 0 && slices.Equal(o.threads, []int{1}) && o.format == "table" && o.count == 0 // 0: the engines' defaults (measure.DefaultCount, DefaultRuns)
 		}, "defaults"},
 		{[]string{"--precision", "2%", "--max-time", "500ms", "--noisy", "1.5"}, "", func(o *runOptions) bool {
 			return o.precision == 2 && o.maxTime == 500*time.Millisecond && o.noisyPct == 1.5
@@ -119,10 +120,10 @@ func TestRunFormats(t *testing.T) {
 					return fmt.Errorf("result %s: neither a cell nor the host reference", name)
 				}
 			}
-			if n != 2*6 {
-				return fmt.Errorf("%d results, want one per sample, 12", n)
+			if n != 2*measure.DefaultCount {
+				return fmt.Errorf("%d results, want one per sample, %d", n, 2*measure.DefaultCount)
 			}
-			if hasChain := runtime.GOARCH == "amd64" || runtime.GOARCH == "arm64"; hasChain != (refs == 6) {
+			if hasChain := runtime.GOARCH == "amd64" || runtime.GOARCH == "arm64"; hasChain != (refs == measure.DefaultCount) {
 				return fmt.Errorf("%d host reference lines on %s", refs, runtime.GOARCH)
 			}
 			return rd.Err()
@@ -132,13 +133,13 @@ func TestRunFormats(t *testing.T) {
 			if err != nil {
 				return err
 			}
-			if r.NoisyPct != 3 || len(r.Measurements) != 2 || len(r.Measurements[0].SamplesKBps) != 6 {
+			if r.NoisyPct != 3 || len(r.Measurements) != 2 || len(r.Measurements[0].SamplesKBps) != measure.DefaultCount {
 				return fmt.Errorf("results %+v", r)
 			}
 			return nil
 		}},
 		{nil, func(out string) error {
-			if !strings.Contains(out, "95% confidence interval of the median") {
+			if !strings.Contains(out, "95% rerun interval, ±: where a rerun's median falls") {
 				return fmt.Errorf("table without intervals:\n%s", out)
 			}
 			return nil
@@ -179,8 +180,8 @@ func TestRunScalingEndToEnd(t *testing.T) {
 		return
 	}
 	h, ok := r.HostScaling(2)
-	if !ok || len(r.HostRef[0].SamplesGHz) != 6 || len(r.HostRef[1].SamplesGHz) != 6 {
-		t.Fatalf("host reference %+v, want 6 samples on 1 and 2 threads", r.HostRef)
+	if !ok || len(r.HostRef[0].SamplesGHz) != measure.DefaultCount || len(r.HostRef[1].SamplesGHz) != measure.DefaultCount {
+		t.Fatalf("host reference %+v, want %d samples on 1 and 2 threads", r.HostRef, measure.DefaultCount)
 	}
 	if want := fmt.Sprintf("2 threads %.2fx.", h); !strings.Contains(stdout, want) {
 		t.Errorf("table lacks the host's scaling %q:\n%s", want, stdout)
