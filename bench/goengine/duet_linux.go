@@ -11,25 +11,38 @@ import (
 )
 
 // PinProcess confines every thread of this process, and so every thread
-// it makes later (a new thread inherits its maker's affinity), to cpu:
-// one side of a duet (measure.Interleave) runs on a CPU of its own.
-func PinProcess(cpu int) error {
+// it makes later (a new thread inherits its maker's affinity), to cpus:
+// each sample of measure.Interleave runs on the CPUs the round gave its
+// side. A thread pinned by pinThread is pinned again.
+func PinProcess(cpus ...int) error {
 	tasks, err := os.ReadDir("/proc/self/task")
 	if err != nil {
-		return fmt.Errorf("pin to cpu %d: %w", cpu, err)
+		return fmt.Errorf("pin to cpus %v: %w", cpus, err)
 	}
 	var set unix.CPUSet
-	set.Set(cpu)
+	for _, c := range cpus {
+		set.Set(c)
+	}
 	for _, t := range tasks {
 		tid, err := strconv.Atoi(t.Name())
 		if err != nil {
 			continue
 		}
 		if err := unix.SchedSetaffinity(tid, &set); err != nil {
-			return fmt.Errorf("pin to cpu %d: %w", cpu, err)
+			return fmt.Errorf("pin to cpus %v: %w", cpus, err)
 		}
 	}
 	return nil
+}
+
+// AllowedCPUs lists the CPUs this process may run on; nil where it
+// cannot tell (not Linux).
+func AllowedCPUs() []int {
+	cpus, err := allowedCPUs()
+	if err != nil {
+		return nil
+	}
+	return cpus
 }
 
 // DuetCPUs returns two CPUs this process may run on for a duet, and

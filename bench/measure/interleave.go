@@ -50,7 +50,9 @@ type ABOptions struct {
 // cell, which side goes first in a random order (randomized multiple
 // interleaved trials, RMIT), so that both sides see the same moments of
 // the host and sample i of a cell on one side pairs with sample i on the
-// other. Under ab.Duet the two samples of a cell run at once on two CPUs
+// other. Each round draws where the two samples of a cell run
+// (roundCPUs), so that one CPU slower than another cancels in the pairs.
+// Under ab.Duet the two samples of a cell run at once on two CPUs
 // instead. Both sides run the go engine in a worker process of their own,
 // which checks the ciphers against their known-answer vectors first.
 // o.Files, when given, are timed on each side after the rounds. A worker
@@ -151,10 +153,12 @@ func Interleave(ctx context.Context, o Options, ab ABOptions) (a, b *result.Resu
 	hz0, clockOK := goengine.EstimateClock()
 	done, total := 0, 2*len(cells)*o.Count
 	sampleWait := patience + 20*o.Sample
+	allowed := goengine.AllowedCPUs()
 	for range o.Count {
 		for _, j := range rng.Perm(len(cells)) {
-			req := workerRequest{Op: "sample", Cell: j}
+			where := roundCPUs(rng, ab.Duet, cpus, allowed, cells[j].Threads)
 			take := func(w *worker) error {
+				req := workerRequest{Op: "sample", Cell: j, CPUs: where[w.index]}
 				rep, err := w.call(ctx, req, sampleWait)
 				if err != nil {
 					return err
@@ -191,8 +195,8 @@ func Interleave(ctx context.Context, o Options, ab ABOptions) (a, b *result.Resu
 		}
 		addClock(res[i], hz0, clockOK)
 		if len(o.Files) > 0 {
-			o.Progress.Note(fmt.Sprintf("timing the files on %s: %d runs of each algorithm and engine", res[i].Label, o.Count))
-			fr, err := ws[i].call(ctx, workerRequest{Op: "files", Files: o.Files, Count: o.Count, Cold: o.Cold, Fsync: o.Fsync, OpenSSL: o.OpenSSL}, 0)
+			o.Progress.Note(fmt.Sprintf("timing the files on %s: %d runs of each algorithm and engine", res[i].Label, o.Runs))
+			fr, err := ws[i].call(ctx, workerRequest{Op: "files", Files: o.Files, Count: o.Runs, Cold: o.Cold, Fsync: o.Fsync, OpenSSL: o.OpenSSL, CPUs: allowed}, 0)
 			if err != nil {
 				return nil, nil, err
 			}
@@ -349,4 +353,26 @@ func (t *tail) last() string {
 	defer t.mu.Unlock()
 	lines := strings.Split(strings.TrimSpace(string(t.buf)), "\n")
 	return strings.TrimSpace(lines[len(lines)-1])
+}
+
+// roundCPUs draws the CPUs each side's sample of a cell runs on in one
+// round. CPUs of one VM are not alike: on the 2-vCPU development VM one
+// ran AES-GCM 8% slower than the other (probe --cpus), and two worker
+// processes left to the scheduler each kept to a CPU of its own, so an
+// A/A found differences that were the CPUs'. Interleaved, both samples of
+// a round run on one CPU, drawn at random (all of them for a cell on
+// more than one thread); in a duet the two CPUs swap sides at random.
+// Where the CPUs are unknown (not Linux), nothing is pinned.
+func roundCPUs(rng *mrand.Rand, duet bool, duetCPUs [2]int, allowed []int, threads int) [2][]int {
+	switch {
+	case duet:
+		s := rng.IntN(2)
+		return [2][]int{{duetCPUs[s]}, {duetCPUs[1-s]}}
+	case len(allowed) == 0:
+		return [2][]int{}
+	case threads > 1:
+		return [2][]int{allowed, allowed}
+	}
+	c := allowed[rng.IntN(len(allowed))]
+	return [2][]int{{c}, {c}}
 }

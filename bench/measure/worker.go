@@ -46,6 +46,9 @@ type workerRequest struct {
 	CPU      int             `json:"cpu"`              // setup: the CPU to pin the worker to; -1 for none
 	Masked   bool            `json:"masked,omitempty"` // setup: the worker runs with AES-NI masked (openssl enc is masked too)
 	Cell     int             `json:"cell"`
+	// sample, files: the CPUs to run on, as the round drew them; none:
+	// as before.
+	CPUs []int `json:"cpus,omitempty"`
 
 	// files: the whole-file workload of the cells' algorithms.
 	Files   []string `json:"files,omitempty"`
@@ -84,6 +87,11 @@ func ServeWorker(ctx context.Context, r io.Reader, w io.Writer) error {
 		var req workerRequest
 		if err := json.Unmarshal(in.Bytes(), &req); err != nil {
 			return fail(fmt.Errorf("worker: bad request: %w", err))
+		}
+		if len(req.CPUs) > 0 {
+			if err := goengine.PinProcess(req.CPUs...); err != nil {
+				return fail(fmt.Errorf("worker: %w", err))
+			}
 		}
 		switch req.Op {
 		case "setup":
@@ -124,7 +132,7 @@ func ServeWorker(ctx context.Context, r io.Reader, w io.Writer) error {
 			for i, c := range setup.Cells {
 				cells = append(cells, bench.Cell{Algo: groups[i].Ops[0].Algo, Dir: c.Direction, Size: c.Size})
 			}
-			o := Options{Cells: cells, Count: req.Count, Files: req.Files, Cold: req.Cold, Fsync: req.Fsync,
+			o := Options{Cells: cells, Count: req.Count, Runs: req.Count, Files: req.Files, Cold: req.Cold, Fsync: req.Fsync,
 				OpenSSL: req.OpenSSL, Masked: setup.Masked, Progress: quiet{}}
 			osl, err := prepareFiles(ctx, o)
 			if err != nil {
