@@ -137,9 +137,9 @@ func TestCompareWarnings(t *testing.T) {
 		{"masked", func(a, b *result.Results) { b.AESNIMasked = true }, []string{"padawan ran with AES-NI masked"}},
 		{"noisy", func(a, b *result.Results) {
 			k := b.Measurements[0].KBps
-			b.Measurements[0].SamplesKBps = []float64{0.9 * k, 0.95 * k, k, k, k, k, k, 1.05 * k, 1.1 * k} // ±10%
+			b.Measurements[0].SamplesKBps = []float64{0.9 * k, 0.95 * k, k, k, k, k, k, k, k, 1.05 * k, 1.1 * k} // ±10%
 		}, []string{"padawan: 1 of 24 cells noisy (95% rerun interval wider than ±3%)"}},
-		{"too few samples to tell", func(a, b *result.Results) { b.Measurements[1].SamplesKBps = b.Measurements[1].SamplesKBps[:3] }, []string{"padawan: 1 of 24 cells have fewer than 9 samples, too few to bound how far a rerun moves a median"}},
+		{"too few samples to tell", func(a, b *result.Results) { b.Measurements[1].SamplesKBps = b.Measurements[1].SamplesKBps[:3] }, []string{"padawan: 1 of 26 figures have fewer than 11 samples, too few to tell whether a rerun could make a difference"}},
 		{"one imported figure is not noisy", func(a, b *result.Results) { b.Measurements[1].SamplesKBps = b.Measurements[1].SamplesKBps[:1] }, nil},
 		{"time-sliced", func(a, b *result.Results) {
 			a.ClockHz, a.HostRef = 2.4e9, []result.HostRef{{Threads: 1, GHz: 2.35}} // 98%: whole
@@ -158,10 +158,14 @@ func TestCompareWarnings(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			rs := fixtures(t, "knight", "padawan")
-			for _, r := range rs { // enough samples for a bounded rerun interval, within ±0.1%
+			for _, r := range rs { // enough samples for CompareRuns, within ±0.1%
 				for i := range r.Measurements {
 					k := r.Measurements[i].KBps
-					r.Measurements[i].SamplesKBps = []float64{k, k, 0.999 * k, 1.001 * k, k, k, k, k, k}
+					r.Measurements[i].SamplesKBps = []float64{k, k, 0.999 * k, 1.001 * k, k, k, k, k, k, k, k}
+				}
+				for i := range r.Files {
+					s := r.Files[i].Seconds
+					r.Files[i].SamplesSeconds = []float64{s, s, 0.999 * s, 1.001 * s, s, s, s, s, s, s, s}
 				}
 			}
 			tt.edit(rs[0], rs[1])

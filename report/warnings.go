@@ -73,21 +73,30 @@ func differences(rs []*result.Results, hosts []Host) []string {
 		if pct <= 0 {
 			pct = stats.DefaultNoisyPct
 		}
-		noisy, few := 0, 0
+		// One figure (an import) has no interval: nothing to tell. Fewer
+		// than stats.MinSamplesToCompareRuns cannot tell whether a rerun
+		// could make a difference; fewer than MinSamplesForRerun bound no
+		// rerun interval at all, which is their fewness, not noise.
+		noisy, few, figures := 0, 0, len(r.Measurements)+len(r.Files)
 		for _, m := range r.Measurements {
-			switch n := len(m.SamplesKBps); {
-			case n <= 1: // one figure (an import) has no interval: nothing to tell
-			case n < stats.MinSamplesForRerun:
+			n := len(m.SamplesKBps)
+			if n > 1 && n < stats.MinSamplesToCompareRuns {
 				few++
-			case stats.Noisy(stats.RerunInterval(m.SamplesKBps, 0), pct):
+			}
+			if n >= stats.MinSamplesForRerun && stats.Noisy(stats.RerunInterval(m.SamplesKBps, 0), pct) {
 				noisy++
+			}
+		}
+		for _, f := range r.Files {
+			if n := len(f.SamplesSeconds); n > 1 && n < stats.MinSamplesToCompareRuns {
+				few++
 			}
 		}
 		if few > 0 {
 			if group {
-				fewHosts = append(fewHosts, fmt.Sprintf("%s (%d of %d)", hosts[i].Label, few, len(r.Measurements)))
+				fewHosts = append(fewHosts, fmt.Sprintf("%s (%d of %d)", hosts[i].Label, few, figures))
 			} else {
-				w = append(w, fmt.Sprintf("%s: %d of %d cells have fewer than %d samples, too few to bound how far a rerun moves a median: their ratios rest on the U test alone; measure with --count %d or more", hosts[i].Label, few, len(r.Measurements), stats.MinSamplesForRerun, stats.MinSamplesForRerun))
+				w = append(w, fmt.Sprintf("%s: %d of %d figures have fewer than %d samples, too few to tell whether a rerun could make a difference: their ratios rest on the U test alone; measure with --count %d or more", hosts[i].Label, few, figures, stats.MinSamplesToCompareRuns, stats.MinSamplesToCompareRuns))
 			}
 		}
 		if noisy > 0 {
@@ -110,7 +119,7 @@ func differences(rs []*result.Results, hosts []Host) []string {
 		w = append(w, "AES-NI masked (--no-aesni), standing in for hosts without AES-NI: "+strings.Join(masked, ", "))
 	}
 	if len(fewHosts) > 0 {
-		w = append(w, fmt.Sprintf("too few samples to bound how far a rerun moves a median (fewer than %d; their ratios rest on the U test alone): %s", stats.MinSamplesForRerun, strings.Join(fewHosts, ", ")))
+		w = append(w, fmt.Sprintf("too few samples to tell whether a rerun could make a difference (fewer than %d; their ratios rest on the U test alone): %s", stats.MinSamplesToCompareRuns, strings.Join(fewHosts, ", ")))
 	}
 	if len(noisyHosts) > 0 {
 		bound := "the default"

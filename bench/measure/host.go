@@ -58,8 +58,9 @@ const (
 	// 0.8 s a cell, as 6 samples of 0.1 s took before.
 	DefaultCount = 16
 	// DefaultRuns openssl speed runs and whole-file runs, each a second
-	// or more, are the fewest whose rerun interval is bounded.
-	DefaultRuns = stats.MinSamplesForRerun
+	// or so, are the fewest for which compare can ask whether a rerun
+	// could make a difference (stats.CompareRuns).
+	DefaultRuns = stats.MinSamplesToCompareRuns
 )
 
 // MinSample and MaxSample bound Options.Sample.

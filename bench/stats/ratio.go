@@ -121,12 +121,12 @@ func uCritical(n1, n2 int) int {
 // only when that excludes 1: when the U test finds it and one median is
 // beyond the other's rerun reach.
 //
-// With fewer than MinSamplesForRerun samples on a side, no rerun
+// With fewer than MinSamplesToCompareRuns samples on a side, no rerun
 // interval is bounded, and the comparison is CompareSamples alone
 // (Rerun false), as benchstat's.
 func CompareRuns(a, b []float64) Ratio {
 	r := CompareSamples(a, b)
-	if !r.Testable() || len(a) < MinSamplesForRerun || len(b) < MinSamplesForRerun {
+	if !r.Testable() || len(a) < MinSamplesToCompareRuns || len(b) < MinSamplesToCompareRuns {
 		return r
 	}
 	level := 1 - Alpha/4 // each of the two at 97.5%: both hold at 95%

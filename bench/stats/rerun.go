@@ -39,6 +39,11 @@ import (
 // whole range holds a rerun's median less than 95% of the time.
 const MinSamplesForRerun = 9
 
+// MinSamplesToCompareRuns is the fewest samples a side for which
+// CompareRuns can ask whether a rerun could make a difference: it takes
+// both rerun intervals at 97.5%, which 9 or 10 samples cannot bound.
+const MinSamplesToCompareRuns = 11
+
 // RerunInterval returns the 95% interval in which the median of a rerun
 // of m samples falls, from this run's samples xs, and the median of xs:
 // the r-th smallest to the r-th largest of xs for the largest r that

@@ -81,6 +81,11 @@ func TestRerunIntervalKnownAnswers(t *testing.T) {
 	if got := MinSamplesForRerun; rerunRank(got, got, Confidence) != 1 || rerunRank(got-1, got-1, Confidence) != 0 {
 		t.Errorf("MinSamplesForRerun = %d, but rerunRank there is %d and below it %d", got, rerunRank(got, got, Confidence), rerunRank(got-1, got-1, Confidence))
 	}
+	for n := MinSamplesForRerun; n <= MinSamplesToCompareRuns; n++ {
+		if bounded := rerunRank(n, n, 1-Alpha/4) > 0; bounded != (n >= MinSamplesToCompareRuns) {
+			t.Errorf("%d samples: rerun interval at 97.5%% bounded %v; MinSamplesToCompareRuns = %d", n, bounded, MinSamplesToCompareRuns)
+		}
+	}
 }
 
 func seq(from float64, n int) []float64 {
