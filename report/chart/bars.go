@@ -23,6 +23,19 @@ type series struct {
 	// lo and hi, when set, are each value's 95% interval, drawn as an
 	// error bar; 0 where unknown (too few samples).
 	lo, hi []float64
+	// same, when set, is true where the value is a ratio that does not
+	// differ significantly from 1x: its label is "~", as benchstat
+	// writes it, not a figure read as a difference.
+	same []bool
+}
+
+// valueLabel is the label over value j of s: "~" when it is no
+// significant difference, else label of the value.
+func (s series) valueLabel(j int, label func(float64) string) string {
+	if j < len(s.same) && s.same[j] {
+		return NotSignificant
+	}
+	return label(s.values[j])
 }
 
 // present drops the series with no value at all: a host that measured
@@ -141,7 +154,7 @@ func groupedBars(p *plot.Plot, categories []string, ss []series, label func(floa
 					top = max(top, s.hi[j])
 				}
 				xys = append(xys, plotter.XY{X: float64(j), Y: max(top, labelFloor)})
-				strs = append(strs, label(v))
+				strs = append(strs, s.valueLabel(j, label))
 			}
 		}
 		if len(xys) == 0 {

@@ -56,6 +56,9 @@ const (
 	UnitKBps    = "kB/s (1000s of bytes per second)"
 	UnitSeconds = "seconds"
 	UnitTimes   = "x faster"
+	// NotSignificant labels a ratio that does not differ significantly
+	// from 1x, as benchstat's tables write it.
+	NotSignificant = "~"
 )
 
 // newPlot returns a plot with the house style: title, axis labels with

@@ -47,7 +47,7 @@ func panelChart(name, title, xLabel string, cats []string, ss []series, label fu
 		if !slices.ContainsFunc(ss, func(s series) bool { return j < len(s.values) && s.values[j] > 0 }) {
 			continue // no series has a figure here: no empty panel of n/a
 		}
-		hb := hbars{label: label, ref: ref}
+		hb := hbars{ref: ref}
 		for _, s := range ss {
 			b := hbar{name: s.name, color: hostColor(s.color)}
 			if j < len(s.values) {
@@ -55,6 +55,9 @@ func panelChart(name, title, xLabel string, cats []string, ss []series, label fu
 			}
 			if s.lo != nil && j < len(s.lo) {
 				b.lo, b.hi = s.lo[j], s.hi[j]
+			}
+			if j < len(s.values) && b.v > 0 {
+				b.text = s.valueLabel(j, label)
 			}
 			hb.bars = append(hb.bars, b)
 		}
@@ -163,15 +166,15 @@ type hbar struct {
 	color  color.Color
 	v      float64 // 0 when missing
 	lo, hi float64 // its 95% interval; 0 when unknown
+	text   string  // the label beside the bar: its value, or "~"
 }
 
 // hbars draws a panel's bars, one per y position 0, 1, ..., with error
 // bars, values, "n/a" for the missing, and a dashed line at ref when set.
 type hbars struct {
-	bars  []hbar
-	base  float64 // where the bars start: 0, or the log axis minimum
-	label func(float64) string
-	ref   float64
+	bars []hbar
+	base float64 // where the bars start: 0, or the log axis minimum
+	ref  float64
 }
 
 func (h hbars) Plot(c draw.Canvas, p *plot.Plot) {
@@ -209,7 +212,7 @@ func (h hbars) Plot(c draw.Canvas, p *plot.Plot) {
 		if ref >= end-vg.Points(1) && ref < end+vg.Points(30) {
 			end = ref
 		}
-		c.FillText(sty, vg.Point{X: end + vg.Points(3), Y: y}, h.label(b.v))
+		c.FillText(sty, vg.Point{X: end + vg.Points(3), Y: y}, b.text)
 	}
 }
 

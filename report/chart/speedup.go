@@ -51,13 +51,15 @@ func Speedup(c *report.Comparison, size int) (*Chart, error) {
 			s := series{name: c.Hosts[a].Label + "\nover " + c.Hosts[b].Label, color: a}
 			any := false
 			for _, r := range rows {
-				x, lo, hi := 0.0, 0.0, 0.0
+				x, lo, hi, same := 0.0, 0.0, 0.0, false
 				if r.KBps[a] > 0 && r.KBps[b] > 0 {
 					var st report.RatioStat
 					x, st = c.RatioOf(r, a, b)
 					lo, hi, any = st.Lo, st.Hi, true
+					same = st.Test != "none" && !st.Significant
 				}
 				s.values = append(s.values, x)
+				s.same = append(s.same, same)
 				s.lo, s.hi = append(s.lo, lo), append(s.hi, hi)
 			}
 			if any {
@@ -81,7 +83,7 @@ func Speedup(c *report.Comparison, size int) (*Chart, error) {
 			ss[i].name = fitMiddle(a, sty, half) + " over " + fitMiddle(b, sty, half)
 		}
 	} else {
-		return panelChart("aesni-speedup", title, UnitTimes+" with hardware AES (dashed: 1x)", cats, ss, unit.FormatRatio, 1, 2, false), nil
+		return panelChart("aesni-speedup", title, UnitTimes+" with hardware AES (dashed: 1x; "+NotSignificant+": no significant difference)", cats, ss, unit.FormatRatio, 1, 2, false), nil
 	}
 	p := newPlot(title, "algorithm", UnitTimes+" with hardware AES")
 	// The 1x line goes under the bars and their labels.
@@ -94,7 +96,7 @@ func Speedup(c *report.Comparison, size int) (*Chart, error) {
 	if err := groupedBars(p, cats, ss, unit.FormatRatio, false, 1); err != nil {
 		return nil, err
 	}
-	p.Legend.Add("1x: same speed", one)
+	p.Legend.Add("1x: same speed; "+NotSignificant+": no significant difference", one)
 	return &Chart{Name: "aesni-speedup", Title: title, Plot: p}, nil
 }
 
