@@ -45,7 +45,7 @@ bench:
 
 # How far the figures can be trusted on this host: interval coverage of
 # a rerun's median, run-to-run spread, false positives of compare and of
-# an interleaved A/A, and the time taken (a benchmark, not a test).
+# three interleaved A/As, and the time taken (a benchmark, not a test).
 repro: build
 	$(GO) run ./internal/repro --aesbench $(BIN) $(REPROARGS)
 

@@ -12,7 +12,10 @@
 //   - width: the median half-width of the stated intervals, and of the
 //     confidence intervals;
 //   - false positives: the share of cells called significant when nothing
-//     differs, by compare between back-to-back runs and within the A/A;
+//     differs, by compare between back-to-back runs and within the A/A
+//     runs (-aa of them, pooled), each with the chance that so many or
+//     more come from the rate it should hold (stats.ExcessChance): one
+//     A/A of 24 cells cannot tell 5% from 10%;
 //   - the time taken.
 //
 // It is a benchmark of the statistics, not a test: its figures depend on
@@ -45,19 +48,23 @@ func main() {
 	count := flag.Int("count", measure.DefaultCount, "samples per cell (run --count)")
 	sample := flag.Duration("time", measure.DefaultSample, "length of one sample (run --time)")
 	aesbenchBin := flag.String("aesbench", "bin/aesbench", "the aesbench binary, for the A/A run's workers")
-	keep := flag.String("keep", "", "also write each run's results file into this directory")
+	keep := flag.String("keep", "", "also write each run's results file (and the A/A's) into this directory")
+	aaRuns := flag.Int("aa", 3, "interleaved A/A runs, pooled")
 	flag.Parse()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	if err := repro(ctx, *runs, *algos, *sizes, *count, *sample, *aesbenchBin, *keep); err != nil {
+	if err := repro(ctx, *runs, *aaRuns, *algos, *sizes, *count, *sample, *aesbenchBin, *keep); err != nil {
 		fmt.Fprintf(os.Stderr, "repro: %v\n", err)
 		os.Exit(1)
 	}
 }
 
-func repro(ctx context.Context, n int, algos, sizes string, count int, sample time.Duration, bin, keep string) error {
+func repro(ctx context.Context, n, aaRuns int, algos, sizes string, count int, sample time.Duration, bin, keep string) error {
 	if n < 2 {
 		return errors.New("need at least 2 runs")
+	}
+	if aaRuns < 1 {
+		return errors.New("need at least 1 A/A run")
 	}
 	as, err := bench.ParseAlgos(algos)
 	if err != nil {
@@ -127,47 +134,70 @@ func repro(ctx context.Context, n int, algos, sizes string, count int, sample ti
 	// False positives between back-to-back runs, as compare reports them.
 	crossSig, crossN := 0, 0
 	for i := 0; i+1 < len(rs); i++ {
-		c, err := report.Compare([]*result.Results{rs[i], rs[i+1]}, report.CompareOptions{})
+		sig, cells, err := differing(rs[i], rs[i+1])
 		if err != nil {
 			return err
 		}
-		for _, row := range c.Rows {
-			crossN++
-			if row.RatioStats[0].Significant {
-				crossSig++
-			}
-		}
+		crossSig, crossN = crossSig+sig, crossN+cells
 	}
 
-	// A same-host A/A: both sides as is, interleaved round by round.
+	// Same-host A/As: both sides as is, interleaved round by round.
 	t0 := time.Now()
 	env := os.Environ()
-	a, b, err := measure.Interleave(ctx, measure.Options{Cells: cells, Count: count, Sample: sample, NoisyPct: stats.DefaultNoisyPct},
-		measure.ABOptions{Command: []string{bin, "worker"}, A: measure.Side{Label: "aa-a", Env: env}, B: measure.Side{Label: "aa-b", Env: env}})
-	if err != nil {
-		return fmt.Errorf("a/a: %w", err)
+	aaSig, aaN := 0, 0
+	for k := range aaRuns {
+		a, b, err := measure.Interleave(ctx, measure.Options{Cells: cells, Count: count, Sample: sample, NoisyPct: stats.DefaultNoisyPct},
+			measure.ABOptions{Command: []string{bin, "worker"}, A: measure.Side{Label: fmt.Sprintf("aa%d-a", k+1), Env: env}, B: measure.Side{Label: fmt.Sprintf("aa%d-b", k+1), Env: env}})
+		if err != nil {
+			return fmt.Errorf("a/a: %w", err)
+		}
+		fmt.Fprintf(os.Stderr, "repro: A/A %d of %d done\n", k+1, aaRuns)
+		if keep != "" {
+			for _, r := range []*result.Results{a, b} {
+				if err := r.WriteFile(filepath.Join(keep, r.Label+".json")); err != nil {
+					return err
+				}
+			}
+		}
+		sig, cells, err := differing(a, b)
+		if err != nil {
+			return err
+		}
+		aaSig, aaN = aaSig+sig, aaN+cells
 	}
 	aaTook := time.Since(t0)
-	c, err := report.Compare([]*result.Results{a, b}, report.CompareOptions{})
-	if err != nil {
-		return err
-	}
-	aaSig := 0
-	for _, row := range c.Rows {
-		if row.RatioStats[0].Significant {
-			aaSig++
-		}
-	}
 
-	fmt.Printf("repro: %d back-to-back runs of %d cells (%d samples of %v each), then an interleaved A/A\n", n, len(cells), count, sample)
+	fmt.Printf("repro: %d back-to-back runs of %d cells (%d samples of %v each), then %d interleaved A/A run(s)\n", n, len(cells), count, sample, aaRuns)
 	fmt.Printf("  coverage   a run's 95%% rerun interval held another run's median %5.1f%% of the time (%d of %d pairs of runs and cells; aim: at least 90%%)\n", pct(held, pairs), held, pairs)
 	fmt.Printf("             (the 95%% confidence interval of the median, as benchstat's, held it %.1f%%)\n", pct(ciHeld, pairs))
 	fmt.Printf("  spread     run-to-run spread of a cell's median (max-min over median): median %.1f%%, largest %.1f%%\n", 100*stats.Median(spreads), 100*slices.Max(spreads))
 	fmt.Printf("  width      median half-width of a cell's 95%% rerun interval: ±%.1f%% (of its confidence interval: ±%.1f%%)\n", stats.Median(widths), stats.Median(ciWidths))
 	fmt.Printf("  cross-run  compare of back-to-back runs called %d of %d cells significant: %.1f%% (aim: at most 10%%)\n", crossSig, crossN, pct(crossSig, crossN))
-	fmt.Printf("  a/a        the interleaved A/A called %d of %d cells significant: %.1f%% (aim: at most 5%%)\n", aaSig, len(c.Rows), pct(aaSig, len(c.Rows)))
-	fmt.Printf("  time       %.1f s for the runs (%.1f s each), %.1f s for the A/A\n", runsTook.Seconds(), runsTook.Seconds()/float64(n), aaTook.Seconds())
+	if crossSig > 0 {
+		fmt.Printf("             were the rate 10%%, %d or more would come %.0f%% of the time (cells taken as independent)\n", crossSig, 100*stats.ExcessChance(crossSig, crossN, 0.10))
+	}
+	fmt.Printf("  a/a        %d interleaved A/A run(s) called %d of %d cells significant: %.1f%% (aim: at most 5%%)\n", aaRuns, aaSig, aaN, pct(aaSig, aaN))
+	if aaSig > 0 {
+		fmt.Printf("             were the rate 5%%, %d or more would come %.0f%% of the time\n", aaSig, 100*stats.ExcessChance(aaSig, aaN, stats.Alpha))
+	}
+	fmt.Printf("  time       %.1f s for the runs (%.1f s each), %.1f s for the A/A (%.1f s each)\n", runsTook.Seconds(), runsTook.Seconds()/float64(n), aaTook.Seconds(), aaTook.Seconds()/float64(aaRuns))
 	return nil
+}
+
+// differing compares two results as aesbench compare does and counts
+// the cells it calls significantly different, of all it compared.
+func differing(a, b *result.Results) (sig, cells int, err error) {
+	c, err := report.Compare([]*result.Results{a, b}, report.CompareOptions{})
+	if err != nil {
+		return 0, 0, err
+	}
+	for _, row := range c.Rows {
+		cells++
+		if row.RatioStats[0].Significant {
+			sig++
+		}
+	}
+	return sig, cells, nil
 }
 
 func pct(a, b int) float64 {
