@@ -167,20 +167,29 @@ func repro(ctx context.Context, n, aaRuns int, algos, sizes string, count int, s
 	}
 	aaTook := time.Since(t0)
 
-	fmt.Printf("repro: %d back-to-back runs of %d cells (%d samples of %v each), then %d interleaved A/A run(s)\n", n, len(cells), count, sample, aaRuns)
-	fmt.Printf("  coverage   a run's 95%% rerun interval held another run's median %5.1f%% of the time (%d of %d pairs of runs and cells; aim: at least 90%%)\n", pct(held, pairs), held, pairs)
-	fmt.Printf("             (the 95%% confidence interval of the median, as benchstat's, held it %.1f%%)\n", pct(ciHeld, pairs))
-	fmt.Printf("  spread     run-to-run spread of a cell's median (max-min over median): median %.1f%%, largest %.1f%%\n", 100*stats.Median(spreads), 100*slices.Max(spreads))
-	fmt.Printf("  width      median half-width of a cell's 95%% rerun interval: ±%.1f%% (of its confidence interval: ±%.1f%%)\n", stats.Median(widths), stats.Median(ciWidths))
-	fmt.Printf("  cross-run  compare of back-to-back runs called %d of %d cells significant: %.1f%% (aim: at most 10%%)\n", crossSig, crossN, pct(crossSig, crossN))
+	// Lines of at most 80 columns, for a terminal.
+	fmt.Printf("repro: %d back-to-back runs of %d cells (%d samples of %v each),\n", n, len(cells), count, sample)
+	fmt.Printf("       then %d interleaved A/A run(s)\n", aaRuns)
+	fmt.Printf("  coverage   a run's 95%% rerun interval held another run's median\n")
+	fmt.Printf("             %.1f%% of the time (%d of %d pairs; aim: at least 90%%);\n", pct(held, pairs), held, pairs)
+	fmt.Printf("             the confidence interval of the median (benchstat's): %.1f%%\n", pct(ciHeld, pairs))
+	fmt.Printf("  spread     run-to-run spread of a cell's median, (max-min)/median:\n")
+	fmt.Printf("             median %.1f%%, largest %.1f%%\n", 100*stats.Median(spreads), 100*slices.Max(spreads))
+	fmt.Printf("  width      median half-width of a cell's 95%% rerun interval: ±%.1f%%\n", stats.Median(widths))
+	fmt.Printf("             (of its confidence interval: ±%.1f%%)\n", stats.Median(ciWidths))
+	fmt.Printf("  cross-run  compare of back-to-back runs called %d of %d cells\n", crossSig, crossN)
+	fmt.Printf("             significant: %.1f%% (aim: at most 10%%)\n", pct(crossSig, crossN))
 	if crossSig > 0 {
-		fmt.Printf("             were the rate 10%%, %d or more would come %.0f%% of the time (cells taken as independent)\n", crossSig, 100*stats.ExcessChance(crossSig, crossN, 0.10))
+		fmt.Printf("             were the rate 10%%, %d or more would come %.0f%% of the time\n", crossSig, 100*stats.ExcessChance(crossSig, crossN, 0.10))
+		fmt.Printf("             (the cells taken as independent)\n")
 	}
-	fmt.Printf("  a/a        %d interleaved A/A run(s) called %d of %d cells significant: %.1f%% (aim: at most 5%%)\n", aaRuns, aaSig, aaN, pct(aaSig, aaN))
+	fmt.Printf("  a/a        the A/As called %d of %d cells significant: %.1f%%\n", aaSig, aaN, pct(aaSig, aaN))
+	fmt.Printf("             (aim: at most 5%%)\n")
 	if aaSig > 0 {
 		fmt.Printf("             were the rate 5%%, %d or more would come %.0f%% of the time\n", aaSig, 100*stats.ExcessChance(aaSig, aaN, stats.Alpha))
 	}
-	fmt.Printf("  time       %.1f s for the runs (%.1f s each), %.1f s for the A/A (%.1f s each)\n", runsTook.Seconds(), runsTook.Seconds()/float64(n), aaTook.Seconds(), aaTook.Seconds()/float64(aaRuns))
+	fmt.Printf("  time       %.1f s for the runs (%.1f s each),\n", runsTook.Seconds(), runsTook.Seconds()/float64(n))
+	fmt.Printf("             %.1f s for the A/As (%.1f s each)\n", aaTook.Seconds(), aaTook.Seconds()/float64(aaRuns))
 	return nil
 }
 
