@@ -148,7 +148,7 @@ func TestCompareWarnings(t *testing.T) {
 		{"whole cores", func(a, b *result.Results) {
 			a.ClockHz, a.HostRef = 2.4e9, []result.HostRef{{Threads: 1, GHz: 2.35}}
 		}, nil},
-		{"separate runs of one CPU", func(a, b *result.Results) { b.Probe.Model = a.Probe.Model }, []string{"knight and padawan are separate runs on one CPU model"}},
+		{"separate runs of one CPU", func(a, b *result.Results) { b.Probe.Model = a.Probe.Model }, []string{"knight and padawan are separate runs on one CPU model: a difference is significant only beyond how far a rerun moves a median (with 11 or more samples a side)"}},
 		{"the two sides of one interleaved run", func(a, b *result.Results) {
 			b.Probe.Model = a.Probe.Model
 			a.Pair, b.Pair = &result.Pair{ID: "x", Role: "a"}, &result.Pair{ID: "x", Role: "b"}

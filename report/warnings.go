@@ -161,5 +161,5 @@ func separateRuns(rs []*result.Results, hosts []Host) []string {
 	if len(same) > 3 {
 		others = fmt.Sprintf("%d other hosts", len(same))
 	}
-	return []string{fmt.Sprintf("%s and %s are separate runs on one CPU model: a difference is significant only beyond how far a rerun moves a median (with 9 or more samples a side), but a drift of the host slower than a run can still pass for one; compare two configurations of one host with run --interleave", hosts[0].Label, others)}
+	return []string{fmt.Sprintf("%s and %s are separate runs on one CPU model: a difference is significant only beyond how far a rerun moves a median (with %d or more samples a side), but a drift of the host slower than a run can still pass for one; compare two configurations of one host with run --interleave", hosts[0].Label, others, stats.MinSamplesToCompareRuns)}
 }
