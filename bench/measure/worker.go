@@ -193,7 +193,8 @@ func setupWorker(ctx context.Context, req workerRequest, sample time.Duration) (
 // configuration differ by where their memory landed, and an A/A of 16
 // rounds found it: 6 of 96 cells "different" (by up to 5%, all the GCM
 // cells of one run on one side), 1 of 96 with a fresh Group per sample,
-// four A/As each. A fresh layout every round makes that difference part
+// four A/As each (12 of 288 over twelve A/As of a later, busier hour:
+// within chance of the 5% claimed). A fresh layout every round makes that difference part
 // of the rounds' noise, which the paired test sees, instead of a bias it
 // cannot. The old Groups are kept, up to keepBytes, so that the
 // allocator cannot hand the same memory back at once.

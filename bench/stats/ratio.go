@@ -30,8 +30,8 @@ type Ratio struct {
 	Paired bool
 	// Rerun is true when the comparison also asked whether a rerun of
 	// either side could move its median as far (CompareRuns); false
-	// when it could not (fewer than MinSamplesForRerun samples a side)
-	// or did not.
+	// when it could not (fewer than MinSamplesToCompareRuns samples a
+	// side) or did not.
 	Rerun bool
 	// WithinRerun is true when the U test found a difference but a
 	// rerun of either side could move its median that far: the

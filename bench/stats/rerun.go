@@ -28,11 +28,13 @@ import (
 // conservative. RerunInterval takes the largest r (the narrowest such
 // interval) whose probability is at least Confidence.
 //
-// Measured on a shared 2-vCPU cloud VM (make repro), these intervals
-// held a back-to-back rerun's median 91-95% of the time where the
-// confidence intervals held it 67-84%: a host's slowdowns come in
+// Measured on a shared 2-vCPU cloud VM (make repro, 16 samples of
+// 0.05 s a cell), these intervals held a back-to-back rerun's median
+// 77-100% of the time, at least 90% in 6 of 9 measurements, where the
+// confidence intervals held it 45-88%: a host's slowdowns come in
 // episodes that hit some runs more than others, and a prediction
-// interval from enough samples has room for them.
+// interval from enough samples has room for them, but not for a drift
+// of the host slower than a run, which no one run can see.
 
 // MinSamplesForRerun is the fewest samples for which a rerun of as many
 // has a bounded 95% rerun interval: with 8 or fewer even the samples'
