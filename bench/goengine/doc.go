@@ -10,6 +10,9 @@
 // median falls (stats.RerunInterval). Under Config.Precision the runner
 // keeps taking rounds, still round robin, over only the cells whose rerun
 // interval is wider than asked and whose time budget is not spent.
+// Every sample gets a fresh Group, at new addresses (Layouts), so that
+// where memory landed, which a rerun draws anew, is part of the samples'
+// spread that the intervals see.
 //
 // A cell with Threads above one is measured by a Group of workers, each
 // with its own Op on its own locked OS thread, released together at a

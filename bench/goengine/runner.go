@@ -68,6 +68,7 @@ func Run(ctx context.Context, cells []bench.Cell, cfg Config) ([]result.Measurem
 		return nil, nil, err
 	}
 	refs := newHostRefs(threads)
+	var fresh Layouts
 	groups := make([]*Group, len(cells))
 	iters := make([]int, len(cells))
 	spent := make([]time.Duration, len(cells))
@@ -115,6 +116,13 @@ func Run(ctx context.Context, cells []bench.Cell, cfg Config) ([]result.Measurem
 					op.Run(min(n/10, chunkOf(n, cfg.SampleTime)))
 				}
 			}
+			// Every sample a fresh layout (Layouts): where memory landed
+			// is then part of the samples' spread, as it is of a rerun's.
+			g, err := fresh.Renew(g)
+			if err != nil {
+				return nil, nil, err
+			}
+			groups[i] = g
 			t0 := time.Now()
 			if threads[i] == 1 {
 				kbps, err := Sample(ctx, g.Ops[0], iters[i], cfg.SampleTime)

@@ -18,7 +18,8 @@ import (
 // thread, each with its own bench.Op (its own key, cipher and buffers), each
 // locked to its own OS thread while it runs.
 type Group struct {
-	Ops []*bench.Op
+	Ops      []*bench.Op
+	aeadMode result.AEADMode // as NewGroup was given it, for Layouts.Renew
 }
 
 // NewGroup prepares threads workers for algorithm a, direction dir and
@@ -38,7 +39,7 @@ func NewGroup(a *bench.Algorithm, dir result.Direction, size, threads int, aeadM
 	if threads < 1 {
 		return nil, fmt.Errorf("threads %d: need at least one", threads)
 	}
-	g := &Group{Ops: make([]*bench.Op, threads)}
+	g := &Group{Ops: make([]*bench.Op, threads), aeadMode: aeadMode}
 	errs := make([]error, threads)
 	var running atomic.Int32
 	together(threads, func(i int) {

@@ -76,7 +76,7 @@ func ServeWorker(ctx context.Context, r io.Reader, w io.Writer) error {
 	in.Buffer(make([]byte, 64<<10), 1<<20)
 	enc := json.NewEncoder(w)
 	var groups []*goengine.Group
-	var fresh layouts
+	var fresh goengine.Layouts // a fresh layout every sample
 	var iters []int
 	var sample time.Duration
 	var setup workerRequest
@@ -113,10 +113,11 @@ func ServeWorker(ctx context.Context, r io.Reader, w io.Writer) error {
 			if req.Cell < 0 || req.Cell >= len(groups) {
 				return fail(fmt.Errorf("worker: no cell %d", req.Cell))
 			}
-			g, err := fresh.group(groups, req.Cell, setup)
+			g, err := fresh.Renew(groups[req.Cell])
 			if err != nil {
-				return fail(err)
+				return fail(fmt.Errorf("worker: %w", err))
 			}
+			groups[req.Cell] = g
 			var rep workerReply
 			if len(g.Ops) == 1 {
 				rep.KBps, err = goengine.Sample(ctx, g.Ops[0], iters[req.Cell], sample)
@@ -186,39 +187,4 @@ func setupWorker(ctx context.Context, req workerRequest, sample time.Duration) (
 		groups[i] = g
 	}
 	return groups, iters, nil
-}
-
-// layouts gives each sample of a worker a fresh Group: new keys, cipher
-// state and buffers at new addresses. Two worker processes of one
-// configuration differ by where their memory landed, and an A/A of 16
-// rounds found it: 6 of 96 cells "different" (by up to 5%, all the GCM
-// cells of one run on one side), 1 of 96 with a fresh Group per sample,
-// four A/As each (12 of 288 over twelve A/As of a later, busier hour:
-// within chance of the 5% claimed). A fresh layout every round makes that difference part
-// of the rounds' noise, which the paired test sees, instead of a bias it
-// cannot. The old Groups are kept, up to keepBytes, so that the
-// allocator cannot hand the same memory back at once.
-type layouts struct {
-	kept  []*goengine.Group
-	bytes int
-}
-
-// keepBytes bounds the memory of the old Groups kept alive.
-const keepBytes = 64 << 20
-
-// group replaces groups[i] by a fresh one like it and returns it.
-func (l *layouts) group(groups []*goengine.Group, i int, setup workerRequest) (*goengine.Group, error) {
-	old := groups[i]
-	c := setup.Cells[i]
-	threads := max(c.Threads, 1)
-	g, err := goengine.NewGroup(old.Ops[0].Algo, c.Direction, c.Size, threads, setup.AEADMode)
-	if err != nil {
-		return nil, fmt.Errorf("worker: %w", err)
-	}
-	if l.bytes += 2 * c.Size * threads; l.bytes > keepBytes {
-		l.kept, l.bytes = nil, 0
-	}
-	l.kept = append(l.kept, old)
-	groups[i] = g
-	return g, nil
 }
