@@ -37,6 +37,10 @@ type Config struct {
 	// time spent in its samples, calibration excluded. A cell that used
 	// it up takes no more samples, precise or not.
 	MaxTime time.Duration
+
+	// layouts renews each cell's Group before every sample; nil: Run's
+	// own. A test sets it to see the renewals.
+	layouts *Layouts
 }
 
 // Run checks every algorithm of cells against its known-answer vectors,
@@ -68,7 +72,10 @@ func Run(ctx context.Context, cells []bench.Cell, cfg Config) ([]result.Measurem
 		return nil, nil, err
 	}
 	refs := newHostRefs(threads)
-	var fresh Layouts
+	fresh := cfg.layouts
+	if fresh == nil {
+		fresh = new(Layouts)
+	}
 	groups := make([]*Group, len(cells))
 	iters := make([]int, len(cells))
 	spent := make([]time.Duration, len(cells))

@@ -56,7 +56,8 @@ func TestRunMeasuresEveryCell(t *testing.T) {
 		t.Fatal(err)
 	}
 	var calls int
-	ms, _, err := Run(context.Background(), cells, Config{Count: 3, SampleTime: time.Millisecond,
+	var layouts Layouts
+	ms, _, err := Run(context.Background(), cells, Config{Count: 3, SampleTime: time.Millisecond, layouts: &layouts,
 		Progress: func(done, total int, c bench.Cell) {
 			calls++
 			if done != calls || total != 3*len(cells) {
@@ -68,6 +69,11 @@ func TestRunMeasuresEveryCell(t *testing.T) {
 	}
 	if len(ms) != len(cells) || calls != 3*len(cells) {
 		t.Fatalf("got %d measurements, %d progress calls, want %d and %d", len(ms), calls, len(cells), 3*len(cells))
+	}
+	// Every sample had a fresh layout: the old groups are kept, one per
+	// sample (a few KiB in all, under KeepBytes).
+	if len(layouts.kept) != 3*len(cells) {
+		t.Errorf("%d layouts renewed, want one per sample, %d", len(layouts.kept), 3*len(cells))
 	}
 	for i, m := range ms {
 		c := cells[i]
