@@ -76,22 +76,27 @@ func rerunInterval(xs []float64, m int, level float64) CI {
 }
 
 // rerunRank returns the largest r with RerunCoverage(n, m, r) >=
-// level; 0 when there is none.
+// level; 0 when there is none. Coverage only falls as r grows, so a
+// binary search finds it: a results file from elsewhere may hold
+// thousands of samples a cell.
 func rerunRank(n, m int, level float64) int {
-	best := 0
-	for r := 1; 2*r <= n; r++ {
-		if RerunCoverage(n, m, r) < level {
-			break // coverage only falls as r grows
+	lo, hi := 0, n/2 // coverage(lo) >= level, or lo = 0; r > hi does not exist
+	for lo < hi {
+		r := (lo + hi + 1) / 2
+		if RerunCoverage(n, m, r) >= level {
+			lo = r
+		} else {
+			hi = r - 1
 		}
-		best = r
 	}
-	return best
+	return lo
 }
 
 // RerunCoverage is the probability, whatever the continuous
 // distribution, that the median of m new samples lies between the r-th
 // smallest and the r-th largest of n samples (1 <= r <= n/2); for an
-// even m, that both middle figures of the new samples do.
+// even m, that both middle figures of the new samples do. It takes
+// O(n+m) steps.
 func RerunCoverage(n, m, r int) float64 {
 	if n < 1 || m < 1 || r < 1 || 2*r > n {
 		return 0
@@ -110,14 +115,28 @@ func RerunCoverage(n, m, r int) float64 {
 	// Even m: a = #X below Y(k), b = #X below Y(k+1), a <= b; both
 	// middle figures inside iff a >= r and b <= s-1. The orders with
 	// given a and b: a X and k-1 Y before Y(k), b-a X between Y(k) and
-	// Y(k+1), n-b X and m-k-1 Y after.
+	// Y(k+1), n-b X and m-k-1 Y after. Their count is a product of a
+	// term in a and one in b, so the sum over b >= a is a running sum,
+	// kept as a logarithm: the terms overflow a float64 long before n
+	// reaches a thousand.
 	k := m / 2
-	for a := r; a <= s-1; a++ {
-		for b := a; b <= s-1; b++ {
-			p += math.Exp(lchoose(a+k-1, a) + lchoose(n-b+m-k-1, n-b) - total)
-		}
+	tail := math.Inf(-1) // log of the sum over b from a to s-1
+	for a := s - 1; a >= r; a-- {
+		tail = logAdd(tail, lchoose(n-a+m-k-1, n-a))
+		p += math.Exp(lchoose(a+k-1, a) + tail - total)
 	}
 	return p
+}
+
+// logAdd is log(e^x + e^y).
+func logAdd(x, y float64) float64 {
+	if x < y {
+		x, y = y, x
+	}
+	if math.IsInf(y, -1) {
+		return x
+	}
+	return x + math.Log1p(math.Exp(y-x))
 }
 
 // lchoose is log C(n, k).
