@@ -55,7 +55,10 @@ type ABOptions struct {
 // Under ab.Duet the two samples of a cell run at once on two CPUs
 // instead. Both sides run the go engine in a worker process of their own,
 // which checks the ciphers against their known-answer vectors first.
-// o.Files, when given, are timed on each side after the rounds. A worker
+// o.Files, when given, are timed after the cells in o.Runs rounds of
+// their own, each side one run of every algorithm and engine a round,
+// which side first in a random order: the two sides' runs of a file are
+// seconds apart, not a side's whole set of runs. A worker
 // that dies, hangs or answers garbage ends the run with an error.
 func Interleave(ctx context.Context, o Options, ab ABOptions) (a, b *result.Results, err error) {
 	o = o.withDefaults()
@@ -194,20 +197,58 @@ func Interleave(ctx context.Context, o Options, ab ABOptions) (a, b *result.Resu
 			res[i].Measurements[j].Summarize(o.NoisyPct)
 		}
 		addClock(res[i], hz0, clockOK)
-		if len(o.Files) > 0 {
-			o.Progress.Note(fmt.Sprintf("timing the files on %s: %d runs of each algorithm and engine", res[i].Label, o.Runs))
-			fr, err := ws[i].call(ctx, workerRequest{Op: "files", Files: o.Files, Count: o.Runs, Cold: o.Cold, Fsync: o.Fsync, OpenSSL: o.OpenSSL, CPUs: allowed}, 0)
-			if err != nil {
-				return nil, nil, err
+	}
+	if len(o.Files) > 0 {
+		o.Progress.Note(fmt.Sprintf("timing the files: %d rounds, each side one run of each algorithm and engine a round, in a random order", o.Runs))
+		for range o.Runs {
+			first := rng.IntN(2)
+			for _, k := range []int{first, 1 - first} {
+				fr, err := ws[k].call(ctx, workerRequest{Op: "files", Files: o.Files, Count: 1, Cold: o.Cold, Fsync: o.Fsync, OpenSSL: o.OpenSSL, CPUs: allowed}, 0)
+				if err != nil {
+					return nil, nil, err
+				}
+				if err := addFileRound(res[k], fr); err != nil {
+					return nil, nil, fmt.Errorf("worker %s: %w", ws[k].label, err)
+				}
 			}
-			res[i].Files, res[i].OpenSSL = fr.Files, fr.OpenSSL
 		}
+		for i := range res {
+			for j := range res[i].Files {
+				res[i].Files[j].Summarize()
+			}
+		}
+	}
+	for i := range res {
 		if siblings {
 			res[i].Warnings = append(res[i].Warnings, "the duet's two CPUs may be SMT siblings of one core, sharing its AES units: the two sides slowed each other, which biases the comparison")
 		}
 		res[i].Warnings = append(res[i].Warnings, warnings(res[i])...)
 	}
 	return res[0], res[1], nil
+}
+
+// addFileRound adds one round of a side's file runs (a worker's reply to
+// "files" with one run each) to its results: the first round's figures
+// as they are, each later round's run appended to the samples of the
+// same file, algorithm and engine. A reply that does not match the
+// first round's is garbage from the worker.
+func addFileRound(r *result.Results, fr workerReply) error {
+	if r.Files == nil {
+		r.Files, r.OpenSSL = fr.Files, fr.OpenSSL
+		return nil
+	}
+	if len(fr.Files) != len(r.Files) {
+		return fmt.Errorf("answered %d file figures, not %d as before", len(fr.Files), len(r.Files))
+	}
+	for i, f := range fr.Files {
+		have := &r.Files[i]
+		if f.Engine != have.Engine || f.Algo != have.Algo || f.Path != have.Path || len(f.SamplesSeconds) != 1 {
+			return fmt.Errorf("answered %s %s (%s) with %d runs where one run of %s %s (%s) was due", f.Path, f.Algo, f.Engine, len(f.SamplesSeconds), have.Path, have.Algo, have.Engine)
+		}
+		have.SamplesSeconds = append(have.SamplesSeconds, f.SamplesSeconds[0])
+		have.Verified = have.Verified && f.Verified
+	}
+	return nil
 }
 
 // both runs f on the two workers at once and returns the first error.

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/aesbench/aesbench/bench/result"
+	"github.com/aesbench/aesbench/bench/stats"
 )
 
 // TestE2EInterleave runs the same-host A/B as a user would: both results
@@ -36,6 +37,46 @@ func TestE2EInterleave(t *testing.T) {
 	stdout, stderr, code := runBinIn(t, dir, nil, "compare", "--format", "csv", "results/h.json", "results/h-noaesni.json")
 	if code != 0 || !strings.Contains(stdout, ",paired\n") {
 		t.Errorf("compare exit %d, no paired ratio:\n%s%s", code, stdout, stderr)
+	}
+}
+
+// TestE2EInterleaveFiles: with --file, both sides time the file in
+// rounds (--count of them), and each side's figure has a run from every
+// round, verified, and no ciphertext is left beside the input.
+func TestE2EInterleaveFiles(t *testing.T) {
+	if runtime.GOARCH != "amd64" && runtime.GOARCH != "arm64" {
+		t.Skip("no AES-NI mask on", runtime.GOARCH)
+	}
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in.log")
+	if err := os.WriteFile(in, []byte(strings.Repeat("GET /index.html 200\n", 5000)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, stderr, code := runBinIn(t, dir, nil, "run", "--interleave", "noaesni", "--label", "h",
+		"--algos", "aes-128-cbc", "--sizes", "16", "--count", "9", "--time", "2ms", "--file", in)
+	if code != 0 || !strings.Contains(stderr, "timing the files: 9 rounds, each side one run") {
+		t.Fatalf("exit %d, no file rounds: %s", code, stderr)
+	}
+	for _, name := range []string{"h.json", "h-noaesni.json"} {
+		r, err := result.Read(filepath.Join(dir, "results", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(r.Files) == 0 {
+			t.Fatalf("%s: no file figures", name)
+		}
+		for _, f := range r.Files {
+			if len(f.SamplesSeconds) != 9 || !f.Verified || f.Seconds != stats.Median(f.SamplesSeconds) {
+				t.Errorf("%s: %s (%s): %d runs, verified %v, median %v of %v; want 9 runs, verified", name, f.Algo, f.Engine, len(f.SamplesSeconds), f.Verified, f.Seconds, f.SamplesSeconds)
+			}
+		}
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 2 { // in.log and results
+		var names []string
+		for _, e := range entries {
+			names = append(names, e.Name())
+		}
+		t.Errorf("left beside the input: %v", names)
 	}
 }
 
