@@ -383,9 +383,14 @@ func fileRows(rs []*result.Results) []FileRow {
 	for i := range rows {
 		r := &rows[i]
 		r.Ratios, r.RatioStats = baseRatios(r.Seconds, func(h int) stats.Ratio {
-			// h's seconds over the baseline's. Files are timed one after
-			// the other, never side by side: two independent runs.
-			return stats.CompareRuns(r.samples[h], r.samples[0])
+			// h's seconds over the baseline's: paired, round by round,
+			// when the two are the sides of one same-host A/B run that
+			// timed its files in rounds; else two independent runs.
+			a, b := r.samples[h], r.samples[0]
+			if rs[h].FilesPairedWith(rs[0]) && len(a) == len(b) {
+				return stats.ComparePaired(a, b)
+			}
+			return stats.CompareRuns(a, b)
 		})
 	}
 	slices.SortStableFunc(rows, func(a, b FileRow) int {

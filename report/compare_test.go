@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"flag"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -11,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/aesbench/aesbench/bench/result"
+	"github.com/aesbench/aesbench/bench/stats"
 	"github.com/aesbench/aesbench/cpuinfo"
 )
 
@@ -326,5 +328,50 @@ func TestCompareShowsInstanceType(t *testing.T) {
 	}
 	if !strings.Contains(b.String(), "m2.2xlarge") {
 		t.Errorf("text comparison lacks the instance type:\n%s", b.String())
+	}
+}
+
+// TestCompareFilesPaired checks that the file runs of the two sides of
+// one interleaved run are compared round by round, when they were timed
+// in rounds: a host that drifts ±20% from round to round hides a steady
+// 3% difference from two separate runs' figures, but not from the ratio
+// of each round's two runs. Files from before the rounds (FileRounds
+// false) are not paired: their run i on one side was not beside run i on
+// the other.
+func TestCompareFilesPaired(t *testing.T) {
+	drift := []float64{1, 1.2, 0.8, 1.1, 0.9, 1.15, 0.85, 1.05, 0.95, 1.2, 0.8}
+	for _, rounds := range []bool{true, false} {
+		rs := fixtures(t, "knight", "padawan")
+		rs[0].Pair = &result.Pair{ID: "x", Role: "a", FileRounds: rounds}
+		rs[1].Pair = &result.Pair{ID: "x", Role: "b", FileRounds: rounds}
+		rs[1].Files = rs[0].Files
+		for h, r := range rs {
+			files := slices.Clone(r.Files)
+			for i := range files {
+				var ss []float64
+				for _, d := range drift {
+					ss = append(ss, d*[]float64{1, 1.03}[h])
+				}
+				files[i].SamplesSeconds = ss
+				files[i].Seconds = stats.Median(ss)
+			}
+			r.Files = files
+		}
+		c, err := Compare(rs, CompareOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(c.Files) == 0 {
+			t.Fatal("no file rows")
+		}
+		for _, f := range c.Files {
+			st := f.RatioStats[0]
+			if paired := st.Test == "paired"; paired != rounds || st.Significant != rounds {
+				t.Errorf("file rounds %v: %s test %q, significant %v; want paired and significant %v", rounds, f.RowLabel(), st.Test, st.Significant, rounds)
+			}
+			if rounds && math.Abs(f.Ratios[0]-1.03) > 1e-9 {
+				t.Errorf("%s: ratio %v, want 1.03", f.RowLabel(), f.Ratios[0])
+			}
+		}
 	}
 }

@@ -216,6 +216,7 @@ func Interleave(ctx context.Context, o Options, ab ABOptions) (a, b *result.Resu
 			for j := range res[i].Files {
 				res[i].Files[j].Summarize()
 			}
+			res[i].Pair.FileRounds = true
 		}
 	}
 	for i := range res {

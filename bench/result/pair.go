@@ -16,10 +16,23 @@ type Pair struct {
 	// SMTSiblings is true in a duet whose two CPUs may be SMT siblings of
 	// one core, sharing its AES units, which biases the comparison.
 	SMTSiblings bool `json:"smt_siblings,omitempty"`
+	// FileRounds is true when the files too were timed in rounds, run i
+	// of a file in one results file and run i of it in the other in the
+	// same round, so that they pair as the cells' samples do; false
+	// (absent) when the run timed no file, or in a file written before
+	// aesbench timed them in rounds.
+	FileRounds bool `json:"file_rounds,omitempty"`
 }
 
 // PairedWith reports whether r and s are the two sides of one same-host
 // A/B run.
 func (r *Results) PairedWith(s *Results) bool {
 	return r.Pair != nil && s.Pair != nil && r.Pair.ID == s.Pair.ID && r.Pair.Role != s.Pair.Role
+}
+
+// FilesPairedWith reports whether r's file runs pair with s's, run i
+// with run i: r and s are the two sides of one same-host A/B run that
+// timed its files in rounds.
+func (r *Results) FilesPairedWith(s *Results) bool {
+	return r.PairedWith(s) && r.Pair.FileRounds && s.Pair.FileRounds
 }

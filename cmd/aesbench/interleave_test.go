@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -65,10 +66,31 @@ func TestE2EInterleaveFiles(t *testing.T) {
 		if len(r.Files) == 0 {
 			t.Fatalf("%s: no file figures", name)
 		}
+		if r.Pair == nil || !r.Pair.FileRounds {
+			t.Errorf("%s: pair %+v, want the files marked as timed in rounds", name, r.Pair)
+		}
 		for _, f := range r.Files {
 			if len(f.SamplesSeconds) != 9 || !f.Verified || f.Seconds != stats.Median(f.SamplesSeconds) {
 				t.Errorf("%s: %s (%s): %d runs, verified %v, median %v of %v; want 9 runs, verified", name, f.Algo, f.Engine, len(f.SamplesSeconds), f.Verified, f.Seconds, f.SamplesSeconds)
 			}
+		}
+	}
+	// compare pairs the files' runs round by round, as the cells'.
+	out, stderr, code := runBinIn(t, dir, nil, "compare", "--format", "json", "--size", "16", "results/h.json", "results/h-noaesni.json")
+	if code != 0 {
+		t.Fatalf("compare: exit %d: %s", code, stderr)
+	}
+	var c struct {
+		Files []struct {
+			RatioStats []struct{ Test string } `json:"ratio_stats"`
+		} `json:"files"`
+	}
+	if err := json.Unmarshal([]byte(out), &c); err != nil || len(c.Files) == 0 {
+		t.Fatalf("compare --format json: %v, %d file rows: %s", err, len(c.Files), out)
+	}
+	for _, f := range c.Files {
+		if len(f.RatioStats) != 1 || f.RatioStats[0].Test != "paired" {
+			t.Errorf("file row compared by %+v, want paired", f.RatioStats)
 		}
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 2 { // in.log and results

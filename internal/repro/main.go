@@ -49,7 +49,7 @@ func main() {
 	sample := flag.Duration("time", measure.DefaultSample, "length of one sample (run --time)")
 	aesbenchBin := flag.String("aesbench", "bin/aesbench", "the aesbench binary, for the A/A run's workers")
 	keep := flag.String("keep", "", "also write each run's results file (and the A/A's) into this directory")
-	aaRuns := flag.Int("aa", 3, "interleaved A/A runs, pooled")
+	aaRuns := flag.Int("aa", 3, "interleaved A/A runs, pooled; 0 for none")
 	flag.Parse()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
@@ -63,8 +63,8 @@ func repro(ctx context.Context, n, aaRuns int, algos, sizes string, count int, s
 	if n < 2 {
 		return errors.New("need at least 2 runs")
 	}
-	if aaRuns < 1 {
-		return errors.New("need at least 1 A/A run")
+	if aaRuns < 0 {
+		return errors.New("-aa: a count of A/A runs, 0 or more")
 	}
 	as, err := bench.ParseAlgos(algos)
 	if err != nil {
@@ -168,8 +168,11 @@ func repro(ctx context.Context, n, aaRuns int, algos, sizes string, count int, s
 	aaTook := time.Since(t0)
 
 	// Lines of at most 80 columns, for a terminal.
-	fmt.Printf("repro: %d back-to-back runs of %d cells (%d samples of %v each),\n", n, len(cells), count, sample)
-	fmt.Printf("       then %d interleaved A/A run(s)\n", aaRuns)
+	fmt.Printf("repro: %d back-to-back runs of %d cells (%d samples of %v each)", n, len(cells), count, sample)
+	if aaRuns > 0 {
+		fmt.Printf(",\n       then %d interleaved A/A run(s)", aaRuns)
+	}
+	fmt.Println()
 	fmt.Printf("  coverage   a run's 95%% rerun interval held another run's median\n")
 	fmt.Printf("             %.1f%% of the time (%d of %d pairs; aim: at least 90%%);\n", pct(held, pairs), held, pairs)
 	fmt.Printf("             the confidence interval of the median (benchstat's): %.1f%%\n", pct(ciHeld, pairs))
@@ -183,13 +186,20 @@ func repro(ctx context.Context, n, aaRuns int, algos, sizes string, count int, s
 		fmt.Printf("             were the rate 10%%, %d or more would come %.0f%% of the time\n", crossSig, 100*stats.ExcessChance(crossSig, crossN, 0.10))
 		fmt.Printf("             (the cells taken as independent)\n")
 	}
-	fmt.Printf("  a/a        the A/As called %d of %d cells significant: %.1f%%\n", aaSig, aaN, pct(aaSig, aaN))
-	fmt.Printf("             (aim: at most 5%%)\n")
+	if aaRuns == 0 {
+		fmt.Printf("  a/a        not run (-aa 0)\n")
+	} else {
+		fmt.Printf("  a/a        the A/As called %d of %d cells significant: %.1f%%\n", aaSig, aaN, pct(aaSig, aaN))
+		fmt.Printf("             (aim: at most 5%%)\n")
+	}
 	if aaSig > 0 {
 		fmt.Printf("             were the rate 5%%, %d or more would come %.0f%% of the time\n", aaSig, 100*stats.ExcessChance(aaSig, aaN, stats.Alpha))
 	}
-	fmt.Printf("  time       %.1f s for the runs (%.1f s each),\n", runsTook.Seconds(), runsTook.Seconds()/float64(n))
-	fmt.Printf("             %.1f s for the A/As (%.1f s each)\n", aaTook.Seconds(), aaTook.Seconds()/float64(aaRuns))
+	fmt.Printf("  time       %.1f s for the runs (%.1f s each)", runsTook.Seconds(), runsTook.Seconds()/float64(n))
+	if aaRuns > 0 {
+		fmt.Printf(",\n             %.1f s for the A/As (%.1f s each)", aaTook.Seconds(), aaTook.Seconds()/float64(aaRuns))
+	}
+	fmt.Println()
 	return nil
 }
 

@@ -3,6 +3,7 @@ package chart
 import (
 	"fmt"
 	"image/color"
+	"slices"
 	"strings"
 
 	"github.com/aesbench/aesbench/bench/result"
@@ -74,6 +75,13 @@ func Speedup(c *report.Comparison, size int) (*Chart, error) {
 		return nil, err
 	}
 	title := fmt.Sprintf("AES-NI speedup at %d-byte messages (1x = no difference)", size)
+	// The legend explains "~" only when a label says it.
+	sameNote := ""
+	for _, s := range ss {
+		if slices.Contains(s.same, true) {
+			sameNote = "; " + NotSignificant + ": no significant difference"
+		}
+	}
 	if len(ss) <= maxGrouped {
 		// One legend line per pair, each host shortened in its middle.
 		sty := newPlot("", "", "").Legend.TextStyle
@@ -83,7 +91,7 @@ func Speedup(c *report.Comparison, size int) (*Chart, error) {
 			ss[i].name = fitMiddle(a, sty, half) + " over " + fitMiddle(b, sty, half)
 		}
 	} else {
-		return panelChart("aesni-speedup", title, UnitTimes+" with hardware AES (dashed: 1x; "+NotSignificant+": no significant difference)", cats, ss, unit.FormatRatio, 1, 2, false), nil
+		return panelChart("aesni-speedup", title, UnitTimes+" with hardware AES (dashed: 1x"+sameNote+")", cats, ss, unit.FormatRatio, 1, 2, false), nil
 	}
 	p := newPlot(title, "algorithm", UnitTimes+" with hardware AES")
 	// The 1x line goes under the bars and their labels.
@@ -96,7 +104,7 @@ func Speedup(c *report.Comparison, size int) (*Chart, error) {
 	if err := groupedBars(p, cats, ss, unit.FormatRatio, false, 1); err != nil {
 		return nil, err
 	}
-	p.Legend.Add("1x: same speed; "+NotSignificant+": no significant difference", one)
+	p.Legend.Add("1x: same speed"+sameNote, one)
 	return &Chart{Name: "aesni-speedup", Title: title, Plot: p}, nil
 }
 

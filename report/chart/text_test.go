@@ -5,8 +5,10 @@ import (
 	"html"
 	"regexp"
 	"slices"
+	"strings"
 	"testing"
 
+	"github.com/aesbench/aesbench/bench/result"
 	"github.com/aesbench/aesbench/report"
 )
 
@@ -80,5 +82,34 @@ func TestChartText(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestSpeedupLegendTilde checks that the speedup chart explains "~" only
+// when a label says it: with 3DES and ChaCha20 dropped, every ratio left
+// is significant, and a legend about "~" would explain nothing there.
+func TestSpeedupLegendTilde(t *testing.T) {
+	rs := fixtures(t, "knight", "knight-noaesni")
+	for _, r := range rs {
+		r.Measurements = slices.DeleteFunc(r.Measurements, func(m result.Measurement) bool {
+			return !strings.HasPrefix(m.Algo, "aes-")
+		})
+	}
+	c, err := report.Compare(rs, report.CompareOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ch, err := Speedup(c, 256)
+	if err != nil || ch == nil {
+		t.Fatalf("got %v, %v; want a chart", ch, err)
+	}
+	text := svgText(t, ch)
+	if !slices.Contains(text, "1x: same speed") {
+		t.Errorf("svg has no legend %q; it has %q", "1x: same speed", text)
+	}
+	for _, s := range text {
+		if strings.Contains(s, "~") {
+			t.Errorf("svg has %q, with no label \"~\" to explain", s)
+		}
 	}
 }
