@@ -23,19 +23,25 @@ func advice(c *Comparison) []string {
 	var chachaHosts, gcmHosts, slowHosts []string
 	for h, host := range c.Hosts {
 		gcm, chacha := encryptAt(c.Rows, h, "aes-256-gcm", size), encryptAt(c.Rows, h, "chacha20-poly1305", size)
-		if gcm == nil || chacha == nil || !stats.CompareSamples(gcm.samples[h], chacha.samples[h]).Significant() {
+		if gcm == nil || chacha == nil {
+			continue
+		}
+		// How many times faster each is than the other, with its
+		// interval; the two are the same test.
+		gcmX, chachaX := stats.CompareSamples(gcm.samples[h], chacha.samples[h]), stats.CompareSamples(chacha.samples[h], gcm.samples[h])
+		if !gcmX.Significant() {
 			continue
 		}
 		at := fmt.Sprintf("at %s", unit.FormatSize(size))
 		switch {
-		case group && !host.HardwareAES && chacha.KBps[h] > gcm.KBps[h]:
-			chachaHosts = append(chachaHosts, fmt.Sprintf("%s (%.2fx)", host.Label, chacha.KBps[h]/gcm.KBps[h]))
-		case group && host.HardwareAES && gcm.KBps[h] > chacha.KBps[h]:
-			gcmHosts = append(gcmHosts, fmt.Sprintf("%s (%.2fx)", host.Label, gcm.KBps[h]/chacha.KBps[h]))
-		case !host.HardwareAES && chacha.KBps[h] > gcm.KBps[h]:
-			out = append(out, fmt.Sprintf("%s: no hardware AES, and chacha20-poly1305 is %.2fx faster than aes-256-gcm here (%s): prefer it", host.Label, chacha.KBps[h]/gcm.KBps[h], at))
-		case host.HardwareAES && gcm.KBps[h] > chacha.KBps[h]:
-			out = append(out, fmt.Sprintf("%s: hardware AES, and aes-256-gcm is %.2fx faster than chacha20-poly1305 here (%s)", host.Label, gcm.KBps[h]/chacha.KBps[h], at))
+		case group && !host.HardwareAES && chachaX.Ratio > 1:
+			chachaHosts = append(chachaHosts, fmt.Sprintf("%s (%s)", host.Label, formatRatio(chachaX.Ratio, ratioStat(chachaX))))
+		case group && host.HardwareAES && gcmX.Ratio > 1:
+			gcmHosts = append(gcmHosts, fmt.Sprintf("%s (%s)", host.Label, formatRatio(gcmX.Ratio, ratioStat(gcmX))))
+		case !host.HardwareAES && chachaX.Ratio > 1:
+			out = append(out, fmt.Sprintf("%s: no hardware AES, and chacha20-poly1305 is %s faster than aes-256-gcm here (%s): prefer it", host.Label, formatRatio(chachaX.Ratio, ratioStat(chachaX)), at))
+		case host.HardwareAES && gcmX.Ratio > 1:
+			out = append(out, fmt.Sprintf("%s: hardware AES, and aes-256-gcm is %s faster than chacha20-poly1305 here (%s)", host.Label, formatRatio(gcmX.Ratio, ratioStat(gcmX)), at))
 		}
 	}
 	for _, r := range c.Rows {
@@ -43,13 +49,18 @@ func advice(c *Comparison) []string {
 			continue
 		}
 		for j, x := range r.Ratios {
-			other := c.Hosts[j+1]
-			if x >= 2 && r.RatioStats[j].Significant && c.Hosts[0].HardwareAES && !other.HardwareAES {
+			other, st := c.Hosts[j+1], r.RatioStats[j]
+			// At least 2x: the whole interval, where there is one.
+			low := st.Lo
+			if low <= 0 {
+				low = x
+			}
+			if low >= 2 && st.Significant && c.Hosts[0].HardwareAES && !other.HardwareAES {
 				if group {
-					slowHosts = append(slowHosts, fmt.Sprintf("%s (%.2fx)", other.Label, x))
+					slowHosts = append(slowHosts, fmt.Sprintf("%s (%s)", other.Label, formatRatio(x, st)))
 					continue
 				}
-				out = append(out, fmt.Sprintf("%s encrypts aes-256-cbc %.2fx faster than %s at %s: hardware AES matters for AES workloads", c.Hosts[0].Label, x, other.Label, unit.FormatSize(r.Size)))
+				out = append(out, fmt.Sprintf("%s encrypts aes-256-cbc %s faster than %s at %s: hardware AES matters for AES workloads", c.Hosts[0].Label, formatRatio(x, st), other.Label, unit.FormatSize(r.Size)))
 			}
 		}
 	}

@@ -276,8 +276,9 @@ func TestAdvice(t *testing.T) {
 	}
 	all := strings.Join(c.Advice, "\n")
 	for _, want := range []string{
-		"padawan: no hardware AES, and chacha20-poly1305 is 7.82x faster than aes-256-gcm here (at 256 bytes)",
-		"knight encrypts aes-256-cbc 5.26x faster than padawan at 256 bytes",
+		"padawan: no hardware AES, and chacha20-poly1305 is 7.82x [7.72-7.93] faster than aes-256-gcm here (at 256 bytes)",
+		"knight: hardware AES, and aes-256-gcm is 2.21x [2.18-2.24] faster than chacha20-poly1305 here (at 256 bytes)",
+		"knight encrypts aes-256-cbc 5.26x [5.19-5.33] faster than padawan at 256 bytes",
 	} {
 		if !strings.Contains(all, want) {
 			t.Errorf("advice %q lacks %q", c.Advice, want)
@@ -307,6 +308,25 @@ func TestAdvice(t *testing.T) {
 	}
 	if all := strings.Join(c.Advice, "\n"); strings.Contains(all, "padawan: ") {
 		t.Errorf("advice %q rests on a difference that is not significant", c.Advice)
+	}
+	// "2x faster" rests on the whole interval: padawan's aes-256-cbc a
+	// significant 2.1x slower, but with an interval reaching below 2x.
+	rs = fixtures(t, "knight", "padawan")
+	knight := rs[0].Find(result.Key{Engine: result.EngineGo, Algo: "aes-256-cbc", Direction: result.Encrypt, Size: 256})
+	cbc := rs[1].Find(result.Key{Engine: result.EngineGo, Algo: "aes-256-cbc", Direction: result.Encrypt, Size: 256})
+	cbc.SamplesKBps = nil
+	for _, d := range []float64{1.9, 2.0, 2.05, 2.15, 2.2, 2.3} {
+		cbc.SamplesKBps = append(cbc.SamplesKBps, knight.KBps/d)
+	}
+	cbc.KBps = stats.Median(cbc.SamplesKBps)
+	if c, err = Compare(rs, CompareOptions{Sizes: []int{256}}); err != nil {
+		t.Fatal(err)
+	}
+	if st := c.Rows[0].RatioStats[0]; !st.Significant || st.Lo >= 2 || c.Rows[0].Ratios[0] < 2 {
+		t.Fatalf("aes-256-cbc ratio %v %+v, want a significant one over 2x with an interval reaching below", c.Rows[0].Ratios[0], st)
+	}
+	if all := strings.Join(c.Advice, "\n"); strings.Contains(all, "aes-256-cbc") {
+		t.Errorf("advice %q says 2x or more where the interval reaches below 2x", c.Advice)
 	}
 }
 

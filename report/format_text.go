@@ -106,11 +106,23 @@ func writeTextTable(b *strings.Builder, t table) {
 
 // Wrap breaks s at spaces into lines of at most width runes (a word
 // longer than that stays whole), each line after the first starting
-// with indent, which counts toward its width.
+// with indent, which counts toward its width. An interval in brackets
+// stays on the line of the figure before it, and a figure in
+// parentheses on the line of the name before it: "h04 (2.21x
+// [2.18-2.24])".
 func Wrap(s string, width int, indent string) string {
+	var words []string
+	for _, w := range strings.Fields(s) {
+		figure := len(w) > 1 && w[0] == '(' && w[1] >= '0' && w[1] <= '9'
+		if (strings.HasPrefix(w, "[") || figure) && len(words) > 0 {
+			words[len(words)-1] += " " + w
+			continue
+		}
+		words = append(words, w)
+	}
 	var b strings.Builder
 	n := 0
-	for i, word := range strings.Fields(s) {
+	for i, word := range words {
 		wl := utf8.RuneCountInString(word)
 		switch {
 		case i == 0:
