@@ -35,6 +35,7 @@ func differences(rs []*result.Results, hosts []Host) []string {
 		w = append(w, fmt.Sprintf("different %s: %s", what, strings.Join(parts, "; ")))
 	}
 	w = append(w, separateRuns(rs, hosts)...)
+	w = append(w, hostDrift(rs, hosts)...)
 	differ("Go versions", func(i int) string { return orUnknown(rs[i].GoVersion) })
 	differ("sample lengths", func(i int) string {
 		return fmt.Sprintf("%d x %s", rs[i].Count, seconds(rs[i].SampleSeconds))

@@ -1,0 +1,70 @@
+package report
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/aesbench/aesbench/bench/result"
+	"github.com/aesbench/aesbench/bench/stats"
+)
+
+// hostDrift says, for each host that is a separate run of the baseline's
+// CPU model, whether the host's own speed moved between the two runs:
+// each run times a dependent ADD chain beside its cells (result.HostRef),
+// work that no configuration changes (AES-NI, Go version, flags), so a
+// significant difference in it (the U test, as the cells') is the host's
+// doing, and a cell's difference of that order may be too. Over 24
+// back-to-back runs of one shared 2-vCPU VM (three sets, 88 pairs) it
+// fired on 22 pairs, and in all 22 the median of the cells' ratios
+// moved the same way, by 0.6-2.6% against the chain's 0.4-3.0%. It is
+// a warning, not a correction: the chain and a cipher need not slow
+// alike, cell by cell. Nothing when either run lacks the one-thread
+// reference or its samples, or the CPUs differ (then the chain's
+// difference is theirs).
+func hostDrift(rs []*result.Results, hosts []Host) []string {
+	base := oneThreadRef(rs[0])
+	if base == nil {
+		return nil
+	}
+	var w, short []string
+	for i := 1; i < len(rs); i++ {
+		if hosts[i].Model == "" || hosts[i].Model != hosts[0].Model || rs[0].PairedWith(rs[i]) {
+			continue
+		}
+		ref := oneThreadRef(rs[i])
+		if ref == nil {
+			continue
+		}
+		r := stats.CompareSamples(ref.SamplesGHz, base.SamplesGHz)
+		if !r.Significant() {
+			continue
+		}
+		how := "faster"
+		pct, lo, hi := 100*(r.Ratio-1), 100*(r.Lo-1), 100*(r.Hi-1)
+		if r.Ratio < 1 {
+			how, pct, lo, hi = "slower", -pct, -hi, -lo
+		}
+		interval := ""
+		if r.Bounded() {
+			interval = fmt.Sprintf(" [%.1f%% to %.1f%%]", lo, hi)
+		}
+		short = append(short, fmt.Sprintf("%s %.1f%%%s %s", hosts[i].Label, pct, interval, how))
+		w = append(w, fmt.Sprintf("the host's own speed moved between the runs: a dependent ADD chain, timed beside the cells, ran %.1f%%%s %s in %s than in %s (%.3g GHz against %.3g), so a difference of that order may be the host's drift rather than the configuration's", pct, interval, how, hosts[i].Label, hosts[0].Label, ref.GHz, base.GHz))
+	}
+	if len(w) > MaxColumnHosts {
+		// Many runs of one model, as a fleet of one instance type: one line.
+		return []string{fmt.Sprintf("the host's own speed moved between runs: a dependent ADD chain, timed beside the cells, ran differently than in %s on %s; a difference of that order may be the host's drift rather than the configuration's", hosts[0].Label, strings.Join(short, ", "))}
+	}
+	return w
+}
+
+// oneThreadRef is r's one-thread host reference with its samples; nil
+// when it has none.
+func oneThreadRef(r *result.Results) *result.HostRef {
+	for i, ref := range r.HostRef {
+		if ref.Threads == 1 && len(ref.SamplesGHz) > 1 {
+			return &r.HostRef[i]
+		}
+	}
+	return nil
+}

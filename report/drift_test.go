@@ -1,0 +1,95 @@
+package report
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/aesbench/aesbench/bench/result"
+)
+
+// TestHostDrift checks when compare says the host's own speed moved
+// between two runs: only for separate runs of one CPU model whose ADD
+// chains differ significantly, never for different CPUs (the chain's
+// difference is then theirs) nor the two sides of one interleaved run.
+func TestHostDrift(t *testing.T) {
+	ref := func(ghz ...float64) []result.HostRef {
+		return []result.HostRef{{Threads: 1, SamplesGHz: ghz, GHz: ghz[len(ghz)/2]}}
+	}
+	steady := []float64{3.20, 3.21, 3.19, 3.22, 3.18, 3.20, 3.21, 3.19, 3.20, 3.22, 3.18}
+	slow := make([]float64, len(steady))
+	for i, x := range steady {
+		slow[i] = 0.97 * x
+	}
+	tests := []struct {
+		name string
+		edit func(a, b *result.Results)
+		want string // "" for no warning
+	}{
+		{"slower", func(a, b *result.Results) { a.HostRef, b.HostRef = ref(steady...), ref(slow...) },
+			"ran 3.0% [2.7% to 3.3%] slower in padawan than in knight (3.1 GHz against 3.2)"},
+		{"faster", func(a, b *result.Results) { a.HostRef, b.HostRef = ref(slow...), ref(steady...) },
+			"faster in padawan than in knight"},
+		{"steady", func(a, b *result.Results) { a.HostRef, b.HostRef = ref(steady...), ref(steady...) }, ""},
+		{"different CPUs", func(a, b *result.Results) {
+			a.HostRef, b.HostRef = ref(steady...), ref(slow...)
+			b.Probe.Model = "another CPU"
+		}, ""},
+		{"one interleaved run", func(a, b *result.Results) {
+			a.HostRef, b.HostRef = ref(steady...), ref(slow...)
+			a.Pair, b.Pair = &result.Pair{ID: "x", Role: "a"}, &result.Pair{ID: "x", Role: "b"}
+		}, ""},
+		{"no samples", func(a, b *result.Results) {
+			a.HostRef, b.HostRef = ref(steady...), []result.HostRef{{Threads: 1, GHz: 3.1}}
+		}, ""},
+		{"threads only", func(a, b *result.Results) {
+			a.HostRef, b.HostRef = ref(steady...), ref(slow...)
+			b.HostRef[0].Threads = 2
+		}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rs := fixtures(t, "knight", "padawan")
+			rs[1].Probe.Model = rs[0].Probe.Model
+			tt.edit(rs[0], rs[1])
+			c, err := Compare(rs, CompareOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, w := range c.Warnings {
+				if strings.Contains(w, "own speed moved") {
+					got = append(got, w)
+				}
+			}
+			switch {
+			case tt.want == "" && len(got) > 0:
+				t.Errorf("warned %q, want nothing", got)
+			case tt.want != "" && (len(got) != 1 || !strings.Contains(got[0], tt.want)):
+				t.Errorf("warned %q, want one with %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestHostDriftMany: many runs of one model get one line, not one each.
+func TestHostDriftMany(t *testing.T) {
+	rs := fixtures(t, "knight", "padawan", "knight", "padawan", "knight")
+	for i, r := range rs {
+		r.Probe.Model = rs[0].Probe.Model
+		g := 3.2 * (1 - 0.02*float64(i))
+		r.HostRef = []result.HostRef{{Threads: 1, GHz: g, SamplesGHz: []float64{g, 1.001 * g, 0.999 * g, g, 1.002 * g, 0.998 * g}}}
+	}
+	c, err := Compare(rs, CompareOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, w := range c.Warnings {
+		if strings.Contains(w, "own speed moved") {
+			got = append(got, w)
+		}
+	}
+	if len(got) != 1 || !strings.Contains(got[0], "knight-3 8.0% [") || !strings.Contains(got[0], "padawan 2.0% [") {
+		t.Errorf("warned %q, want one line naming each run", got)
+	}
+}
