@@ -55,12 +55,7 @@ func TestHostDrift(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var got []string
-			for _, w := range c.Warnings {
-				if strings.Contains(w, "own speed moved") {
-					got = append(got, w)
-				}
-			}
+			got := driftWarnings(c)
 			switch {
 			case tt.want == "" && len(got) > 0:
 				t.Errorf("warned %q, want nothing", got)
@@ -83,13 +78,19 @@ func TestHostDriftMany(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	got := driftWarnings(c)
+	if len(got) != 1 || !strings.Contains(got[0], "knight-3 8.0% [") || !strings.Contains(got[0], "padawan 2.0% [") {
+		t.Errorf("warned %q, want one line naming each run", got)
+	}
+}
+
+// driftWarnings are c's warnings that the host's own speed moved.
+func driftWarnings(c *Comparison) []string {
 	var got []string
 	for _, w := range c.Warnings {
 		if strings.Contains(w, "own speed moved") {
 			got = append(got, w)
 		}
 	}
-	if len(got) != 1 || !strings.Contains(got[0], "knight-3 8.0% [") || !strings.Contains(got[0], "padawan 2.0% [") {
-		t.Errorf("warned %q, want one line naming each run", got)
-	}
+	return got
 }
