@@ -333,12 +333,19 @@ func throughputRows(rs []*result.Results, sizes []int) []CompRow {
 
 // compareRuns compares base's samples of a cell with other's: paired,
 // round by round, when the two results are the sides of one same-host
-// A/B run with as many samples; as separate runs otherwise.
+// A/B run with as many samples; as separate runs otherwise, and then,
+// for two runs of one CPU model, held against how far the host itself
+// moved between them (HostMoved, Ratio.BeyondDrift): base's chain over
+// other's is the ratio a drift alone would give the cell.
 func compareRuns(base, other *result.Results, a, b []float64) stats.Ratio {
 	if base.PairedWith(other) && len(a) == len(b) {
 		return stats.ComparePaired(a, b)
 	}
-	return stats.CompareRuns(a, b)
+	r := stats.CompareRuns(a, b)
+	if d, ok := HostMoved(other, base); ok {
+		r = r.BeyondDrift(d)
+	}
+	return r
 }
 
 // baseRatios returns how many times faster the first host (vals[0]) is

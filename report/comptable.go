@@ -85,7 +85,11 @@ func (c *Comparison) ratioNote(unit string) string {
 		return ""
 	}
 	b := c.Hosts[0].Label
-	const sure = ", [low-high] its 95% interval, ~ no significant difference (p >= 0.05; ~ (rerun): no more than a rerun moves a median)"
+	sure := ", [low-high] its 95% interval, ~ no significant difference (p >= 0.05; ~ (rerun): no more than a rerun moves a median"
+	if unit != "seconds" && c.anyWithinDrift() { // files are not held against the drift
+		sure += "; ~ (drift): no more than the host itself moved between the runs"
+	}
+	sure += ")"
 	if unit == "seconds" {
 		return fmt.Sprintf("; %s/X = how many times faster %s is (X's seconds over %s's)%s", b, b, b, sure)
 	}
@@ -132,4 +136,16 @@ func (c *Comparison) hostColumns(t *table) {
 	for i := 1; i < len(t.right); i++ {
 		t.right[i] = true
 	}
+}
+
+// anyWithinDrift reports whether a throughput ratio is "~ (drift)".
+func (c *Comparison) anyWithinDrift() bool {
+	for _, r := range c.Rows {
+		for _, st := range r.RatioStats {
+			if st.WithinDrift {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -16,29 +16,21 @@ import (
 // doing, and a cell's difference of that order may be too. Over 24
 // back-to-back runs of one shared 2-vCPU VM (three sets, 88 pairs) it
 // fired on 22 pairs, and in all 22 the median of the cells' ratios
-// moved the same way, by 0.6-2.6% against the chain's 0.4-3.0%. It is
-// a warning, not a correction: the chain and a cipher need not slow
-// alike, cell by cell. Nothing when either run lacks the one-thread
+// moved the same way, by 0.6-2.6% against the chain's 0.4-3.0%. The
+// cells' ratios are held against it (compareRuns, Ratio.BeyondDrift):
+// one no larger than the chain's move is "~ (drift)". The chain's ratio
+// is not divided out: a chain and a cipher need not slow alike, cell by
+// cell. Nothing when either run lacks the one-thread
 // reference or its samples, or the CPUs differ (then the chain's
 // difference is theirs).
 func hostDrift(rs []*result.Results, hosts []Host) []string {
-	base := oneThreadRef(rs[0])
-	if base == nil {
-		return nil
-	}
 	var w, short []string
 	for i := 1; i < len(rs); i++ {
-		if hosts[i].Model == "" || hosts[i].Model != hosts[0].Model || rs[0].PairedWith(rs[i]) {
+		r, ok := HostMoved(rs[0], rs[i])
+		if !ok || !r.Significant() {
 			continue
 		}
-		ref := oneThreadRef(rs[i])
-		if ref == nil {
-			continue
-		}
-		r := stats.CompareSamples(ref.SamplesGHz, base.SamplesGHz)
-		if !r.Significant() {
-			continue
-		}
+		base, ref := oneThreadRef(rs[0]), oneThreadRef(rs[i])
 		how := "faster"
 		pct, lo, hi := 100*(r.Ratio-1), 100*(r.Lo-1), 100*(r.Hi-1)
 		if r.Ratio < 1 {
@@ -49,13 +41,27 @@ func hostDrift(rs []*result.Results, hosts []Host) []string {
 			interval = fmt.Sprintf(" [%.1f%% to %.1f%%]", lo, hi)
 		}
 		short = append(short, fmt.Sprintf("%s %.1f%%%s %s", hosts[i].Label, pct, interval, how))
-		w = append(w, fmt.Sprintf("the host's own speed moved between the runs: a dependent ADD chain, timed beside the cells, ran %.1f%%%s %s in %s than in %s (%.3g GHz against %.3g), so a difference of that order may be the host's drift rather than the configuration's", pct, interval, how, hosts[i].Label, hosts[0].Label, ref.GHz, base.GHz))
+		w = append(w, fmt.Sprintf("the host's own speed moved between the runs: a dependent ADD chain, timed beside the cells, ran %.1f%%%s %s in %s than in %s (%.3g GHz against %.3g), so a difference of that order may be the host's drift rather than the configuration's (~ (drift))", pct, interval, how, hosts[i].Label, hosts[0].Label, ref.GHz, base.GHz))
 	}
 	if len(w) > MaxColumnHosts {
 		// Many runs of one model, as a fleet of one instance type: one line.
-		return []string{fmt.Sprintf("the host's own speed moved between runs: a dependent ADD chain, timed beside the cells, ran differently than in %s on %s; a difference of that order may be the host's drift rather than the configuration's", hosts[0].Label, strings.Join(short, ", "))}
+		return []string{fmt.Sprintf("the host's own speed moved between runs: a dependent ADD chain, timed beside the cells, ran differently than in %s on %s; a difference of that order may be the host's drift rather than the configuration's (~ (drift))", hosts[0].Label, strings.Join(short, ", "))}
 	}
 	return w
+}
+
+// HostMoved compares other's one-thread host reference (the ADD chain's
+// samples) with base's, as hostDrift does: the ratio of other's over
+// base's, its interval and significance. It is false when no such test
+// makes sense: either lacks the reference or its samples, their CPU
+// models differ or are unknown, or they are the two sides of one
+// interleaved run.
+func HostMoved(base, other *result.Results) (stats.Ratio, bool) {
+	b, o := oneThreadRef(base), oneThreadRef(other)
+	if b == nil || o == nil || base.Probe.Model == "" || base.Probe.Model != other.Probe.Model || base.PairedWith(other) {
+		return stats.Ratio{}, false
+	}
+	return stats.CompareSamples(o.SamplesGHz, b.SamplesGHz), true
 }
 
 // oneThreadRef is r's one-thread host reference with its samples; nil

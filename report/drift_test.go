@@ -94,3 +94,68 @@ func driftWarnings(c *Comparison) []string {
 	}
 	return got
 }
+
+// TestCompareWithinDrift: two separate runs of one CPU model whose cells
+// are all 3% slower in the second, as its ADD chain is, call no cell
+// different ("~ (drift)", and the table's note says what that means);
+// cells 10% slower, beyond the chain's 3%, stay different; and without
+// the chain's move the 3% is a difference.
+func TestCompareWithinDrift(t *testing.T) {
+	spread := []float64{1, 1.004, 0.996, 1.002, 0.998, 1, 1.003, 0.997, 1.001, 0.999, 1}
+	scaled := func(k, f float64) []float64 {
+		var s []float64
+		for _, x := range spread {
+			s = append(s, k*f*x)
+		}
+		return s
+	}
+	tests := []struct {
+		name        string
+		cells, host float64 // the second run's factor
+		want        string  // in every throughput ratio
+	}{
+		{"moved with the host", 0.97, 0.97, "~ (drift)"},
+		{"beyond the host", 0.90, 0.97, "1.11x ["},
+		{"host steady", 0.97, 1, "1.03x ["},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rs := fixtures(t, "knight", "padawan")
+			rs[1].Probe.Model = rs[0].Probe.Model
+			for h, r := range rs {
+				f := []float64{1, tt.cells}[h]
+				for i := range r.Measurements {
+					m := &r.Measurements[i]
+					k := rs[0].Measurements[i].KBps
+					m.SamplesKBps, m.KBps = scaled(k, f), k*f
+				}
+				g := []float64{1, tt.host}[h]
+				r.HostRef = []result.HostRef{{Threads: 1, GHz: 3.2 * g, SamplesGHz: scaled(3.2, g)}}
+			}
+			c, err := Compare(rs, CompareOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var b strings.Builder
+			if err := WriteCompareText(&b, c); err != nil {
+				t.Fatal(err)
+			}
+			for _, r := range c.Rows {
+				if got := formatRatio(r.Ratios[0], r.RatioStats[0]); !strings.Contains(got, tt.want) {
+					t.Errorf("%s: %q, want %q", r.RowLabel(), got, tt.want)
+				}
+			}
+			var csv strings.Builder
+			if err := WriteCompareCSV(&csv, c); err != nil {
+				t.Fatal(err)
+			}
+			if got := strings.Contains(csv.String(), ",false,u-test,drift\n"); got != (tt.want == "~ (drift)") {
+				t.Errorf("CSV says within drift %v:\n%s", got, csv.String())
+			}
+			note := strings.Contains(b.String(), "~ (drift): no more than the host itself moved")
+			if note != (tt.want == "~ (drift)") {
+				t.Errorf("the note on ~ (drift) shown %v:\n%s", note, b.String())
+			}
+		})
+	}
+}

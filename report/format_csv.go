@@ -10,10 +10,12 @@ import (
 // per row and host, figures as plain numbers (kB/s for throughput, seconds
 // for files) and the baseline's ratio to that host; empty where a host did
 // not measure a cell, and for the baseline's own ratio. Each ratio comes
-// with its 95% interval, p-value, significance and test (RatioStat).
+// with its 95% interval, p-value, significance and test (RatioStat), and
+// "within": "rerun" or "drift" when the U test found a difference that a
+// rerun, or the host's own drift between the runs, could make.
 func WriteCompareCSV(w io.Writer, c *Comparison) error {
 	cw := csv.NewWriter(w)
-	cw.Write([]string{"kind", "engine", "algo", "direction", "size_bytes", "threads", "host", "value", "unit", "baseline", "baseline_times_faster", "ratio_ci_low", "ratio_ci_high", "p", "significant", "test"})
+	cw.Write([]string{"kind", "engine", "algo", "direction", "size_bytes", "threads", "host", "value", "unit", "baseline", "baseline_times_faster", "ratio_ci_low", "ratio_ci_high", "p", "significant", "test", "within"})
 	num := func(x float64, prec int) string {
 		if x <= 0 {
 			return ""
@@ -22,10 +24,17 @@ func WriteCompareCSV(w io.Writer, c *Comparison) error {
 	}
 	ratio := func(h int, ratios []float64, st []RatioStat) []string {
 		if h == 0 {
-			return []string{"", "", "", "", "", ""}
+			return []string{"", "", "", "", "", "", ""}
 		}
 		s := st[h-1]
-		return []string{num(ratios[h-1], 4), num(s.Lo, 4), num(s.Hi, 4), strconv.FormatFloat(s.P, 'g', 3, 64), strconv.FormatBool(s.Significant), s.Test}
+		within := "" // why a difference the U test found is not significant
+		switch {
+		case s.WithinRerun:
+			within = "rerun"
+		case s.WithinDrift:
+			within = "drift"
+		}
+		return []string{num(ratios[h-1], 4), num(s.Lo, 4), num(s.Hi, 4), strconv.FormatFloat(s.P, 'g', 3, 64), strconv.FormatBool(s.Significant), s.Test, within}
 	}
 	base := c.Hosts[0].Label
 	for _, r := range c.Rows {

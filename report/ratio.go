@@ -30,13 +30,19 @@ type RatioStat struct {
 	// difference significant, but a rerun of either side could move its
 	// median that far: it is then not significant.
 	WithinRerun bool `json:"within_rerun,omitempty"`
+	// WithinDrift is true when the difference was significant by
+	// itself, but no larger than the host's own drift between the two
+	// runs (a dependent ADD chain timed beside the cells moved as
+	// much): it is then not significant. Separate runs of one CPU
+	// model only; false otherwise.
+	WithinDrift bool `json:"within_drift,omitempty"`
 	N1          int  `json:"n1"` // figures of the baseline
 	N2          int  `json:"n2"` // figures of the other host
 }
 
 // ratioStat turns a stats.Ratio into what the comparison reports.
 func ratioStat(r stats.Ratio) RatioStat {
-	s := RatioStat{P: r.P, Significant: r.Significant(), N1: r.N1, N2: r.N2, Test: "none", Rerun: r.Rerun, WithinRerun: r.WithinRerun}
+	s := RatioStat{P: r.P, Significant: r.Significant(), N1: r.N1, N2: r.N2, Test: "none", Rerun: r.Rerun, WithinRerun: r.WithinRerun, WithinDrift: r.WithinDrift}
 	switch {
 	case !r.Testable():
 		s.P = 1
@@ -54,7 +60,8 @@ func ratioStat(r stats.Ratio) RatioStat {
 // formatRatio writes a ratio with its uncertainty for a table: "3.05x
 // [2.98-3.12]" when significant, "~ (p=0.39)" when not, as benchstat
 // writes it, "~ (rerun)" when the U test finds a difference that a rerun
-// could make, "1.02x (no test)" when no test was possible, and "n/a"
+// could make, "~ (drift)" when the host itself moved as far between
+// two separate runs, "1.02x (no test)" when no test was possible, and "n/a"
 // when there is no ratio.
 func formatRatio(x float64, s RatioStat) string {
 	switch {
@@ -64,6 +71,8 @@ func formatRatio(x float64, s RatioStat) string {
 		return strconv.FormatFloat(x, 'f', 2, 64) + "x (no test)"
 	case !s.Significant && s.WithinRerun:
 		return "~ (rerun)"
+	case !s.Significant && s.WithinDrift:
+		return "~ (drift)"
 	case !s.Significant:
 		return fmt.Sprintf("~ (p=%.2f)", s.P)
 	case s.Lo > 0 && s.Hi > 0 && !math.IsInf(s.Hi, 0):

@@ -37,6 +37,10 @@ type Ratio struct {
 	// rerun of either side could move its median that far: the
 	// difference is then not significant.
 	WithinRerun bool
+	// WithinDrift is true when the difference is significant by itself
+	// but no larger than the host's own drift between the runs
+	// (BeyondDrift): it is then not significant.
+	WithinDrift bool
 }
 
 // Testable reports whether a test was possible: each side has more
@@ -44,7 +48,9 @@ type Ratio struct {
 func (r Ratio) Testable() bool { return r.N1 > 1 && r.N2 > 1 }
 
 // Significant reports whether a and b differ at level Alpha.
-func (r Ratio) Significant() bool { return r.Testable() && r.P < Alpha && !r.WithinRerun }
+func (r Ratio) Significant() bool {
+	return r.Testable() && r.P < Alpha && !r.WithinRerun && !r.WithinDrift
+}
 
 // Bounded reports whether the interval is finite.
 func (r Ratio) Bounded() bool { return r.Lo > 0 && !math.IsInf(r.Hi, 0) }

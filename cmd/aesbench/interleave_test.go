@@ -36,7 +36,7 @@ func TestE2EInterleave(t *testing.T) {
 		t.Errorf("pair %+v / %+v, masked %v, hardware AES %v", a.Pair, b.Pair, b.AESNIMasked, b.Probe.Go.HardwareAES)
 	}
 	stdout, stderr, code := runBinIn(t, dir, nil, "compare", "--format", "csv", "results/h.json", "results/h-noaesni.json")
-	if code != 0 || !strings.Contains(stdout, ",paired\n") {
+	if code != 0 || !strings.Contains(stdout, ",paired,\n") {
 		t.Errorf("compare exit %d, no paired ratio:\n%s%s", code, stdout, stderr)
 	}
 }

@@ -132,13 +132,20 @@ func repro(ctx context.Context, n, aaRuns int, algos, sizes string, count int, s
 	}
 
 	// False positives between back-to-back runs, as compare reports them.
+	// Split by whether compare warned that the host itself moved (its
+	// ADD chain differing between the runs), to see what that warning
+	// is worth.
 	crossSig, crossN := 0, 0
+	moved, movedSig, movedN := 0, 0, 0
 	for i := 0; i+1 < len(rs); i++ {
 		sig, cells, err := differing(rs[i], rs[i+1])
 		if err != nil {
 			return err
 		}
 		crossSig, crossN = crossSig+sig, crossN+cells
+		if r, ok := report.HostMoved(rs[i], rs[i+1]); ok && r.Significant() {
+			moved, movedSig, movedN = moved+1, movedSig+sig, movedN+cells
+		}
 	}
 
 	// Same-host A/As: both sides as is, interleaved round by round.
@@ -185,6 +192,10 @@ func repro(ctx context.Context, n, aaRuns int, algos, sizes string, count int, s
 	if crossSig > 0 {
 		fmt.Printf("             were the rate 10%%, %d or more would come %.0f%% of the time\n", crossSig, 100*stats.ExcessChance(crossSig, crossN, 0.10))
 		fmt.Printf("             (the cells taken as independent)\n")
+	}
+	fmt.Printf("             the host's ADD chain moved (compare warns) in %d of %d pairs\n", moved, len(rs)-1)
+	if moved > 0 && moved < len(rs)-1 {
+		fmt.Printf("             cells called different: %.1f%% there, %.1f%% elsewhere\n", pct(movedSig, movedN), pct(crossSig-movedSig, crossN-movedN))
 	}
 	if aaRuns == 0 {
 		fmt.Printf("  a/a        not run (-aa 0)\n")
