@@ -41,11 +41,11 @@ func hostDrift(rs []*result.Results, hosts []Host) []string {
 			interval = fmt.Sprintf(" [%.1f%% to %.1f%%]", lo, hi)
 		}
 		short = append(short, fmt.Sprintf("%s %.1f%%%s %s", hosts[i].Label, pct, interval, how))
-		w = append(w, fmt.Sprintf("the host's own speed moved between the runs: a dependent ADD chain, timed beside the cells, ran %.1f%%%s %s in %s than in %s (%.3g GHz against %.3g), so a difference of that order may be the host's drift rather than the configuration's (~ (drift))", pct, interval, how, hosts[i].Label, hosts[0].Label, ref.GHz, base.GHz))
+		w = append(w, fmt.Sprintf("the host's own speed moved between the runs: a dependent ADD chain, timed beside the cells, ran %.1f%%%s %s in %s than in %s (%.2f GHz against %.2f): a difference of that order may be the host's drift rather than the configuration's, and prints as ~ (drift)", pct, interval, how, hosts[i].Label, hosts[0].Label, ref.GHz, base.GHz))
 	}
 	if len(w) > MaxColumnHosts {
 		// Many runs of one model, as a fleet of one instance type: one line.
-		return []string{fmt.Sprintf("the host's own speed moved between runs: a dependent ADD chain, timed beside the cells, ran differently than in %s on %s; a difference of that order may be the host's drift rather than the configuration's (~ (drift))", hosts[0].Label, strings.Join(short, ", "))}
+		return []string{fmt.Sprintf("the host's own speed moved between runs: a dependent ADD chain, timed beside the cells, ran differently than in %s on %s; a difference of that order may be the host's drift rather than the configuration's, and prints as ~ (drift)", hosts[0].Label, strings.Join(short, ", "))}
 	}
 	return w
 }

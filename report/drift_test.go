@@ -26,7 +26,7 @@ func TestHostDrift(t *testing.T) {
 		want string // "" for no warning
 	}{
 		{"slower", func(a, b *result.Results) { a.HostRef, b.HostRef = ref(steady...), ref(slow...) },
-			"ran 3.0% [2.7% to 3.3%] slower in padawan than in knight (3.1 GHz against 3.2)"},
+			"ran 3.0% [2.7% to 3.3%] slower in padawan than in knight (3.10 GHz against 3.20)"},
 		{"faster", func(a, b *result.Results) { a.HostRef, b.HostRef = ref(slow...), ref(steady...) },
 			"faster in padawan than in knight"},
 		{"steady", func(a, b *result.Results) { a.HostRef, b.HostRef = ref(steady...), ref(steady...) }, ""},
