@@ -312,10 +312,14 @@ func throughputRows(rs []*result.Results, sizes []int) []CompRow {
 			rows[i].samples[h] = m.SamplesKBps
 		}
 	}
+	drift := make([]*stats.Ratio, len(rs)) // once a host, not once a cell
+	for h := 1; h < len(rs); h++ {
+		drift[h] = driftOf(rs[0], rs[h])
+	}
 	for i := range rows {
 		r := &rows[i]
 		r.Ratios, r.RatioStats = baseRatios(r.KBps, func(h int) stats.Ratio {
-			return compareRuns(rs[0], rs[h], r.samples[0], r.samples[h]) // the baseline's kB/s over h's
+			return compareRuns(rs[0], rs[h], r.samples[0], r.samples[h], drift[h]) // the baseline's kB/s over h's
 		})
 	}
 	slices.SortStableFunc(rows, func(a, b CompRow) int {
@@ -335,17 +339,26 @@ func throughputRows(rs []*result.Results, sizes []int) []CompRow {
 // round by round, when the two results are the sides of one same-host
 // A/B run with as many samples; as separate runs otherwise, and then,
 // for two runs of one CPU model, held against how far the host itself
-// moved between them (HostMoved, Ratio.BeyondDrift): base's chain over
-// other's is the ratio a drift alone would give the cell.
-func compareRuns(base, other *result.Results, a, b []float64) stats.Ratio {
+// moved between them (Ratio.BeyondDrift): drift is driftOf(base, other).
+func compareRuns(base, other *result.Results, a, b []float64, drift *stats.Ratio) stats.Ratio {
 	if base.PairedWith(other) && len(a) == len(b) {
 		return stats.ComparePaired(a, b)
 	}
 	r := stats.CompareRuns(a, b)
-	if d, ok := HostMoved(other, base); ok {
-		r = r.BeyondDrift(d)
+	if drift != nil {
+		r = r.BeyondDrift(*drift)
 	}
 	return r
+}
+
+// driftOf is base's ADD chain over other's (HostMoved), the ratio a
+// drift of the host alone would give a cell of base over other; nil when
+// there is no such test.
+func driftOf(base, other *result.Results) *stats.Ratio {
+	if d, ok := HostMoved(other, base); ok {
+		return &d
+	}
+	return nil
 }
 
 // baseRatios returns how many times faster the first host (vals[0]) is
