@@ -319,7 +319,7 @@ func throughputRows(rs []*result.Results, sizes []int) []CompRow {
 	for i := range rows {
 		r := &rows[i]
 		r.Ratios, r.RatioStats = baseRatios(r.KBps, func(h int) stats.Ratio {
-			return compareRuns(rs[0], rs[h], r.samples[0], r.samples[h], drift[h]) // the baseline's kB/s over h's
+			return compareRuns(rs[0].PairedWith(rs[h]), r.samples[0], r.samples[h], drift[h]) // the baseline's kB/s over h's
 		})
 	}
 	slices.SortStableFunc(rows, func(a, b CompRow) int {
@@ -335,13 +335,13 @@ func throughputRows(rs []*result.Results, sizes []int) []CompRow {
 	return rows
 }
 
-// compareRuns compares base's samples of a cell with other's: paired,
-// round by round, when the two results are the sides of one same-host
-// A/B run with as many samples; as separate runs otherwise, and then,
-// for two runs of one CPU model, held against how far the host itself
-// moved between them (Ratio.BeyondDrift): drift is driftOf(base, other).
-func compareRuns(base, other *result.Results, a, b []float64, drift *stats.Ratio) stats.Ratio {
-	if base.PairedWith(other) && len(a) == len(b) {
+// compareRuns compares the baseline's samples a of a cell (or a file)
+// with another host's b: round by round when the two were paired (the
+// sides of one same-host A/B run) with as many samples; as separate runs
+// otherwise, held against how far the host itself moved between them
+// when drift, driftOf the two, is not nil (Ratio.BeyondDrift).
+func compareRuns(paired bool, a, b []float64, drift *stats.Ratio) stats.Ratio {
+	if paired && len(a) == len(b) {
 		return stats.ComparePaired(a, b)
 	}
 	r := stats.CompareRuns(a, b)
@@ -403,14 +403,10 @@ func fileRows(rs []*result.Results) []FileRow {
 	for i := range rows {
 		r := &rows[i]
 		r.Ratios, r.RatioStats = baseRatios(r.Seconds, func(h int) stats.Ratio {
-			// h's seconds over the baseline's: paired, round by round,
-			// when the two are the sides of one same-host A/B run that
-			// timed its files in rounds; else two independent runs.
-			a, b := r.samples[h], r.samples[0]
-			if rs[h].FilesPairedWith(rs[0]) && len(a) == len(b) {
-				return stats.ComparePaired(a, b)
-			}
-			return stats.CompareRuns(a, b)
+			// h's seconds over the baseline's, paired when the files
+			// were timed in rounds. Not held against the host's drift:
+			// its ADD chain ran beside the cells, not the files.
+			return compareRuns(rs[h].FilesPairedWith(rs[0]), r.samples[h], r.samples[0], nil)
 		})
 	}
 	slices.SortStableFunc(rows, func(a, b FileRow) int {

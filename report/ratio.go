@@ -114,7 +114,7 @@ func interval(samples [][]float64, h int) (lo, hi float64) {
 // faster a is, with the interval and significance, paired when the two
 // are the sides of one same-host A/B run (as the comparison's ratios are).
 func (c *Comparison) RatioOf(r CompRow, a, b int) (float64, RatioStat) {
-	st := compareRuns(c.Results[a], c.Results[b], r.samples[a], r.samples[b], driftOf(c.Results[a], c.Results[b]))
+	st := compareRuns(c.Results[a].PairedWith(c.Results[b]), r.samples[a], r.samples[b], driftOf(c.Results[a], c.Results[b]))
 	if !st.Paired && r.KBps[b] > 0 {
 		return r.KBps[a] / r.KBps[b], ratioStat(st) // the medians' ratio, as the table's
 	}

@@ -52,6 +52,28 @@ func (r Ratio) Significant() bool {
 	return r.Testable() && r.P < Alpha && !r.WithinRerun && !r.WithinDrift
 }
 
+// Inverse is the same comparison the other way round, b over a: the
+// ratio and interval inverted, the test unchanged (the U test and the
+// sign test are symmetric), as CompareSamples(b, a) would give it.
+func (r Ratio) Inverse() Ratio {
+	inv := func(x float64) float64 {
+		switch {
+		case x == 0:
+			return math.Inf(1)
+		case math.IsInf(x, 1):
+			return 0
+		}
+		return 1 / x
+	}
+	s := r
+	s.N1, s.N2 = r.N2, r.N1
+	if r.Ratio > 0 {
+		s.Ratio = 1 / r.Ratio
+	}
+	s.Lo, s.Hi = inv(r.Hi), inv(r.Lo)
+	return s
+}
+
 // Bounded reports whether the interval is finite.
 func (r Ratio) Bounded() bool { return r.Lo > 0 && !math.IsInf(r.Hi, 0) }
 

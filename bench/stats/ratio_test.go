@@ -255,3 +255,19 @@ func TestCompareRunsAAOnADriftingHost(t *testing.T) {
 		t.Errorf("a 15%% difference on a steady host: significant in %.1f%% of pairs, want at least 90%%", 100*p)
 	}
 }
+
+// TestInverse checks that Inverse is CompareSamples the other way round,
+// and that it keeps an unbounded interval unbounded.
+func TestInverse(t *testing.T) {
+	a := []float64{10, 10.2, 9.9, 10.1, 10.3, 9.8, 10, 10.1, 9.9, 10.2, 10}
+	b := []float64{8, 8.3, 7.9, 8.1, 8.2, 7.8, 8, 8.1, 8.2, 7.9, 8}
+	got, want := CompareSamples(a, b).Inverse(), CompareSamples(b, a)
+	near := func(x, y float64) bool { return math.Abs(x-y) <= 1e-12*math.Abs(y) }
+	if !near(got.Ratio, want.Ratio) || !near(got.Lo, want.Lo) || !near(got.Hi, want.Hi) || got.P != want.P || got.Significant() != want.Significant() || got.N1 != want.N1 {
+		t.Errorf("Inverse = %+v, want %+v", got, want)
+	}
+	u := CompareSamples(a[:2], b[:3]).Inverse()
+	if u.Bounded() || u.Lo != 0 || !math.IsInf(u.Hi, 1) {
+		t.Errorf("inverse of an unbounded interval: %+v", u)
+	}
+}
