@@ -5,6 +5,8 @@ import (
 	"io"
 	"strings"
 	"text/tabwriter"
+
+	"github.com/aesbench/aesbench/internal/textwrap"
 )
 
 // yesNo writes a feature state for people.
@@ -38,6 +40,10 @@ func (r *Report) Summary() string {
 	}
 	return s
 }
+
+// TextWidth is the most columns WriteText's prose takes (its notes and
+// verdict): an 80-column terminal's, less one.
+const TextWidth = 79
 
 // WriteText prints the report for a person and ends with the verdict.
 func (r *Report) WriteText(w io.Writer) error {
@@ -89,13 +95,13 @@ func (r *Report) WriteText(w io.Writer) error {
 		return err
 	}
 	for _, d := range r.Disagree {
-		fmt.Fprintf(w, "note: %s\n", d)
+		fmt.Fprintf(w, "note: %s\n", textwrap.Hanging(d, len("note: "), TextWidth))
 	}
 	v, _ := r.Check(nil)
 	verdict := v.String()
 	if r.IsThisHost() && v.OK {
 		verdict += "; " + r.Go.Reason
 	}
-	_, err := fmt.Fprintln(w, strings.ToUpper(verdict[:1])+verdict[1:])
+	_, err := fmt.Fprintln(w, textwrap.Hanging(strings.ToUpper(verdict[:1])+verdict[1:], 0, TextWidth))
 	return err
 }

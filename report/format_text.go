@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/aesbench/aesbench/internal/textwrap"
 )
 
 // WriteCompareText prints the comparison as aligned plain-text tables:
@@ -16,7 +18,7 @@ func WriteCompareText(w io.Writer, c *Comparison) error {
 		b.WriteString("\nAdvice:\n")
 		for _, a := range advice {
 			if c.Layout == LayoutRows {
-				a = Wrap(a, TextWidth-2, "    ")
+				a = textwrap.Lines(textwrap.Prose(a), 0, TextWidth-2, "    ")
 			}
 			fmt.Fprintf(b, "  %s\n", a)
 		}
@@ -46,7 +48,7 @@ func writeCompare(w io.Writer, c *Comparison, fit bool, table func(*strings.Buil
 	if c.Layout == LayoutRows || c.baselineMoved {
 		if l := c.baselineLine(); l != "" {
 			if fit {
-				l = Wrap(l, TextWidth, "  ")
+				l = textwrap.Lines(textwrap.Prose(l), 0, TextWidth, "  ")
 			}
 			b.WriteString("\n" + l + "\n")
 		}
@@ -102,39 +104,4 @@ func writeTextTable(b *strings.Builder, t table) {
 	for _, r := range t.rows {
 		line(r)
 	}
-}
-
-// Wrap breaks s at spaces into lines of at most width runes (a word
-// longer than that stays whole), each line after the first starting
-// with indent, which counts toward its width. An interval in brackets
-// stays on the line of the figure before it, and a figure in
-// parentheses on the line of the name before it: "h04 (2.21x
-// [2.18-2.24])".
-func Wrap(s string, width int, indent string) string {
-	var words []string
-	for _, w := range strings.Fields(s) {
-		figure := len(w) > 1 && w[0] == '(' && w[1] >= '0' && w[1] <= '9'
-		if (strings.HasPrefix(w, "[") || figure) && len(words) > 0 {
-			words[len(words)-1] += " " + w
-			continue
-		}
-		words = append(words, w)
-	}
-	var b strings.Builder
-	n := 0
-	for i, word := range words {
-		wl := utf8.RuneCountInString(word)
-		switch {
-		case i == 0:
-		case n+1+wl > width:
-			b.WriteString("\n" + indent)
-			n = utf8.RuneCountInString(indent)
-		default:
-			b.WriteByte(' ')
-			n++
-		}
-		b.WriteString(word)
-		n += wl
-	}
-	return b.String()
 }

@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/aesbench/aesbench/internal/textwrap"
 )
 
 // TextWidth is the most columns the text form's tables take in the rows
@@ -317,7 +319,7 @@ func fitRows(hosts table, tables []table) (table, []table, string) {
 	if len(note) == 0 {
 		return hosts, tables, ""
 	}
-	return hosts, tables, Wrap("("+strings.Join(note, "; ")+")", TextWidth, "")
+	return hosts, tables, textwrap.Lines(textwrap.Prose("("+strings.Join(note, "; ")+")"), 0, TextWidth, "")
 }
 
 // cpuNoise is what a CPU model can lose in a narrow table.

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/aesbench/aesbench/internal/textwrap"
 	"github.com/spf13/pflag"
 )
 
@@ -102,13 +103,13 @@ func help(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 func printUsage(w io.Writer) {
 	width := helpWidth(w)
 	fmt.Fprintf(w, "%s\n\nUsage:\n  aesbench <command> [flags]\n\nCommands:\n",
-		wrapText("aesbench: how fast is symmetric encryption on this host, and does it get hardware AES?", 0, width))
+		textwrap.Hanging("aesbench: how fast is symmetric encryption on this host, and does it get hardware AES?", 0, width))
 	for _, c := range commands {
 		if !c.hidden {
-			fmt.Fprintf(w, "  %-9s %s\n", c.name, wrapText(c.short, 12, width))
+			fmt.Fprintf(w, "  %-9s %s\n", c.name, textwrap.Hanging(c.short, 12, width))
 		}
 	}
-	fmt.Fprintf(w, "\n%s\n", wrapText("Run 'aesbench help <command>' or 'aesbench <command> --help' for the flags of a command.", 0, width))
+	fmt.Fprintf(w, "\n%s\n", textwrap.Hanging("Run 'aesbench help <command>' or 'aesbench <command> --help' for the flags of a command.", 0, width))
 }
 
 // newFlags returns a flag set that reports errors instead of exiting and
@@ -123,7 +124,7 @@ func newFlags(name, usage string, stderr io.Writer) *pflag.FlagSet {
 		// The line breaks in flags' help were for the unwrapped listing;
 		// FlagUsagesWrapped fills the lines itself.
 		fs.VisitAll(func(f *pflag.Flag) { f.Usage = strings.ReplaceAll(f.Usage, "\n", " ") })
-		fmt.Fprintf(out, "Usage: aesbench %s\n\nFlags:\n%s", wrapText(usage, len("Usage: aesbench "), helpWidth(out)), fs.FlagUsagesWrapped(helpWidth(out)))
+		fmt.Fprintf(out, "Usage: aesbench %s\n\nFlags:\n%s", textwrap.Lines(textwrap.Synopsis(usage), len("Usage: aesbench "), helpWidth(out), strings.Repeat(" ", len("Usage: aesbench "))), fs.FlagUsagesWrapped(helpWidth(out)))
 	}
 	return fs
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"fmt"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -68,30 +67,4 @@ func TestHelpCommand(t *testing.T) {
 			}
 		})
 	}
-}
-
-func TestWrapText(t *testing.T) {
-	for _, tt := range []struct {
-		s             string
-		indent, width int
-		want          string
-	}{
-		{"a bb ccc dddd", 0, 8, "a bb ccc\ndddd"},
-		{"a bb ccc dddd", 2, 8, "a bb\n  ccc\n  dddd"},
-		{"averyveryverylongword b", 0, 8, "averyveryverylongword\nb"},
-		{"compare A [--size N|all] [--format text]", 0, 20, "compare A\n[--size N|all]\n[--format text]"},
-		{"", 0, 8, ""},
-	} {
-		if got := wrapText(tt.s, tt.indent, tt.width); got != tt.want {
-			t.Errorf("wrapText(%q, %d, %d) = %q, want %q", tt.s, tt.indent, tt.width, got, tt.want)
-		}
-	}
-}
-
-func Example_wrapText() {
-	fmt.Println("Usage: " + wrapText("aesbench report RESULTS.json... --out DIR [--size N] [--baseline LABEL]", 7, 40))
-	// Output:
-	// Usage: aesbench report RESULTS.json...
-	//        --out DIR [--size N]
-	//        [--baseline LABEL]
 }

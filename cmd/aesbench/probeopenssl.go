@@ -7,6 +7,7 @@ import (
 
 	"github.com/aesbench/aesbench/bench/openssl"
 	"github.com/aesbench/aesbench/cpuinfo"
+	"github.com/aesbench/aesbench/internal/textwrap"
 )
 
 // withOpenSSL is the JSON of aesbench probe: the cpuinfo report's fields
@@ -22,18 +23,24 @@ type withOpenSSL struct {
 // AES-NI, bit 33 PCLMULQDQ, per OPENSSL_ia32cap(3)).
 func writeOpenSSLProbe(ctx context.Context, w io.Writer) {
 	p := openssl.Inspect(ctx, "")
+	// The rows line up with the probe's own (23 columns of name), and a
+	// long value goes on under itself.
+	const name = len("family/model/stepping  ")
+	row := func(k, v string) {
+		fmt.Fprintf(w, "%-*s%s\n", name, k, textwrap.Hanging(v, name, cpuinfo.TextWidth))
+	}
 	switch {
 	case p.Path == "":
-		fmt.Fprintf(w, "openssl                none on PATH\n")
+		row("openssl", "none on PATH")
 	case p.Error != "":
-		fmt.Fprintf(w, "openssl                %s\n", p.Error)
+		row("openssl", p.Error)
 	case p.AESNI == nil:
-		fmt.Fprintf(w, "openssl                %s (%s)\n", p.Version, p.Path)
-		fmt.Fprintf(w, "openssl AES-NI         unknown (no CPUINFO line in openssl version -a; OpenSSL before 1.1.1 prints none)\n")
+		row("openssl", fmt.Sprintf("%s (%s)", p.Version, p.Path))
+		row("openssl AES-NI", "unknown (no CPUINFO line in openssl version -a; OpenSSL before 1.1.1 prints none)")
 	default:
-		fmt.Fprintf(w, "openssl                %s (%s)\n", p.Version, p.Path)
-		fmt.Fprintf(w, "openssl AES-NI         %s, PCLMULQDQ %s (bits 57 and 33 of the first word of CPUINFO from openssl version -a: %s)\n",
-			yesNo(*p.AESNI), yesNo(*p.PCLMULQDQ), p.CPUInfo)
+		row("openssl", fmt.Sprintf("%s (%s)", p.Version, p.Path))
+		row("openssl AES-NI", fmt.Sprintf("%s, PCLMULQDQ %s (bits 57 and 33 of the first word of CPUINFO from openssl version -a: %s)",
+			yesNo(*p.AESNI), yesNo(*p.PCLMULQDQ), p.CPUInfo))
 	}
 }
 

@@ -23,6 +23,7 @@ import (
 	"github.com/aesbench/aesbench/bench/stats"
 	"github.com/aesbench/aesbench/cpuinfo"
 	"github.com/aesbench/aesbench/cpuinfo/probe"
+	"github.com/aesbench/aesbench/internal/textwrap"
 	"github.com/aesbench/aesbench/report"
 )
 
@@ -486,7 +487,7 @@ func banner(stderr io.Writer, msg string) { say(stderr, "aesbench: ", msg) }
 // a terminal under the prefix (a log keeps it on one line).
 func say(stderr io.Writer, prefix, msg string) {
 	if cols := termWidth(stderr); cols > 0 {
-		msg = wrapText(msg, len(prefix), cols)
+		msg = textwrap.Hanging(msg, len(prefix), cols)
 	}
 	fmt.Fprintf(stderr, "%s%s\n", prefix, msg)
 }
