@@ -12,7 +12,6 @@ import (
 	"github.com/aesbench/aesbench/bench"
 	"github.com/aesbench/aesbench/bench/goengine"
 	"github.com/aesbench/aesbench/bench/result"
-	"github.com/aesbench/aesbench/bench/stats"
 	"github.com/aesbench/aesbench/cpuinfo"
 	"github.com/aesbench/aesbench/cpuinfo/probe"
 )
@@ -52,15 +51,15 @@ type Options struct {
 const (
 	DefaultSample  = 50 * time.Millisecond
 	DefaultMaxTime = time.Second
-	// DefaultCount samples of the go engine give a 95% rerun interval
-	// (stats.RerunInterval) from the 2nd smallest to the 2nd largest,
-	// so one slowed sample does not widen it; at DefaultSample that is
-	// 0.8 s a cell, as 6 samples of 0.1 s took before.
+	// DefaultCount samples of the go engine make the rerun interval's
+	// batches (stats.RerunBatches) two samples each; at DefaultSample
+	// that is 0.8 s a cell, as 6 samples of 0.1 s took before.
 	DefaultCount = 16
 	// DefaultRuns openssl speed runs and whole-file runs, each a second
-	// or so, are the fewest for which compare can ask whether a rerun
-	// could make a difference (stats.CompareRuns).
-	DefaultRuns = stats.MinSamplesToCompareRuns
+	// or so, fill the rerun interval's batches (stats.RerunBatches) with
+	// one or two runs each, so that compare can ask whether a rerun could
+	// make a difference (stats.CompareRuns).
+	DefaultRuns = 11
 )
 
 // MinSample and MaxSample bound Options.Sample.

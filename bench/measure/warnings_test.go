@@ -35,7 +35,7 @@ func TestTooFewNamesTheCure(t *testing.T) {
 	for _, n := range []int{6, 9, 16, 1} { // 1: an import, no interval at all
 		r.Measurements = append(r.Measurements, result.Measurement{SamplesKBps: make([]float64, n)})
 	}
-	want := "1 of 4 cells have as few as 6 samples: below 9 no rerun interval is bounded (±∞), so every such cell is noisy; measure with --count 9 or more"
+	want := "1 of 4 cells have as few as 6 samples: below 8 no rerun interval is bounded (±∞), so every such cell is noisy; measure with --count 8 or more"
 	if got := tooFew(r); got != want {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}

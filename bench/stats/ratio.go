@@ -131,6 +131,10 @@ func uCritical(n1, n2 int) int {
 	return k
 }
 
+// compareRunsLevel is the level of each of CompareRuns's two rerun
+// intervals: at 97.5% each, both hold at once at 95% (Bonferroni).
+const compareRunsLevel = 1 - Alpha/4
+
 // CompareRuns compares two separate runs of one cell, a on one host (or
 // at one moment) and b on another: CompareSamples, and then the question
 // the U test cannot ask. The U test takes each run's samples as draws
@@ -157,8 +161,7 @@ func CompareRuns(a, b []float64) Ratio {
 	if !r.Testable() || len(a) < MinSamplesToCompareRuns || len(b) < MinSamplesToCompareRuns {
 		return r
 	}
-	level := 1 - Alpha/4 // each of the two at 97.5%: both hold at 95%
-	pa, pb := rerunInterval(a, len(b), level), rerunInterval(b, len(a), level)
+	pa, pb := rerunInterval(a, len(b), compareRunsLevel), rerunInterval(b, len(a), compareRunsLevel)
 	if math.IsInf(pa.Pct, 0) || math.IsInf(pb.Pct, 0) || pa.Median <= 0 || pb.Median <= 0 {
 		return r
 	}
