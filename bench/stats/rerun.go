@@ -43,23 +43,26 @@ import (
 // (seeded simulations of 16 samples, rerun_test.go). The measurements
 // on a real host below are what the interval is for.
 //
-// Measured on a shared 2-vCPU cloud VM within an hour, over all ordered
-// pairs of 5, 8 and 5 back-to-back runs of the default suite (24 cells,
-// 16 samples of 0.05 s each) and of the 6 runs of two sets of 3
-// interleaved A/As: batch means held a rerun's median 97.5%, 93.3%,
-// 96.9%, 97.8% and 92.6% of the time, with a median half-width of
-// ±3.4%, ±2.8%, ±4.6%, ±3.4% and ±5.5%. The exact distribution-free
-// prediction interval for independent samples (Wilks's, from order
-// statistics, aesbench's before) held it 98.8%, 95.5%, 100%, 97.8% and
-// 99.0%, but at ±7.6%, ±6.2%, ±8.8%, ±6.2% and ±11.3%: its ends are the
-// samples' extremes, the episodes themselves. A bootstrap of the median
-// that takes the samples as independent held it only 90.6% and 82.4% of
-// the first two (±2.2%, ±1.5%); a moving-block bootstrap of 3 rounds
-// 88.3% and 79.9%. With 4 batches instead of 8 the coverage of the
-// first, second and fourth was 93.8%, 91.8% and 96.8%, with 16 (batches
-// of one sample) 96.5%, 91.2% and 97.6%, at about the same width:
-// RerunBatches is 8. No interval drawn from one run can see a drift of
-// the host slower than the run.
+// Measured on a shared 2-vCPU cloud VM, over all ordered pairs of the
+// back-to-back runs of five make repro within 40 minutes (5, 8, 5, 5 and
+// 5 runs of the default suite, 24 cells of 16 samples of 0.05 s each)
+// and of the 6 runs of four sets of 3 interleaved A/As: batch means held
+// a rerun's median 97.5%, 93.3%, 96.9%, 82.5% and 55.2% of the time
+// (A/As: 97.8%, 92.6%, 96.2%, 88.6%), 90.3% pooled, with a median
+// half-width of ±2.8% to ±5.5%. The exact distribution-free prediction
+// interval for independent samples (Wilks's, from order statistics,
+// aesbench's before) held it 98.8%, 95.5%, 100%, 91.0% and 85.6% (A/As:
+// 97.8%, 99.0%, 97.2%, 92.4%), 95.5% pooled, but at ±6.2% to ±11.3%:
+// its ends are the samples' extremes, the episodes themselves. Where
+// batch means held it 55.2%, the host's speed shifted from run to run
+// (medians moved a median 10.5%) while each run's samples moved less: no
+// interval drawn from one run can see a change of the host slower than
+// the run, and a narrow one misses it by more. 4 batches held it 93.0%
+// pooled at ±4.0% to ±7.6%. A bootstrap of the median that takes the
+// samples as independent held it only 90.6% and 82.4% of the first two
+// sets (±2.2%, ±1.5%); a moving-block bootstrap of 3 rounds 88.3% and
+// 79.9%. RerunBatches is 8: the narrowest interval whose pooled coverage
+// reached 90%.
 
 // RerunBatches is how many consecutive batches a cell's samples go into
 // for its rerun interval.
