@@ -141,7 +141,7 @@ func TestCompareWarnings(t *testing.T) {
 			k := b.Measurements[0].KBps
 			b.Measurements[0].SamplesKBps = []float64{0.9 * k, 0.95 * k, k, k, k, k, k, k, k, 1.05 * k, 1.1 * k} // ±10%
 		}, []string{"padawan: 1 of 24 cells noisy (95% rerun interval wider than ±3%)"}},
-		{"too few samples to tell", func(a, b *result.Results) { b.Measurements[1].SamplesKBps = b.Measurements[1].SamplesKBps[:3] }, []string{"padawan: 1 of 26 figures have fewer than 8 samples, too few to tell whether a rerun could make a difference"}},
+		{"too few samples to tell", func(a, b *result.Results) { b.Measurements[1].SamplesKBps = b.Measurements[1].SamplesKBps[:3] }, []string{"padawan: 1 of 26 figures have fewer than 4 samples, too few to tell whether a rerun could make a difference"}},
 		{"one imported figure is not noisy", func(a, b *result.Results) { b.Measurements[1].SamplesKBps = b.Measurements[1].SamplesKBps[:1] }, nil},
 		{"time-sliced", func(a, b *result.Results) {
 			a.ClockHz, a.HostRef = 2.4e9, []result.HostRef{{Threads: 1, GHz: 2.35}} // 98%: whole
@@ -150,7 +150,7 @@ func TestCompareWarnings(t *testing.T) {
 		{"whole cores", func(a, b *result.Results) {
 			a.ClockHz, a.HostRef = 2.4e9, []result.HostRef{{Threads: 1, GHz: 2.35}}
 		}, nil},
-		{"separate runs of one CPU", func(a, b *result.Results) { b.Probe.Model = a.Probe.Model }, []string{"knight and padawan are separate runs on one CPU model: a difference is significant only beyond how far a rerun moves a median (with 8 or more samples a side)"}},
+		{"separate runs of one CPU", func(a, b *result.Results) { b.Probe.Model = a.Probe.Model }, []string{"knight and padawan are separate runs on one CPU model: a difference is significant only beyond how far a rerun moves a median (with 4 or more samples a side)"}},
 		{"the two sides of one interleaved run", func(a, b *result.Results) {
 			b.Probe.Model = a.Probe.Model
 			a.Pair, b.Pair = &result.Pair{ID: "x", Role: "a"}, &result.Pair{ID: "x", Role: "b"}
@@ -278,7 +278,7 @@ func TestAdvice(t *testing.T) {
 	for _, want := range []string{
 		"padawan: no hardware AES, and chacha20-poly1305 is 7.82x [7.72-7.93] faster than aes-256-gcm here (at 256 bytes)",
 		"knight: hardware AES, and aes-256-gcm is 2.21x [2.18-2.24] faster than chacha20-poly1305 here (at 256 bytes)",
-		"knight encrypts aes-256-cbc 5.26x [5.19-5.33] faster than padawan at 256 bytes",
+		"knight encrypts aes-256-cbc 5.26x [5.07-5.46] faster than padawan at 256 bytes",
 	} {
 		if !strings.Contains(all, want) {
 			t.Errorf("advice %q lacks %q", c.Advice, want)

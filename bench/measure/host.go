@@ -52,13 +52,13 @@ const (
 	DefaultSample  = 50 * time.Millisecond
 	DefaultMaxTime = time.Second
 	// DefaultCount samples of the go engine make the rerun interval's
-	// batches (stats.RerunBatches) two samples each; at DefaultSample
+	// batches (stats.RerunBatches) four samples each; at DefaultSample
 	// that is 0.8 s a cell, as 6 samples of 0.1 s took before.
 	DefaultCount = 16
 	// DefaultRuns openssl speed runs and whole-file runs, each a second
 	// or so, fill the rerun interval's batches (stats.RerunBatches) with
-	// one or two runs each, so that compare can ask whether a rerun could
-	// make a difference (stats.CompareRuns).
+	// two or three runs each, so that compare can ask whether a rerun
+	// could make a difference (stats.CompareRuns).
 	DefaultRuns = 11
 )
 

@@ -32,10 +32,10 @@ func TestNoisySummarises(t *testing.T) {
 // needs are told apart from noisy ones, with the count that cures them.
 func TestTooFewNamesTheCure(t *testing.T) {
 	r := &result.Results{NoisyPct: 3}
-	for _, n := range []int{6, 9, 16, 1} { // 1: an import, no interval at all
+	for _, n := range []int{3, 9, 16, 1} { // 1: an import, no interval at all
 		r.Measurements = append(r.Measurements, result.Measurement{SamplesKBps: make([]float64, n)})
 	}
-	want := "1 of 4 cells have as few as 6 samples: below 8 no rerun interval is bounded (±∞), so every such cell is noisy; measure with --count 8 or more"
+	want := "1 of 4 cells have as few as 3 samples: below 4 no rerun interval is bounded (±∞), so every such cell is noisy; measure with --count 4 or more"
 	if got := tooFew(r); got != want {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}

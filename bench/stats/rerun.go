@@ -37,36 +37,36 @@ import (
 // The figure stays the median of the samples; the interval's width is
 // that of a mean. On samples that are independent and normal a median
 // moves 1.25 times as far as a mean, and the interval holds a rerun's
-// median 92% of the time, not 95%; with the slow outliers a shared host
-// gives, 99%; with a host whose speed wanders from sample to sample,
-// 71%, where taking every sample as a batch of its own holds it 55%
-// (seeded simulations of 16 samples, rerun_test.go). The measurements
-// on a real host below are what the interval is for.
+// median 92.5% of the time, not 95%; with the slow outliers a shared
+// host gives, 99%; with a host whose speed wanders from sample to
+// sample, 85.5%, where taking every sample as a batch of its own holds
+// it 55% (seeded simulations of 16 samples, rerun_test.go). The
+// measurements on a real host below are what the interval is for.
 //
 // Measured on a shared 2-vCPU cloud VM, over all ordered pairs of the
-// back-to-back runs of five make repro within 40 minutes (5, 8, 5, 5 and
-// 5 runs of the default suite, 24 cells of 16 samples of 0.05 s each)
-// and of the 6 runs of four sets of 3 interleaved A/As: batch means held
-// a rerun's median 97.5%, 93.3%, 96.9%, 82.5% and 55.2% of the time
-// (A/As: 97.8%, 92.6%, 96.2%, 88.6%), 90.3% pooled, with a median
-// half-width of ±2.8% to ±5.5%. The exact distribution-free prediction
-// interval for independent samples (Wilks's, from order statistics,
-// aesbench's before) held it 98.8%, 95.5%, 100%, 91.0% and 85.6% (A/As:
-// 97.8%, 99.0%, 97.2%, 92.4%), 95.5% pooled, but at ±6.2% to ±11.3%:
-// its ends are the samples' extremes, the episodes themselves. Where
-// batch means held it 55.2%, the host's speed shifted from run to run
-// (medians moved a median 10.5%) while each run's samples moved less: no
-// interval drawn from one run can see a change of the host slower than
-// the run, and a narrow one misses it by more. 4 batches held it 93.0%
-// pooled at ±4.0% to ±7.6%. A bootstrap of the median that takes the
-// samples as independent held it only 90.6% and 82.4% of the first two
-// sets (±2.2%, ±1.5%); a moving-block bootstrap of 3 rounds 88.3% and
-// 79.9%. RerunBatches is 8: the narrowest interval whose pooled coverage
-// reached 90%.
+// runs of eight sets of 5 or 8 back-to-back runs of the default suite
+// (24 cells of 16 samples of 0.05 s each) within 45 minutes, the same
+// saved samples under each version of the statistics (repro -from): 4
+// batches held a rerun's median 91.0% of the time pooled (69.8% to
+// 97.1% a set), with a median half-width of ±1.8% to ±6.6% a set, and
+// compare called 1.8% of back-to-back cells different. The exact
+// distribution-free prediction interval for independent samples
+// (Wilks's, from order statistics, aesbench's before) held it 92.6%
+// (81.0% to 100%) at ±2.1% to ±9.7% (±6-10% in seven of the eight
+// sets), 0.9% different; 8 batches 86.7% (55.2% to 97.5%) at ±1.4% to
+// ±5.3%, 3.8% different, 13.5% in one set. RerunBatches is 4, the
+// narrowest of these whose pooled coverage held 90%. Where every
+// interval held a rerun's median least (order statistics 85.6%, 4
+// batches 69.8%), the host's speed shifted from run to run (medians
+// moved a median 10.5%) while each run's samples moved less: no interval
+// drawn from one run can see a change of the host slower than the run.
+// A bootstrap of the median that takes the samples as independent held
+// it only 90.6% and 82.4% of the first two sets (±2.2%, ±1.5%); a
+// moving-block bootstrap of 3 rounds 88.3% and 79.9%.
 
 // RerunBatches is how many consecutive batches a cell's samples go into
 // for its rerun interval.
-const RerunBatches = 8
+const RerunBatches = 4
 
 // MinSamplesForRerun is the fewest samples for which a cell has a
 // bounded rerun interval: one for each batch.

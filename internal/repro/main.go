@@ -27,6 +27,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io/fs"
 	"math"
 	"os"
 	"os/signal"
@@ -50,10 +51,17 @@ func main() {
 	aesbenchBin := flag.String("aesbench", "bin/aesbench", "the aesbench binary, for the A/A run's workers")
 	keep := flag.String("keep", "", "also write each run's results file (and the A/A's) into this directory")
 	aaRuns := flag.Int("aa", 3, "interleaved A/A runs, pooled; 0 for none")
+	from := flag.String("from", "", "measure nothing: read the runs a -keep wrote into this directory and take this code's statistics of them")
 	flag.Parse()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	if err := repro(ctx, *runs, *aaRuns, *algos, *sizes, *count, *sample, *aesbenchBin, *keep); err != nil {
+	var err error
+	if *from != "" {
+		err = reread(*from)
+	} else {
+		err = repro(ctx, *runs, *aaRuns, *algos, *sizes, *count, *sample, *aesbenchBin, *keep)
+	}
+	if err != nil {
 		fmt.Fprintf(os.Stderr, "repro: %v\n", err)
 		os.Exit(1)
 	}
@@ -97,6 +105,43 @@ func repro(ctx context.Context, n, aaRuns int, algos, sizes string, count int, s
 		}
 	}
 	runsTook := time.Since(start)
+	// Same-host A/As: both sides as is, interleaved round by round.
+	t0 := time.Now()
+	env := os.Environ()
+	var aas [][2]*result.Results
+	for k := range aaRuns {
+		a, b, err := measure.Interleave(ctx, measure.Options{Cells: cells, Count: count, Sample: sample, NoisyPct: stats.DefaultNoisyPct},
+			measure.ABOptions{Command: []string{bin, "worker"}, A: measure.Side{Label: fmt.Sprintf("aa%d-a", k+1), Env: env}, B: measure.Side{Label: fmt.Sprintf("aa%d-b", k+1), Env: env}})
+		if err != nil {
+			return fmt.Errorf("a/a: %w", err)
+		}
+		fmt.Fprintf(os.Stderr, "repro: A/A %d of %d done\n", k+1, aaRuns)
+		if keep != "" {
+			for _, r := range []*result.Results{a, b} {
+				if err := r.WriteFile(filepath.Join(keep, r.Label+".json")); err != nil {
+					return err
+				}
+			}
+		}
+		aas = append(aas, [2]*result.Results{a, b})
+	}
+	aaTook := time.Since(t0)
+	return summary(rs, aas, count, sample, runsTook, aaTook)
+}
+
+// summary takes the statistics of back-to-back runs rs and A/A pairs aas
+// and prints them; runsTook and aaTook are 0 for runs read from files.
+func summary(rs []*result.Results, aas [][2]*result.Results, count int, sample, runsTook, aaTook time.Duration) error {
+	n, aaRuns := len(rs), len(aas)
+	if n < 2 {
+		return errors.New("need at least 2 runs")
+	}
+	cells := rs[0].Measurements
+	for _, r := range rs[1:] {
+		if len(r.Measurements) != len(cells) {
+			return fmt.Errorf("%s has %d cells, %s %d: not runs of one suite", r.Label, len(r.Measurements), rs[0].Label, len(cells))
+		}
+	}
 
 	// Coverage, spread and width, cell by cell.
 	held, ciHeld, pairs := 0, 0, 0
@@ -148,31 +193,14 @@ func repro(ctx context.Context, n, aaRuns int, algos, sizes string, count int, s
 		}
 	}
 
-	// Same-host A/As: both sides as is, interleaved round by round.
-	t0 := time.Now()
-	env := os.Environ()
 	aaSig, aaN := 0, 0
-	for k := range aaRuns {
-		a, b, err := measure.Interleave(ctx, measure.Options{Cells: cells, Count: count, Sample: sample, NoisyPct: stats.DefaultNoisyPct},
-			measure.ABOptions{Command: []string{bin, "worker"}, A: measure.Side{Label: fmt.Sprintf("aa%d-a", k+1), Env: env}, B: measure.Side{Label: fmt.Sprintf("aa%d-b", k+1), Env: env}})
-		if err != nil {
-			return fmt.Errorf("a/a: %w", err)
-		}
-		fmt.Fprintf(os.Stderr, "repro: A/A %d of %d done\n", k+1, aaRuns)
-		if keep != "" {
-			for _, r := range []*result.Results{a, b} {
-				if err := r.WriteFile(filepath.Join(keep, r.Label+".json")); err != nil {
-					return err
-				}
-			}
-		}
-		sig, cells, err := differing(a, b)
+	for _, p := range aas {
+		sig, cells, err := differing(p[0], p[1])
 		if err != nil {
 			return err
 		}
 		aaSig, aaN = aaSig+sig, aaN+cells
 	}
-	aaTook := time.Since(t0)
 
 	// Lines of at most 80 columns, for a terminal.
 	fmt.Printf("repro: %d back-to-back runs of %d cells (%d samples of %v each)", n, len(cells), count, sample)
@@ -206,12 +234,65 @@ func repro(ctx context.Context, n, aaRuns int, algos, sizes string, count int, s
 	if aaSig > 0 {
 		fmt.Printf("             were the rate 5%%, %d or more would come %.0f%% of the time\n", aaSig, 100*stats.ExcessChance(aaSig, aaN, stats.Alpha))
 	}
+	if runsTook == 0 {
+		fmt.Printf("  time       not measured: runs read from files\n")
+		return nil
+	}
 	fmt.Printf("  time       %.1f s for the runs (%.1f s each)", runsTook.Seconds(), runsTook.Seconds()/float64(n))
 	if aaRuns > 0 {
 		fmt.Printf(",\n             %.1f s for the A/As (%.1f s each)", aaTook.Seconds(), aaTook.Seconds()/float64(aaRuns))
 	}
 	fmt.Println()
 	return nil
+}
+
+// reread reads the runs that -keep wrote into dir (run1.json, run2.json,
+// ..., and aa1-a.json, aa1-b.json, ...), takes this code's statistics of
+// every cell's samples again, and prints the summary: two versions of
+// the statistics, compared on the same samples.
+func reread(dir string) error {
+	var rs []*result.Results
+	var aas [][2]*result.Results
+	for i := 1; ; i++ {
+		r, err := rereadOne(filepath.Join(dir, fmt.Sprintf("run%d.json", i)))
+		if errors.Is(err, fs.ErrNotExist) {
+			break
+		}
+		if err != nil {
+			return err
+		}
+		rs = append(rs, r)
+	}
+	for k := 1; ; k++ {
+		a, err := rereadOne(filepath.Join(dir, fmt.Sprintf("aa%d-a.json", k)))
+		if errors.Is(err, fs.ErrNotExist) {
+			break
+		}
+		if err != nil {
+			return err
+		}
+		b, err := rereadOne(filepath.Join(dir, fmt.Sprintf("aa%d-b.json", k)))
+		if err != nil {
+			return err
+		}
+		aas = append(aas, [2]*result.Results{a, b})
+	}
+	if len(rs) < 2 {
+		return fmt.Errorf("%s: need run1.json and run2.json at least, as -keep writes them", dir)
+	}
+	return summary(rs, aas, rs[0].Count, time.Duration(rs[0].SampleSeconds*float64(time.Second)), 0, 0)
+}
+
+// rereadOne reads one results file and summarizes its cells again.
+func rereadOne(path string) (*result.Results, error) {
+	r, err := result.Read(path)
+	if err != nil {
+		return nil, err
+	}
+	for i := range r.Measurements {
+		r.Measurements[i].Summarize(r.NoisyPct)
+	}
+	return r, nil
 }
 
 // differing compares two results as aesbench compare does and counts
