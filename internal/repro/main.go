@@ -18,6 +18,10 @@
 //     A/A of 24 cells cannot tell 5% from 10%;
 //   - the time taken.
 //
+// With -from DIR it measures nothing: it reads the runs a -keep DIR saved
+// and takes this code's statistics of their samples again, so that two
+// versions of the statistics can be held against the same runs.
+//
 // It is a benchmark of the statistics, not a test: its figures depend on
 // the host and the moment (make repro).
 package main
@@ -251,36 +255,45 @@ func summary(rs []*result.Results, aas [][2]*result.Results, count int, sample, 
 // every cell's samples again, and prints the summary: two versions of
 // the statistics, compared on the same samples.
 func reread(dir string) error {
-	var rs []*result.Results
-	var aas [][2]*result.Results
-	for i := 1; ; i++ {
-		r, err := rereadOne(filepath.Join(dir, fmt.Sprintf("run%d.json", i)))
-		if errors.Is(err, fs.ErrNotExist) {
-			break
-		}
-		if err != nil {
-			return err
-		}
-		rs = append(rs, r)
+	rs, err := rereadAll(dir, "run%d.json")
+	if err != nil {
+		return err
 	}
-	for k := 1; ; k++ {
-		a, err := rereadOne(filepath.Join(dir, fmt.Sprintf("aa%d-a.json", k)))
-		if errors.Is(err, fs.ErrNotExist) {
-			break
-		}
-		if err != nil {
-			return err
-		}
-		b, err := rereadOne(filepath.Join(dir, fmt.Sprintf("aa%d-b.json", k)))
-		if err != nil {
-			return err
-		}
-		aas = append(aas, [2]*result.Results{a, b})
+	as, err := rereadAll(dir, "aa%d-a.json")
+	if err != nil {
+		return err
+	}
+	bs, err := rereadAll(dir, "aa%d-b.json")
+	if err != nil {
+		return err
+	}
+	if len(as) != len(bs) {
+		return fmt.Errorf("%s: %d A/A a-sides but %d b-sides", dir, len(as), len(bs))
+	}
+	var aas [][2]*result.Results
+	for k := range as {
+		aas = append(aas, [2]*result.Results{as[k], bs[k]})
 	}
 	if len(rs) < 2 {
 		return fmt.Errorf("%s: need run1.json and run2.json at least, as -keep writes them", dir)
 	}
 	return summary(rs, aas, rs[0].Count, time.Duration(rs[0].SampleSeconds*float64(time.Second)), 0, 0)
+}
+
+// rereadAll rereads the files of dir named by pattern with 1, 2, ... in
+// turn, up to the first that does not exist.
+func rereadAll(dir, pattern string) ([]*result.Results, error) {
+	var rs []*result.Results
+	for i := 1; ; i++ {
+		r, err := rereadOne(filepath.Join(dir, fmt.Sprintf(pattern, i)))
+		if errors.Is(err, fs.ErrNotExist) {
+			return rs, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		rs = append(rs, r)
+	}
 }
 
 // rereadOne reads one results file and summarizes its cells again.
