@@ -44,22 +44,22 @@ import (
 // measurements on a real host below are what the interval is for.
 //
 // Measured on a shared 2-vCPU cloud VM, over all ordered pairs of the
-// runs of eight sets of 5 or 8 back-to-back runs of the default suite
-// (24 cells of 16 samples of 0.05 s each) within 45 minutes, the same
-// saved samples under each version of the statistics (repro -from): 4
-// batches held a rerun's median 91.0% of the time pooled (69.8% to
-// 97.1% a set), with a median half-width of ±1.8% to ±6.6% a set, and
-// compare called 1.8% of back-to-back cells different. The exact
+// runs of ten sets of 5 or 8 back-to-back runs of the default suite (24
+// cells of 16 samples of 0.05 s each) within 80 minutes, the same saved
+// samples under each version of the statistics (repro -from): 4 batches
+// held a rerun's median 91.1% of the time pooled (69.8% to 97.1% a
+// set), with a median half-width of ±1.8% to ±6.6% a set, and compare
+// called 2.0% of back-to-back cells different. The exact
 // distribution-free prediction interval for independent samples
 // (Wilks's, from order statistics, aesbench's before) held it 92.6%
-// (81.0% to 100%) at ±2.1% to ±9.7% (±6-10% in seven of the eight
-// sets), 0.9% different; 8 batches 86.7% (55.2% to 97.5%) at ±1.4% to
-// ±5.3%, 3.8% different, 13.5% in one set. RerunBatches is 4, the
-// narrowest of these whose pooled coverage held 90%. Where every
-// interval held a rerun's median least (order statistics 85.6%, 4
-// batches 69.8%), the host's speed shifted from run to run (medians
-// moved a median 10.5%) while each run's samples moved less: no interval
-// drawn from one run can see a change of the host slower than the run.
+// (81.0% to 100%) at ±2.1% to ±9.8% (±6-10% in eight of the ten sets),
+// 0.8% different; 8 batches 87.3% (55.2% to 97.5%) at ±1.4% to ±5.3%,
+// 3.6% different, 13.5% in one set. RerunBatches is 4, the narrowest of
+// these whose pooled coverage held 90%. Where every interval held a
+// rerun's median least (order statistics 85.6%, 4 batches 69.8%), the
+// host's speed shifted from run to run (medians moved a median 10.5%)
+// while each run's samples moved less: no interval drawn from one run
+// can see a change of the host slower than the run.
 // A bootstrap of the median that takes the samples as independent held
 // it only 90.6% and 82.4% of the first two sets (±2.2%, ±1.5%); a
 // moving-block bootstrap of 3 rounds 88.3% and 79.9%.
