@@ -83,11 +83,12 @@ func tooFew(r *result.Results) string {
 
 // noisy lists the cells whose rerun interval is wider than the run's
 // noisy threshold, the widest first, at most four of them by name; ""
-// for none.
+// for none. Cells with too few samples for an interval are tooFew's to
+// tell: their cure is more samples, not a quieter host.
 func noisy(r *result.Results) string {
 	var ms []result.Measurement
 	for _, m := range r.Measurements {
-		if m.Noisy {
+		if n := len(m.SamplesKBps); m.Noisy && (n <= 1 || n >= stats.MinSamplesForRerun) {
 			ms = append(ms, m)
 		}
 	}

@@ -44,3 +44,27 @@ func TestTooFewNamesTheCure(t *testing.T) {
 		t.Errorf("9 samples or more, or one: warned %q", got)
 	}
 }
+
+// TestNoisyLeavesTooFewAlone: a cell with too few samples for a rerun
+// interval is told once, by tooFew (more samples cure it), not again
+// among the noisy cells (a quieter host does not).
+func TestNoisyLeavesTooFewAlone(t *testing.T) {
+	r := &result.Results{NoisyPct: 3}
+	for _, samples := range [][]float64{
+		{100, 100, 100},                // too few: tooFew's
+		{100, 130, 70, 100, 125, 75},   // noisy
+		{100, 100, 100, 100, 100, 100}, // quiet
+		{100},                          // one figure: ±∞, noisy
+	} {
+		m := result.Measurement{Algo: "aes-256-gcm", Size: len(samples), SamplesKBps: samples}
+		m.Summarize(r.NoisyPct)
+		r.Measurements = append(r.Measurements, m)
+	}
+	got := noisy(r)
+	if !strings.HasPrefix(got, "2 of 4 cells noisy") || strings.Contains(got, "3 bytes") {
+		t.Errorf("noisy: %q; want the 6- and 1-sample cells, not the 3-sample one", got)
+	}
+	if tooFew(r) == "" {
+		t.Error("tooFew: nothing for the 3-sample cell")
+	}
+}
