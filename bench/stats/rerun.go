@@ -45,7 +45,7 @@ import (
 //
 // Measured on a shared 2-vCPU cloud VM, over all ordered pairs of the
 // runs of ten sets of 5 or 8 back-to-back runs of the default suite (24
-// cells of 16 samples of 0.05 s each) within 80 minutes, the same saved
+// cells of 16 samples of 0.05 s each) within 55 minutes, the same saved
 // samples under each version of the statistics (repro -from): 4 batches
 // held a rerun's median 91.1% of the time pooled (69.8% to 97.1% a
 // set), with a median half-width of ±1.8% to ±6.6% a set, and compare
@@ -59,10 +59,10 @@ import (
 // rerun's median least (order statistics 85.6%, 4 batches 69.8%), the
 // host's speed shifted from run to run (medians moved a median 10.5%)
 // while each run's samples moved less: no interval drawn from one run
-// can see a change of the host slower than the run.
-// A bootstrap of the median that takes the samples as independent held
-// it only 90.6% and 82.4% of the first two sets (±2.2%, ±1.5%); a
-// moving-block bootstrap of 3 rounds 88.3% and 79.9%.
+// can see a change of the host slower than the run. A bootstrap of the
+// median that takes the samples as independent held it only 90.6% and
+// 82.4% of the first two sets (±2.2%, ±1.5%); a moving-block bootstrap
+// of 3 rounds 88.3% and 79.9%.
 
 // RerunBatches is how many consecutive batches a cell's samples go into
 // for its rerun interval.
