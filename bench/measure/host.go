@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"runtime"
 	"slices"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/aesbench/aesbench/bench"
@@ -40,11 +42,55 @@ type Options struct {
 	OpenSSL string // the openssl binary; "": the one on PATH
 	CPUTime bool   // let openssl speed divide by its CPU time instead of wall time
 
+	// Pin confines the measuring process, and the openssl it starts, to
+	// these CPUs for the run, as taskset would: a run of one thread then
+	// stays on one CPU, where otherwise the OS moves it between CPUs that
+	// a shared host may slow unlike each other. nil: where the OS puts
+	// it. Linux only.
+	Pin []int
+
 	Files []string // whole files to time (filecrypt.Run); none: no file workload
 	Cold  bool     // evict each file from the page cache before each run
 	Fsync bool     // count the ciphertext's fsync
 
 	Progress Progress // nil: none
+}
+
+// CheckPin says whether this process may be confined to cpus
+// (Options.Pin): on Linux, each one of the CPUs it may run on now.
+func CheckPin(cpus []int) error {
+	allowed := goengine.AllowedCPUs()
+	if allowed == nil {
+		return errors.New("pinning to a cpu needs Linux")
+	}
+	for _, c := range cpus {
+		if !slices.Contains(allowed, c) {
+			return fmt.Errorf("cpu %d is not one this process may run on (%s)", c, cpuList(allowed))
+		}
+	}
+	return nil
+}
+
+// pin confines this process to cpus and returns what puts it back where
+// it was allowed before.
+func pin(cpus []int) (unpin func(), err error) {
+	if err := CheckPin(cpus); err != nil {
+		return nil, err
+	}
+	allowed := goengine.AllowedCPUs()
+	if err := goengine.PinProcess(cpus...); err != nil {
+		return nil, err
+	}
+	return func() { _ = goengine.PinProcess(allowed...) }, nil
+}
+
+// cpuList writes cpus as "0, 1, 2".
+func cpuList(cpus []int) string {
+	s := make([]string, len(cpus))
+	for i, c := range cpus {
+		s[i] = strconv.Itoa(c)
+	}
+	return strings.Join(s, ", ")
 }
 
 // The defaults of Options.
@@ -148,6 +194,14 @@ func Host(ctx context.Context, o Options) (*result.Results, error) {
 	res := newResults(o, o.Label, host, o.Masked)
 	// Everything that can fail is checked before anything is measured,
 	// so that no failure throws away minutes of figures.
+	if len(o.Pin) > 0 {
+		unpin, err := pin(o.Pin)
+		if err != nil {
+			return nil, err
+		}
+		defer unpin()
+		res.PinnedCPUs = slices.Clone(o.Pin)
+	}
 	var osl *opensslSetup
 	if slices.Contains(o.Engines, result.EngineOpenSSL) {
 		var err error

@@ -4,11 +4,13 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/aesbench/aesbench/bench"
+	"github.com/aesbench/aesbench/bench/goengine"
 	"github.com/aesbench/aesbench/bench/result"
 )
 
@@ -105,5 +107,36 @@ func TestHostChecksBeforeMeasuring(t *testing.T) {
 				t.Errorf("%d samples taken before the failure", p.updates)
 			}
 		})
+	}
+}
+
+// TestHostPins: under Options.Pin the run is confined to the CPUs given
+// and says so in its results, and afterwards the process may run where
+// it could before; a CPU it may not run on is refused before anything
+// is measured.
+func TestHostPins(t *testing.T) {
+	allowed := goengine.AllowedCPUs()
+	if allowed == nil {
+		t.Skip("pinning needs Linux")
+	}
+	cpu := allowed[len(allowed)-1]
+	p := &recorder{}
+	res, err := Host(context.Background(), Options{Label: "x", Cells: cells(t, "aes-128-ctr", 16), Count: 4, Sample: MinSample, Pin: []int{cpu}, Progress: p})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(res.PinnedCPUs, []int{cpu}) {
+		t.Errorf("pinned_cpus %v, want [%d]", res.PinnedCPUs, cpu)
+	}
+	if after := goengine.AllowedCPUs(); !slices.Equal(after, allowed) {
+		t.Errorf("after the run the process may run on %v, before on %v", after, allowed)
+	}
+	p = &recorder{}
+	_, err = Host(context.Background(), Options{Label: "x", Cells: cells(t, "aes-128-ctr", 16), Count: 1, Sample: MaxSample, Pin: []int{1 << 15}, Progress: p})
+	if err == nil || !strings.Contains(err.Error(), "is not one this process may run on") || p.updates > 0 {
+		t.Errorf("pin to cpu %d: %v after %d samples; want a refusal first", 1<<15, err, p.updates)
+	}
+	if res, err := Host(context.Background(), Options{Label: "x", Cells: cells(t, "aes-128-ctr", 16), Count: 1, Sample: MinSample}); err != nil || res.PinnedCPUs != nil {
+		t.Errorf("no pin: pinned_cpus %v, %v", res.PinnedCPUs, err)
 	}
 }

@@ -29,6 +29,9 @@ const (
 	maxSize = 64 << 20
 	// maxThreads is more workers than any machine has CPUs.
 	maxThreads = 1 << 16
+	// maxCPU is past the highest CPU number a machine can have: Linux's
+	// CPU sets end at 8192.
+	maxCPU = 1 << 16
 	// maxCount is more samples per cell than a run takes in a month.
 	maxCount = 1 << 24
 	// maxFileBytes is the largest input of a file workload: a pebibyte.
@@ -73,6 +76,9 @@ func (r *Results) check() error {
 	c.between("max_seconds", r.MaxSeconds, 0, maxSeconds, "s")
 	c.between("clock_hz", r.ClockHz, 0, 1e11, "Hz")
 	c.between("aesenc_cycles", r.AESENCCycles, 0, 1e4, "cycles")
+	for i, cpu := range r.PinnedCPUs {
+		c.between(fmt.Sprintf("pinned_cpus[%d]", i), float64(cpu), 0, maxCPU, "")
+	}
 	for i := range r.Measurements {
 		c.measurement(fmt.Sprintf("measurements[%d]", i), &r.Measurements[i])
 	}

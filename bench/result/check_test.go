@@ -47,6 +47,7 @@ func TestParseRejectsImplausible(t *testing.T) {
 		{"count", func(r *Results) { r.Count = -1 }, "count: -1 is below 0 samples"},
 		{"sample seconds", func(r *Results) { r.SampleSeconds = -0.5 }, "sample_seconds: -0.5 is below 0 s"},
 		{"clock", func(r *Results) { r.ClockHz = 1e300 }, "clock_hz: 1e+300 is above 1e+11 Hz"},
+		{"pinned cpu", func(r *Results) { r.PinnedCPUs = []int{0, -3} }, "pinned_cpus[1]: -3 is below 0"},
 		{"label newline", func(r *Results) { r.Label = "knight\nrow" }, `label: "knight\nrow" holds the control character U+000A; a name or description is one line of printable text`},
 		{"label escape", func(r *Results) { r.Label = "\x1b[31mknight" }, `label: "\x1b[31mknight" holds the control character U+001B`},
 		{"label line separator", func(r *Results) { r.Label = "a\u2028b" }, `label: "a\u2028b" holds the control character U+2028`},

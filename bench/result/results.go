@@ -34,6 +34,7 @@ type Results struct {
 	ClockHz      float64   `json:"clock_hz,omitempty"`       // core clock estimated by a dependent ADD chain, the higher of before and after the run (an interruption only lowers an estimate); 0 when not estimated (not amd64 or arm64)
 	AESENCCycles float64   `json:"aesenc_cycles,omitempty"`  // latency of one AESENC in cycles, by a dependent chain; 0 when not measured (not amd64, or no AES-NI)
 	HostRef      []HostRef `json:"host_reference,omitempty"` // the host's own scaling over threads (hostref.go), measured when a cell ran on more than one thread; absent otherwise or where there is no ADD chain
+	PinnedCPUs   []int     `json:"pinned_cpus,omitempty"`    // run --cpu: the CPUs the measuring process (and openssl under it) was confined to; absent when the OS placed it, and in older files
 
 	// Warnings are what a reader must know about the figures, found
 	// while measuring: noisy cells, a host short of cores, AEADs timed

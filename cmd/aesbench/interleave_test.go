@@ -115,6 +115,11 @@ func TestE2EInterleaveErrors(t *testing.T) {
 		{[]string{"--interleave", "same", "--no-aesni"}, 2, "leave out --no-aesni"},
 		{[]string{"--interleave", "same", "--engine", "openssl"}, 2, "go engine only"},
 		{[]string{"--interleave", "same", "--precision", "2%"}, 2, "cannot go with --precision"},
+		{[]string{"--interleave", "same", "--cpu", "0"}, 2, "--cpu: --interleave places its samples on CPUs itself"},
+		{[]string{"--cpu", "one"}, 2, `--cpu "one": want CPU numbers`},
+		{[]string{"--cpu", "-1"}, 2, `--cpu "-1": want CPU numbers`},
+		{[]string{"--cpu", "99999"}, 2, "--cpu: cpu 99999 is not one this process may run on"},
+		{[]string{"--cpu", "0", "--threads", "2"}, 2, "--cpu 0: --threads 2 needs as many CPUs"},
 	} {
 		dir := t.TempDir()
 		_, stderr, code := runBinIn(t, dir, nil, append([]string{"run", "--sizes", "16", "--time", "1ms"}, tt.args...)...)

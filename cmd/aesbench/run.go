@@ -59,6 +59,7 @@ type runOptions struct {
 
 	interleave string // --interleave: "" (off), "noaesni" (A/B) or "same" (A/A)
 	duet       bool   // --duet: the two sides at once, on two CPUs
+	pin        []int  // --cpu: the CPUs to confine the run to; nil: the OS's choice
 }
 
 func parseRunFlags(args []string, stdout, stderr io.Writer) (*runOptions, bool, error) {
@@ -87,6 +88,7 @@ func parseRunFlags(args []string, stdout, stderr io.Writer) (*runOptions, bool, 
 	fsync := fs.Bool("fsync", false, "with --file: count the ciphertext's fsync in the time")
 	interleave := fs.String("interleave", "", "measure two sides in the same rounds, in two worker processes, their turns in a random order:\nnoaesni (this host as is and with AES-NI masked: the knight/padawan experiment on one host) or\nsame (both as is: an A/A, to see what noise alone looks like); writes <label>.json and\n<label>-noaesni.json (or <label>-again.json), whose samples compare pairs round by round")
 	duet := fs.Bool("duet", false, "with --interleave: run the two sides at once, each pinned to a CPU of its own, instead of in turns")
+	cpus := fs.String("cpu", "", "confine the run to these CPUs, comma-separated, as taskset -c does (Linux): a run of one\nthread then stays on one CPU, and runs compared across time move less; give every run the same\n(default: where the OS puts it)")
 	if help, err := parseFlags(fs, args, stdout); help || err != nil {
 		return nil, help, err
 	}
@@ -107,6 +109,9 @@ func parseRunFlags(args []string, stdout, stderr io.Writer) (*runOptions, bool, 
 		return nil, false, usagef("run: --aead-mode: %w", err)
 	}
 	if err := checkInterleave(o, fs.Changed("engine")); err != nil {
+		return nil, false, err
+	}
+	if o.pin, err = parseCPUs(*cpus, o); err != nil {
 		return nil, false, err
 	}
 	if err := checkLabel("run", o.label); err != nil {
@@ -180,13 +185,42 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		Count: o.count, Sample: o.sample, Engines: o.engines, AEADMode: o.aeadMode,
 		NoisyPct: o.noisyPct, Precision: o.precision, MaxTime: o.maxTime,
 		OpenSSL: o.openssl, CPUTime: o.cpuTime, Files: o.files, Cold: o.cold, Fsync: o.fsync,
-		Progress: p,
+		Pin: o.pin, Progress: p,
 	})
 	p.Clear()
 	if err != nil {
 		return fmt.Errorf("run: %w", err)
 	}
 	return saveAndPrint(res, o.out, o.format, stdout, stderr)
+}
+
+// parseCPUs reads --cpu: CPU numbers this process may run on, no more
+// threads a cell than CPUs, and not with --interleave, which places its
+// samples itself. nil for "".
+func parseCPUs(s string, o *runOptions) ([]int, error) {
+	if s == "" {
+		return nil, nil
+	}
+	if o.interleave != "" {
+		return nil, usagef("run: --cpu: --interleave places its samples on CPUs itself")
+	}
+	var cpus []int
+	for f := range strings.SplitSeq(s, ",") {
+		c, err := strconv.Atoi(strings.TrimSpace(f))
+		if err != nil || c < 0 {
+			return nil, usagef("run: --cpu %q: want CPU numbers, comma-separated, e.g. 1 or 0,2", s)
+		}
+		if !slices.Contains(cpus, c) {
+			cpus = append(cpus, c)
+		}
+	}
+	if err := measure.CheckPin(cpus); err != nil {
+		return nil, usagef("run: --cpu: %w", err)
+	}
+	if n := slices.Max(o.threads); n > len(cpus) {
+		return nil, usagef("run: --cpu %s: --threads %d needs as many CPUs", s, n)
+	}
+	return cpus, nil
 }
 
 // checkInterleave checks --interleave and --duet against the other flags.

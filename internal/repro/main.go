@@ -54,6 +54,7 @@ func main() {
 	sample := flag.Duration("time", measure.DefaultSample, "length of one sample (run --time)")
 	aesbenchBin := flag.String("aesbench", "bin/aesbench", "the aesbench binary, for the A/A run's workers")
 	keep := flag.String("keep", "", "also write each run's results file (and the A/A's) into this directory")
+	cpu := flag.Int("cpu", -1, "pin the back-to-back runs to this CPU (run --cpu); -1: where the OS puts them")
 	aaRuns := flag.Int("aa", 3, "interleaved A/A runs, pooled; 0 for none")
 	from := flag.String("from", "", "measure nothing: read the runs a -keep wrote into this directory and take this code's statistics of them")
 	flag.Parse()
@@ -63,7 +64,7 @@ func main() {
 	if *from != "" {
 		err = reread(*from)
 	} else {
-		err = repro(ctx, *runs, *aaRuns, *algos, *sizes, *count, *sample, *aesbenchBin, *keep)
+		err = repro(ctx, *runs, *aaRuns, *algos, *sizes, *count, *sample, *aesbenchBin, *keep, *cpu)
 	}
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "repro: %v\n", err)
@@ -71,7 +72,7 @@ func main() {
 	}
 }
 
-func repro(ctx context.Context, n, aaRuns int, algos, sizes string, count int, sample time.Duration, bin, keep string) error {
+func repro(ctx context.Context, n, aaRuns int, algos, sizes string, count int, sample time.Duration, bin, keep string, cpu int) error {
 	if n < 2 {
 		return errors.New("need at least 2 runs")
 	}
@@ -91,6 +92,9 @@ func repro(ctx context.Context, n, aaRuns int, algos, sizes string, count int, s
 		return err
 	}
 	o := measure.Options{Cells: cells, Count: count, Sample: sample, NoisyPct: stats.DefaultNoisyPct}
+	if cpu >= 0 {
+		o.Pin = []int{cpu}
+	}
 	start := time.Now()
 	var rs []*result.Results
 	for i := range n {
