@@ -88,7 +88,7 @@ func parseRunFlags(args []string, stdout, stderr io.Writer) (*runOptions, bool, 
 	fsync := fs.Bool("fsync", false, "with --file: count the ciphertext's fsync in the time")
 	interleave := fs.String("interleave", "", "measure two sides in the same rounds, in two worker processes, their turns in a random order:\nnoaesni (this host as is and with AES-NI masked: the knight/padawan experiment on one host) or\nsame (both as is: an A/A, to see what noise alone looks like); writes <label>.json and\n<label>-noaesni.json (or <label>-again.json), whose samples compare pairs round by round")
 	duet := fs.Bool("duet", false, "with --interleave: run the two sides at once, each pinned to a CPU of its own, instead of in turns")
-	cpus := fs.String("cpu", "", "confine the run to these CPUs, comma-separated, as taskset -c does (Linux): a run of one\nthread then stays on one CPU, and runs compared across time move less; give every run the same\n(default: where the OS puts it)")
+	cpus := fs.String("cpu", "", "confine the run to these CPUs, comma-separated, as taskset -c does (Linux): a run of one\nthread then stays on one CPU, and runs compared across time usually move less; give every run the same\n(default: where the OS puts it)")
 	if help, err := parseFlags(fs, args, stdout); help || err != nil {
 		return nil, help, err
 	}
