@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"runtime"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -58,14 +57,15 @@ type Options struct {
 
 // CheckPin says whether this process may be confined to cpus
 // (Options.Pin): on Linux, each one of the CPUs it may run on now.
-func CheckPin(cpus []int) error {
-	allowed := goengine.AllowedCPUs()
+func CheckPin(cpus []int) error { return checkPin(cpus, goengine.AllowedCPUs()) }
+
+func checkPin(cpus, allowed []int) error {
 	if allowed == nil {
 		return errors.New("pinning to a cpu needs Linux")
 	}
 	for _, c := range cpus {
 		if !slices.Contains(allowed, c) {
-			return fmt.Errorf("cpu %d is not one this process may run on (%s)", c, cpuList(allowed))
+			return fmt.Errorf("cpu %d is not one this process may run on (%s)", c, strings.Trim(fmt.Sprint(allowed), "[]"))
 		}
 	}
 	return nil
@@ -74,23 +74,14 @@ func CheckPin(cpus []int) error {
 // pin confines this process to cpus and returns what puts it back where
 // it was allowed before.
 func pin(cpus []int) (unpin func(), err error) {
-	if err := CheckPin(cpus); err != nil {
+	allowed := goengine.AllowedCPUs()
+	if err := checkPin(cpus, allowed); err != nil {
 		return nil, err
 	}
-	allowed := goengine.AllowedCPUs()
 	if err := goengine.PinProcess(cpus...); err != nil {
 		return nil, err
 	}
 	return func() { _ = goengine.PinProcess(allowed...) }, nil
-}
-
-// cpuList writes cpus as "0, 1, 2".
-func cpuList(cpus []int) string {
-	s := make([]string, len(cpus))
-	for i, c := range cpus {
-		s[i] = strconv.Itoa(c)
-	}
-	return strings.Join(s, ", ")
 }
 
 // The defaults of Options.
