@@ -91,7 +91,7 @@ func TestWriteSpeedTableGolden(t *testing.T) {
 	for _, tt := range []struct {
 		name string
 		r    *result.Results
-	}{{"speed.txt", sample(1)}, {"speed-threads.txt", sample(2)}, {"speed-scaling.txt", sampleScaling()}, {"speed-sliced.txt", sampleSliced()}, {"speed-busy.txt", sampleBusy()}} {
+	}{{"speed.txt", sample(1)}, {"speed-threads.txt", sample(2)}, {"speed-scaling.txt", sampleScaling()}, {"speed-sliced.txt", sampleSliced()}, {"speed-busy.txt", sampleBusy()}, {"speed-pinned.txt", samplePinned()}} {
 		t.Run(tt.name, func(t *testing.T) {
 			var b bytes.Buffer
 			if err := WriteSpeedTable(&b, tt.r); err != nil {
@@ -100,6 +100,13 @@ func TestWriteSpeedTableGolden(t *testing.T) {
 			golden(t, tt.name, b.Bytes())
 		})
 	}
+}
+
+// samplePinned is sample(1) as run --cpu 1 writes it.
+func samplePinned() *result.Results {
+	r := sample(1)
+	r.PinnedCPUs = []int{1}
+	return r
 }
 
 func TestWriteGoBenchRoundTrip(t *testing.T) {

@@ -201,13 +201,17 @@ func seconds(s float64) string {
 	return strings.TrimRight(strings.TrimRight(fmt.Sprintf("%.3f", s), "0"), ".") + " s"
 }
 
-// writeHost prints what the host gave the run, by the ADD chain of
+// writeHost prints where the run was confined (--cpu), and what the
+// host gave the run, by the ADD chain of
 // bench.HostRef: the share of a core one thread sustained, and with more
 // than one thread a table of the aggregate on N threads over one thread's,
 // each with the percentage of the host's own scaling at that count, and
 // the host's scaling itself. Either gets a word on shared CPUs when under
 // 90% of whole cores. table prints the multi-thread rows.
 func writeHost(b *strings.Builder, r *result.Results, maxThreads int, table func(cell func(m *result.Measurement) string)) {
+	if len(r.PinnedCPUs) > 0 {
+		fmt.Fprintf(b, "\nRun confined to CPU %s (--cpu).\n", strings.Trim(fmt.Sprint(r.PinnedCPUs), "[]"))
+	}
 	if share, ok := r.CoreShare(); ok {
 		fmt.Fprintf(b, "\nOne thread sustained %.2f GHz on the ADD chain over whole samples, beside the cells: %.0f%% of a core.\n", r.HostRef[0].GHz, 100*share)
 		if _, short := r.ShortOfACore(); short {
