@@ -11,8 +11,8 @@ import (
 
 // differences lists the ways the runs differ that skew a comparison:
 // different Go versions, sample lengths or counts, sizes measured,
-// imported figures beside measured ones, masked AES-NI, noisy cells, and
-// hosts that gave a thread well under a whole core.
+// imported figures beside measured ones, CPU pinning, masked AES-NI,
+// noisy cells, and hosts that gave a thread well under a whole core.
 func differences(rs []*result.Results, hosts []Host) []string {
 	var w []string
 	differ := func(what string, value func(i int) string) {
@@ -54,6 +54,12 @@ func differences(rs []*result.Results, hosts []Host) []string {
 		return sizeList(sizes)
 	})
 	differ("sources", func(i int) string { return hosts[i].Source })
+	differ("CPU pinning (run --cpu)", func(i int) string {
+		if len(rs[i].PinnedCPUs) == 0 {
+			return "none"
+		}
+		return "CPU " + strings.Trim(fmt.Sprint(rs[i].PinnedCPUs), "[]")
+	})
 	// With many hosts, one line per kind of warning lists the hosts;
 	// with a few, a line per host says it in full.
 	group := len(hosts) > MaxColumnHosts
