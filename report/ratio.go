@@ -23,8 +23,8 @@ type RatioStat struct {
 	Test string `json:"test"`
 	// Rerun is true when the interval also holds how far a rerun of
 	// either side could move its median (stats.CompareRuns): separate
-	// runs with at least stats.MinSamplesToCompareRuns (8) figures a
-	// side. false otherwise.
+	// runs with at least stats.MinSamplesForRerun figures a side.
+	// false otherwise.
 	Rerun bool `json:"rerun,omitempty"`
 	// WithinRerun is true when the U test alone would have called the
 	// difference significant, but a rerun of either side could move its

@@ -80,14 +80,14 @@ func differences(rs []*result.Results, hosts []Host) []string {
 		if pct <= 0 {
 			pct = stats.DefaultNoisyPct
 		}
-		// One figure (an import) has no interval: nothing to tell. Fewer
-		// than stats.MinSamplesToCompareRuns cannot tell whether a rerun
-		// could make a difference; fewer than MinSamplesForRerun bound no
-		// rerun interval at all, which is their fewness, not noise.
+		// One figure (an import) has no interval: nothing to tell. Too
+		// few for a rerun interval (stats.TooFewForRerun) cannot tell
+		// whether a rerun could make a difference, which is their
+		// fewness, not noise.
 		noisy, few, figures := 0, 0, len(r.Measurements)+len(r.Files)
 		for _, m := range r.Measurements {
 			n := len(m.SamplesKBps)
-			if n > 1 && n < stats.MinSamplesToCompareRuns {
+			if stats.TooFewForRerun(n) {
 				few++
 			}
 			if n >= stats.MinSamplesForRerun && stats.Noisy(stats.RerunInterval(m.SamplesKBps, 0), pct) {
@@ -95,7 +95,7 @@ func differences(rs []*result.Results, hosts []Host) []string {
 			}
 		}
 		for _, f := range r.Files {
-			if n := len(f.SamplesSeconds); n > 1 && n < stats.MinSamplesToCompareRuns {
+			if stats.TooFewForRerun(len(f.SamplesSeconds)) {
 				few++
 			}
 		}
@@ -103,7 +103,7 @@ func differences(rs []*result.Results, hosts []Host) []string {
 			if group {
 				fewHosts = append(fewHosts, fmt.Sprintf("%s (%d of %d)", hosts[i].Label, few, figures))
 			} else {
-				w = append(w, fmt.Sprintf("%s: %d of %d figures have fewer than %d samples, too few to tell whether a rerun could make a difference: their ratios rest on the U test alone; measure with --count %d or more", hosts[i].Label, few, figures, stats.MinSamplesToCompareRuns, stats.MinSamplesToCompareRuns))
+				w = append(w, fmt.Sprintf("%s: %d of %d figures have fewer than %d samples, too few to tell whether a rerun could make a difference: their ratios rest on the U test alone; measure with --count %d or more", hosts[i].Label, few, figures, stats.MinSamplesForRerun, stats.MinSamplesForRerun))
 			}
 		}
 		if noisy > 0 {
@@ -126,7 +126,7 @@ func differences(rs []*result.Results, hosts []Host) []string {
 		w = append(w, "AES-NI masked (--no-aesni), standing in for hosts without AES-NI: "+strings.Join(masked, ", "))
 	}
 	if len(fewHosts) > 0 {
-		w = append(w, fmt.Sprintf("too few samples to tell whether a rerun could make a difference (fewer than %d; their ratios rest on the U test alone): %s", stats.MinSamplesToCompareRuns, strings.Join(fewHosts, ", ")))
+		w = append(w, fmt.Sprintf("too few samples to tell whether a rerun could make a difference (fewer than %d; their ratios rest on the U test alone): %s", stats.MinSamplesForRerun, strings.Join(fewHosts, ", ")))
 	}
 	if len(noisyHosts) > 0 {
 		bound := "the default"
@@ -168,5 +168,5 @@ func separateRuns(rs []*result.Results, hosts []Host) []string {
 	if len(same) > 3 {
 		others = fmt.Sprintf("%d other hosts", len(same))
 	}
-	return []string{fmt.Sprintf("%s and %s are separate runs on one CPU model: a difference is significant only beyond how far a rerun moves a median (with %d or more samples a side), but a drift of the host slower than a run can still pass for one; compare two configurations of one host with run --interleave", hosts[0].Label, others, stats.MinSamplesToCompareRuns)}
+	return []string{fmt.Sprintf("%s and %s are separate runs on one CPU model: a difference is significant only beyond how far a rerun moves a median (with %d or more samples a side), but a drift of the host slower than a run can still pass for one; compare two configurations of one host with run --interleave", hosts[0].Label, others, stats.MinSamplesForRerun)}
 }

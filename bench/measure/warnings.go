@@ -67,7 +67,7 @@ func aeadModes(res *result.Results) []string {
 func tooFew(r *result.Results) string {
 	few, least := 0, 0
 	for _, m := range r.Measurements {
-		if n := len(m.SamplesKBps); n > 1 && n < stats.MinSamplesForRerun {
+		if n := len(m.SamplesKBps); stats.TooFewForRerun(n) {
 			if few == 0 || n < least {
 				least = n
 			}
@@ -88,7 +88,7 @@ func tooFew(r *result.Results) string {
 func noisy(r *result.Results) string {
 	var ms []result.Measurement
 	for _, m := range r.Measurements {
-		if n := len(m.SamplesKBps); m.Noisy && (n <= 1 || n >= stats.MinSamplesForRerun) {
+		if m.Noisy && !stats.TooFewForRerun(len(m.SamplesKBps)) {
 			ms = append(ms, m)
 		}
 	}

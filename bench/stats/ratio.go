@@ -30,8 +30,8 @@ type Ratio struct {
 	Paired bool
 	// Rerun is true when the comparison also asked whether a rerun of
 	// either side could move its median as far (CompareRuns); false
-	// when it could not (fewer than MinSamplesToCompareRuns samples a
-	// side) or did not.
+	// when it could not (fewer than MinSamplesForRerun samples a side)
+	// or did not.
 	Rerun bool
 	// WithinRerun is true when the U test found a difference but a
 	// rerun of either side could move its median that far: the
@@ -153,12 +153,12 @@ const compareRunsLevel = 1 - Alpha/4
 // only when that excludes 1: when the U test finds it and one median is
 // beyond the other's rerun reach.
 //
-// With fewer than MinSamplesToCompareRuns samples on a side, no rerun
+// With fewer than MinSamplesForRerun samples on a side, no rerun
 // interval is bounded, and the comparison is CompareSamples alone
 // (Rerun false), as benchstat's.
 func CompareRuns(a, b []float64) Ratio {
 	r := CompareSamples(a, b)
-	if !r.Testable() || len(a) < MinSamplesToCompareRuns || len(b) < MinSamplesToCompareRuns {
+	if !r.Testable() || len(a) < MinSamplesForRerun || len(b) < MinSamplesForRerun {
 		return r
 	}
 	pa, pb := rerunInterval(a, len(b), compareRunsLevel), rerunInterval(b, len(a), compareRunsLevel)

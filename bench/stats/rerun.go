@@ -72,11 +72,12 @@ const RerunBatches = 4
 // bounded rerun interval: one for each batch.
 const MinSamplesForRerun = RerunBatches
 
-// MinSamplesToCompareRuns is the fewest samples a side for which
-// CompareRuns can ask whether a rerun could make a difference. It takes
-// both rerun intervals at 97.5%, which batch means bound from as few
-// samples as at 95%.
-const MinSamplesToCompareRuns = MinSamplesForRerun
+// TooFewForRerun reports whether n samples are a run too short for a
+// rerun interval (and so for CompareRuns's rerun check, which batch
+// means bound at 97.5% from as few samples as at 95%): more than one,
+// fewer than MinSamplesForRerun. One figure is an import: there is no
+// run to rerun.
+func TooFewForRerun(n int) bool { return n > 1 && n < MinSamplesForRerun }
 
 // RerunInterval returns the 95% interval in which the median of a rerun
 // of m samples falls, from this run's samples xs in the order they were

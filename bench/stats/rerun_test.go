@@ -221,3 +221,16 @@ func drifting(rng *rand.Rand, n int) []float64 {
 	}
 	return xs
 }
+
+// TestTooFewForRerun: one figure is an import, not a short run; from
+// MinSamplesForRerun on the interval is bounded.
+func TestTooFewForRerun(t *testing.T) {
+	for n, want := range map[int]bool{0: false, 1: false, 2: true, MinSamplesForRerun - 1: true, MinSamplesForRerun: false, 16: false} {
+		if got := TooFewForRerun(n); got != want {
+			t.Errorf("TooFewForRerun(%d) = %v, want %v", n, got, want)
+		}
+		if bounded := !math.IsInf(RerunInterval(seq(100, n), 0).Pct, 0); n > 1 && bounded == want {
+			t.Errorf("%d samples: bounded %v, but TooFewForRerun %v", n, bounded, want)
+		}
+	}
+}
