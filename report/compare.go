@@ -207,6 +207,10 @@ func sizeList(sizes []int) string {
 	return strings.Join(s, ", ") + " bytes"
 }
 
+// cpuList writes the CPUs a run was confined to (run --cpu) as "CPU 1"
+// or "CPU 0 2".
+func cpuList(cpus []int) string { return "CPU " + strings.Trim(fmt.Sprint(cpus), "[]") }
+
 // shared reports whether the baseline and some other host measured a
 // common row: only then is there a ratio to print.
 func (c *Comparison) shared() bool {

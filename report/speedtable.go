@@ -210,7 +210,7 @@ func seconds(s float64) string {
 // 90% of whole cores. table prints the multi-thread rows.
 func writeHost(b *strings.Builder, r *result.Results, maxThreads int, table func(cell func(m *result.Measurement) string)) {
 	if len(r.PinnedCPUs) > 0 {
-		fmt.Fprintf(b, "\nRun confined to CPU %s (--cpu).\n", strings.Trim(fmt.Sprint(r.PinnedCPUs), "[]"))
+		fmt.Fprintf(b, "\nRun confined to %s (--cpu).\n", cpuList(r.PinnedCPUs))
 	}
 	if share, ok := r.CoreShare(); ok {
 		fmt.Fprintf(b, "\nOne thread sustained %.2f GHz on the ADD chain over whole samples, beside the cells: %.0f%% of a core.\n", r.HostRef[0].GHz, 100*share)

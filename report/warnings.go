@@ -58,7 +58,7 @@ func differences(rs []*result.Results, hosts []Host) []string {
 		if len(rs[i].PinnedCPUs) == 0 {
 			return "none"
 		}
-		return "CPU " + strings.Trim(fmt.Sprint(rs[i].PinnedCPUs), "[]")
+		return cpuList(rs[i].PinnedCPUs)
 	})
 	// With many hosts, one line per kind of warning lists the hosts;
 	// with a few, a line per host says it in full.
