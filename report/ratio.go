@@ -91,8 +91,8 @@ func short(x float64) string {
 
 // Interval returns the 95% rerun interval of host h's median in the row
 // (stats.RerunInterval), in kB/s, the interval run's table states; 0, 0
-// when it is unbounded (fewer than 9 samples) or h did not measure the
-// cell.
+// when it is unbounded (fewer than stats.MinSamplesForRerun samples) or h
+// did not measure the cell.
 func (r CompRow) Interval(h int) (lo, hi float64) { return interval(r.samples, h) }
 
 // Interval is host h's 95% rerun interval of the median seconds, as

@@ -53,9 +53,10 @@ type Measurement struct {
 	Iters      int     `json:"iters_per_sample,omitempty"` // messages per sample (per thread); 0 when unknown
 
 	// The 95% rerun interval (stats.RerunInterval): where the median of
-	// a rerun of as many samples falls, whatever the distribution. The
-	// interval aesbench states; absent in older files.
-	RerunLowKBps  float64 `json:"rerun_low_kbps,omitempty"`  // 0 when unbounded (fewer than 9 samples)
+	// a rerun of as many samples falls, by batch means of the samples in
+	// the order taken (order statistics in files written before
+	// 2026-12-06). The interval aesbench states; absent in older files.
+	RerunLowKBps  float64 `json:"rerun_low_kbps,omitempty"`  // 0 when unbounded (fewer than stats.MinSamplesForRerun samples)
 	RerunHighKBps float64 `json:"rerun_high_kbps,omitempty"` // 0 when unbounded
 	RerunPct      float64 `json:"rerun_pct,omitempty"`       // half width in % of the median; -1 when unbounded
 
