@@ -91,6 +91,13 @@ func repro(ctx context.Context, n, aaRuns int, algos, sizes string, count int, s
 	if err != nil {
 		return err
 	}
+	if keep != "" {
+		// Made before anything is measured: a missing directory must not
+		// throw away a run's figures.
+		if err := os.MkdirAll(keep, 0o755); err != nil {
+			return fmt.Errorf("-keep: %w", err)
+		}
+	}
 	o := measure.Options{Cells: cells, Count: count, Sample: sample, NoisyPct: stats.DefaultNoisyPct}
 	if cpu >= 0 {
 		o.Pin = []int{cpu}
