@@ -4,6 +4,9 @@ GO      ?= go
 BIN     := bin/aesbench
 LABEL   ?= $(shell hostname)
 ALGOS   ?= aes-256-cbc,aes-256-gcm,3des-cbc,chacha20-poly1305
+# ENGINES is run's --engine: go, or go,openssl for openssl speed beside
+# Go (both sides in the same rounds; about nine minutes more).
+ENGINES ?= go
 CORPUS  ?= results/corpus/access-80MB.log.gz
 # COUNT, when set, is run's --count; unset, run's defaults (16 samples of
 # 0.05 s a cell, 9 runs of each file).
@@ -31,7 +34,7 @@ test: lint
 # round, and a report with charts in results/report/.
 run: build $(CORPUS)
 	$(BIN) probe
-	$(BIN) run --interleave noaesni $(if $(COUNT),--count $(COUNT)) --label "$(LABEL)" --algos "$(ALGOS)" --file "$(CORPUS)" $(RUNARGS)
+	$(BIN) run --interleave noaesni $(if $(COUNT),--count $(COUNT)) --label "$(LABEL)" --engine "$(ENGINES)" --algos "$(ALGOS)" --file "$(CORPUS)" $(RUNARGS)
 	$(BIN) compare "results/$(LABEL).json" "results/$(LABEL)-noaesni.json"
 	$(BIN) report "results/$(LABEL).json" "results/$(LABEL)-noaesni.json" --out results/report
 

@@ -12,6 +12,7 @@ import (
 	mrand "math/rand/v2"
 	"os"
 	"os/exec"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -55,6 +56,10 @@ type ABOptions struct {
 // Under ab.Duet the two samples of a cell run at once on two CPUs
 // instead. Both sides run the go engine in a worker process of their own,
 // which checks the ciphers against their known-answer vectors first.
+// When o.Engines has openssl, openssl speed measures the cells after the
+// go engine, in o.Runs rounds of their own (openssl.RunAB), each side's
+// openssl child started with the side's mask; without the go engine, the
+// workers only check the ciphers and time the files.
 // o.Files, when given, are timed after the cells in o.Runs rounds of
 // their own, each side one run of every algorithm and engine a round,
 // which side first in a random order: the two sides' runs of a file are
@@ -77,6 +82,19 @@ func Interleave(ctx context.Context, o Options, ab ABOptions) (a, b *result.Resu
 	if _, err := prepareFiles(ctx, o); err != nil {
 		return nil, nil, err
 	}
+	// So is the openssl of each side: the masked side's must show AES-NI
+	// off under its mask.
+	var osl [2]*opensslSetup
+	if slices.Contains(o.Engines, result.EngineOpenSSL) {
+		for i, s := range []Side{ab.A, ab.B} {
+			so := o
+			so.Masked = s.Masked
+			if osl[i], err = prepareOpenSSL(ctx, so); err != nil {
+				return nil, nil, err
+			}
+		}
+	}
+	goCells := slices.Contains(o.Engines, result.EngineGo)
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	mode, cpus, siblings := "interleaved", [2]int{-1, -1}, false
@@ -136,6 +154,9 @@ func Interleave(ctx context.Context, o Options, ab ABOptions) (a, b *result.Resu
 		other := []Side{ab.B, ab.A}[i]
 		res[i] = newResults(o, s.Label, host, s.Masked)
 		res[i].Pair = &result.Pair{ID: pairID, With: other.Label, Role: []string{"a", "b"}[i], Mode: mode, SMTSiblings: siblings}
+		if !goCells {
+			continue
+		}
 		for j, c := range o.Cells {
 			m := result.Measurement{Engine: result.EngineGo, Algo: c.Algo.Name, Direction: c.Dir, Size: c.Size,
 				Threads: max(c.Threads, 1), Iters: replies[i].Iters[j]}
@@ -157,7 +178,11 @@ func Interleave(ctx context.Context, o Options, ab ABOptions) (a, b *result.Resu
 	done, total := 0, 2*len(cells)*o.Count
 	sampleWait := patience + 20*o.Sample
 	allowed := goengine.AllowedCPUs()
-	for range o.Count {
+	rounds := o.Count
+	if !goCells {
+		rounds = 0 // the workers only checked the ciphers, for the files
+	}
+	for range rounds {
 		for _, j := range rng.Perm(len(cells)) {
 			where := roundCPUs(rng, ab.Duet, cpus, allowed, cells[j].Threads)
 			take := func(w *worker) error {
@@ -198,6 +223,11 @@ func Interleave(ctx context.Context, o Options, ab ABOptions) (a, b *result.Resu
 		}
 		addClock(res[i], hz0, clockOK)
 	}
+	if osl[0] != nil {
+		if err := runOpenSSLAB(ctx, o, osl, res, rng); err != nil {
+			return nil, nil, err
+		}
+	}
 	if len(o.Files) > 0 {
 		o.Progress.Note(fmt.Sprintf("timing the files: %d rounds, each side one run of each algorithm and engine a round, in a random order", o.Runs))
 		for range o.Runs {
@@ -235,7 +265,10 @@ func Interleave(ctx context.Context, o Options, ab ABOptions) (a, b *result.Resu
 // first round's is garbage from the worker.
 func addFileRound(r *result.Results, fr workerReply) error {
 	if r.Files == nil {
-		r.Files, r.OpenSSL = fr.Files, fr.OpenSSL
+		r.Files = fr.Files
+		if r.OpenSSL == nil { // the openssl engine's record, when there is one, says more
+			r.OpenSSL = fr.OpenSSL
+		}
 		return nil
 	}
 	if len(fr.Files) != len(r.Files) {

@@ -3,6 +3,7 @@ package measure
 import (
 	"context"
 	"fmt"
+	mrand "math/rand/v2"
 
 	"github.com/aesbench/aesbench/bench/openssl"
 	"github.com/aesbench/aesbench/bench/result"
@@ -78,5 +79,42 @@ func runOpenSSL(ctx context.Context, o Options, osl *opensslSetup, res *result.R
 		return err
 	}
 	res.Measurements = append(res.Measurements, ms...)
+	return nil
+}
+
+// runOpenSSLAB measures o's cells with openssl speed on both sides of a
+// same-host A/B in the same rounds (openssl.RunAB), o.Runs of them, each
+// side's openssl as prepareOpenSSL set it up (osl), and adds them, and
+// each side's openssl version and CPUINFO, to res.
+func runOpenSSLAB(ctx context.Context, o Options, osl [2]*opensslSetup, res [2]*result.Results, rng *mrand.Rand) error {
+	secs := openssl.Seconds(o.Sample)
+	for i := range res {
+		info := *osl[i].info
+		info.Seconds = secs
+		res[i].OpenSSL = &info
+	}
+	if float64(secs) != o.Sample.Seconds() {
+		o.Progress.Note(fmt.Sprintf("openssl: --time %v taken as -seconds %d (openssl speed takes whole seconds, at least 1)", o.Sample, secs))
+	}
+	o.Progress.Note(fmt.Sprintf("openssl: %s: %d rounds, each side one run of every algorithm a round, in a random order", osl[0].info.Version, o.Runs))
+	for i, s := range []string{res[0].Label, res[1].Label} {
+		o.Progress.Note(fmt.Sprintf("openssl: %s: %s", s, osl[i].info.CPUInfo))
+	}
+	a, b, err := openssl.RunAB(ctx, o.Cells, osl[0].info.Version, openssl.Config{
+		Path: osl[0].path, Seconds: secs, Count: o.Runs, CPUTime: o.CPUTime, NoisyPct: o.NoisyPct,
+		Warn: func(msg string) {
+			for _, r := range res {
+				r.Warnings = append(r.Warnings, msg)
+			}
+		},
+		Progress: func(done, total int, what string) {
+			o.Progress.Update(done, total, fmt.Sprintf("(%d/%d) %s", done, total, what))
+		},
+	}, [2][]string{osl[0].env, osl[1].env}, rng)
+	if err != nil {
+		return err
+	}
+	res[0].Measurements = append(res[0].Measurements, a...)
+	res[1].Measurements = append(res[1].Measurements, b...)
 	return nil
 }

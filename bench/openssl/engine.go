@@ -339,82 +339,136 @@ func runOpenSSLSpeed(ctx context.Context, cfg Config, args []string, sizes int) 
 // AEADMode). An algorithm the openssl lacks is reported to
 // cfg.Warn and left out.
 func Run(ctx context.Context, cells []bench.Cell, version string, cfg Config) ([]result.Measurement, error) {
-	if cfg.Count < 1 {
-		return nil, fmt.Errorf("count %d: need at least one sample", cfg.Count)
+	if err := cfg.check(); err != nil {
+		return nil, err
 	}
-	if cfg.Seconds < 1 {
-		return nil, fmt.Errorf("openssl -seconds %d: need at least 1", cfg.Seconds)
-	}
-	type group struct {
-		algo    *bench.Algorithm
-		dir     result.Direction
-		threads int
-		sizes   []int
-		plan    []int
-		skip    bool
-	}
-	var groups []*group
-	for _, c := range cells {
-		threads := max(c.Threads, 1)
-		i := slices.IndexFunc(groups, func(g *group) bool { return g.algo == c.Algo && g.dir == c.Dir && g.threads == threads })
-		if i < 0 {
-			groups = append(groups, &group{algo: c.Algo, dir: c.Dir, threads: threads})
-			i = len(groups) - 1
-		}
-		groups[i].sizes = append(groups[i].sizes, c.Size)
-	}
-	total := 0
-	for _, g := range groups {
-		g.plan = opensslPlan(g.sizes)
-		total += len(g.plan) * cfg.Count
-	}
-	samples := map[*group]map[int][]float64{}
+	p := newPlan(cells, 1)
+	total := p.invocations() * cfg.Count
 	done := 0
 	for range cfg.Count {
-		for _, g := range groups {
-			if g.skip {
-				done += len(g.plan)
-				continue
-			}
+		for _, g := range p.groups {
 			for _, bytes := range g.plan {
-				args := opensslSpeedArgs(g.algo, g.dir, cfg.Seconds, bytes, g.threads, cfg.CPUTime)
-				sizes := 1
-				if bytes == 0 { // openssl's own sizes: six from 1.1.0, five before
-					sizes = len(bench.DefaultSizes)
+				if g.skip {
+					done++
+					continue
 				}
-				got, err := runOpenSSLSpeed(ctx, cfg, args, sizes)
-				if errors.Is(err, errUnknownCipher) {
-					if cfg.Warn != nil {
-						cfg.Warn(fmt.Sprintf("openssl: %s (%s) is %v: skipped", g.algo.Name, Cipher(g.algo), err))
-					}
-					g.skip = true
-					break
-				}
-				if err != nil {
+				if err := p.invoke(ctx, cfg, g, bytes, 0); err != nil {
 					return nil, err
-				}
-				if samples[g] == nil {
-					samples[g] = map[int][]float64{}
-				}
-				for _, s := range g.sizes {
-					if v, ok := got[s]; ok {
-						samples[g][s] = append(samples[g][s], v)
-					}
 				}
 				done++
 				if cfg.Progress != nil {
-					cfg.Progress(done, total, strings.Join(args, " "))
+					cfg.Progress(done, total, g.what(cfg, bytes))
 				}
 			}
 		}
 	}
+	return p.measurements(0, version, cfg)
+}
+
+func (cfg Config) check() error {
+	if cfg.Count < 1 {
+		return fmt.Errorf("count %d: need at least one sample", cfg.Count)
+	}
+	if cfg.Seconds < 1 {
+		return fmt.Errorf("openssl -seconds %d: need at least 1", cfg.Seconds)
+	}
+	return nil
+}
+
+// plan is how Run and RunAB measure cells: the cells grouped by
+// algorithm, direction and thread count, with each group's invocations
+// (opensslPlan) and the figures each side took so far.
+type plan struct {
+	groups []*group
+}
+
+// group is the cells of one algorithm, direction and thread count.
+type group struct {
+	algo    *bench.Algorithm
+	dir     result.Direction
+	threads int
+	sizes   []int
+	plan    []int // -bytes of each invocation; 0: openssl's own sizes
+	skip    bool  // the openssl lacks the algorithm
+	// samples[side][size] are the figures of the side's runs, in kB/s.
+	samples []map[int][]float64
+}
+
+func newPlan(cells []bench.Cell, sides int) *plan {
+	p := &plan{}
+	for _, c := range cells {
+		threads := max(c.Threads, 1)
+		i := slices.IndexFunc(p.groups, func(g *group) bool { return g.algo == c.Algo && g.dir == c.Dir && g.threads == threads })
+		if i < 0 {
+			g := &group{algo: c.Algo, dir: c.Dir, threads: threads, samples: make([]map[int][]float64, sides)}
+			for k := range g.samples {
+				g.samples[k] = map[int][]float64{}
+			}
+			p.groups = append(p.groups, g)
+			i = len(p.groups) - 1
+		}
+		p.groups[i].sizes = append(p.groups[i].sizes, c.Size)
+	}
+	for _, g := range p.groups {
+		g.plan = opensslPlan(g.sizes)
+	}
+	return p
+}
+
+// invocations is the number of openssl speed invocations of one round of
+// one side.
+func (p *plan) invocations() int {
+	n := 0
+	for _, g := range p.groups {
+		n += len(g.plan)
+	}
+	return n
+}
+
+// what is g's invocation of -bytes bytes, for progress.
+func (g *group) what(cfg Config, bytes int) string {
+	return "openssl " + strings.Join(opensslSpeedArgs(g.algo, g.dir, cfg.Seconds, bytes, g.threads, cfg.CPUTime), " ")
+}
+
+// invoke runs g's invocation of -bytes bytes (0: openssl's own sizes) as
+// cfg says and adds its figures to the side's samples. An algorithm the
+// openssl lacks is reported to cfg.Warn and g is skipped from then on
+// (with no error).
+func (p *plan) invoke(ctx context.Context, cfg Config, g *group, bytes, side int) error {
+	args := opensslSpeedArgs(g.algo, g.dir, cfg.Seconds, bytes, g.threads, cfg.CPUTime)
+	sizes := 1
+	if bytes == 0 { // openssl's own sizes: six from 1.1.0, five before
+		sizes = len(bench.DefaultSizes)
+	}
+	got, err := runOpenSSLSpeed(ctx, cfg, args, sizes)
+	if errors.Is(err, errUnknownCipher) {
+		if cfg.Warn != nil {
+			cfg.Warn(fmt.Sprintf("openssl: %s (%s) is %v: skipped", g.algo.Name, Cipher(g.algo), err))
+		}
+		g.skip = true
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	for _, s := range g.sizes {
+		if v, ok := got[s]; ok && (bytes == 0 || s == bytes) {
+			g.samples[side][s] = append(g.samples[side][s], v)
+		}
+	}
+	return nil
+}
+
+// measurements returns the side's figures, cfg.Count of each cell that
+// was not skipped, or an error naming a cell with fewer.
+func (p *plan) measurements(side int, version string, cfg Config) ([]result.Measurement, error) {
 	var out []result.Measurement
-	for _, g := range groups {
+	for _, g := range p.groups {
 		if g.skip {
 			continue
 		}
 		for _, s := range g.sizes {
-			ks := samples[g][s]
+			ks := g.samples[side][s]
 			if len(ks) != cfg.Count {
 				return nil, fmt.Errorf("openssl: %s %s: %d of %d samples of %d bytes", g.algo.Name, g.dir, len(ks), cfg.Count, s)
 			}

@@ -92,8 +92,9 @@ func TestOpenSSLSeconds(t *testing.T) {
 }
 
 // fakeOpenSSL writes a shell script that answers like openssl speed -mr
-// for AES-256-CBC (bytes per second 1000 times the size) and like an
-// openssl without the cipher for anything else. It logs its arguments.
+// for AES-256-CBC (bytes per second 1000 times the size, times
+// $FAKE_FACTOR when set) and like an openssl without the cipher for
+// anything else. It logs its arguments, after $FAKE_SIDE when set.
 func fakeOpenSSL(t *testing.T) (path, log string) {
 	t.Helper()
 	if _, err := exec.LookPath("sh"); err != nil {
@@ -102,15 +103,16 @@ func fakeOpenSSL(t *testing.T) (path, log string) {
 	dir := t.TempDir()
 	path, log = filepath.Join(dir, "openssl"), filepath.Join(dir, "log")
 	script := `#!/bin/sh
-echo "$@" >> ` + log + `
+echo ${FAKE_SIDE:+"$FAKE_SIDE"} "$@" >> ` + log + `
+f=${FAKE_FACTOR:-1}
 shift 2; [ "$1" = -elapsed ] && shift
 case "$2" in
 aes-256-cbc)
 	if [ "$5" = -bytes ]; then
-		echo "+H:$6"; echo "+F:25:AES-256-CBC:$(($6 * 1000))"
+		echo "+H:$6"; echo "+F:25:AES-256-CBC:$(($6 * 1000 * f))"
 	else
 		echo "+H:16:64:256:1024:8192:16384"
-		echo "+F:25:AES-256-CBC:16000:64000:256000:1024000:8192000:16384000"
+		echo "+F:25:AES-256-CBC:$((16000 * f)):$((64000 * f)):$((256000 * f)):$((1024000 * f)):$((8192000 * f)):$((16384000 * f))"
 	fi ;;
 *)
 	echo "speed: $2 is an unknown cipher or digest" >&2; exit 1 ;;
@@ -122,14 +124,23 @@ esac
 	return path, log
 }
 
-func TestRunOpenSSLFake(t *testing.T) {
-	path, log := fakeOpenSSL(t)
+// fakeCells are the cells of the tests with fakeOpenSSL: aes-256-cbc,
+// which it has, and 3des-cbc, which it lacks, at 16 (one of openssl's
+// sizes) and 48 bytes (not one).
+func fakeCells(t *testing.T) []bench.Cell {
+	t.Helper()
 	cbc, _ := bench.Lookup("aes-256-cbc")
 	des, _ := bench.Lookup("3des-cbc")
 	cells, err := bench.Cells([]*bench.Algorithm{cbc, des}, []result.Direction{result.Encrypt}, []int{16, 48}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
+	return cells
+}
+
+func TestRunOpenSSLFake(t *testing.T) {
+	path, log := fakeOpenSSL(t)
+	cells := fakeCells(t)
 	var warnings []string
 	ms, err := Run(context.Background(), cells, "OpenSSL 3.0.19", Config{
 		Path: path, Seconds: 1, Count: 2, NoisyPct: 3,

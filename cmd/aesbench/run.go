@@ -108,7 +108,7 @@ func parseRunFlags(args []string, stdout, stderr io.Writer) (*runOptions, bool, 
 	if o.aeadMode, err = result.ParseAEADMode(*aeadMode); err != nil {
 		return nil, false, usagef("run: --aead-mode: %w", err)
 	}
-	if err := checkInterleave(o, fs.Changed("engine")); err != nil {
+	if err := checkInterleave(o); err != nil {
 		return nil, false, err
 	}
 	if o.pin, err = parseCPUs(*cpus, o); err != nil {
@@ -224,7 +224,7 @@ func parseCPUs(s string, o *runOptions) ([]int, error) {
 }
 
 // checkInterleave checks --interleave and --duet against the other flags.
-func checkInterleave(o *runOptions, engineSet bool) error {
+func checkInterleave(o *runOptions) error {
 	switch {
 	case o.interleave == "" && o.duet:
 		return usagef("run: --duet goes with --interleave")
@@ -236,8 +236,6 @@ func checkInterleave(o *runOptions, engineSet bool) error {
 		return usagef("run: --interleave measures the masked side itself; leave out --no-aesni")
 	case o.precision > 0:
 		return usagef("run: --interleave takes --count rounds; it cannot go with --precision")
-	case engineSet && (len(o.engines) != 1 || o.engines[0] != result.EngineGo):
-		return usagef("run: --interleave measures the go engine only")
 	}
 	return nil
 }
@@ -284,8 +282,8 @@ func runInterleaved(ctx context.Context, o *runOptions, host *cpuinfo.Report, st
 	fmt.Fprintf(stderr, "aesbench: measuring %s and %s %s\n", a.Label, b.Label, mode)
 	p := newProgress(stderr)
 	ra, rb, err := measure.Interleave(ctx, measure.Options{
-		Cells: o.cells, Probe: host, Count: o.count, Sample: o.sample, AEADMode: o.aeadMode, NoisyPct: o.noisyPct,
-		OpenSSL: o.openssl, Files: o.files, Cold: o.cold, Fsync: o.fsync, Progress: p,
+		Cells: o.cells, Probe: host, Count: o.count, Sample: o.sample, Engines: o.engines, AEADMode: o.aeadMode, NoisyPct: o.noisyPct,
+		OpenSSL: o.openssl, CPUTime: o.cpuTime, Files: o.files, Cold: o.cold, Fsync: o.fsync, Progress: p,
 	}, measure.ABOptions{Command: []string{self, "worker"}, A: a, B: b, Duet: o.duet})
 	p.Clear()
 	if err != nil {
