@@ -156,6 +156,13 @@ func TestCompareWarnings(t *testing.T) {
 			b.Probe.Model = a.Probe.Model
 			a.Pair, b.Pair = &result.Pair{ID: "x", Role: "a"}, &result.Pair{ID: "x", Role: "b"}
 		}, nil},
+		{"the two sides of one interleaved run, 5 rounds", func(a, b *result.Results) {
+			b.Probe.Model = a.Probe.Model
+			a.Pair, b.Pair = &result.Pair{ID: "x", Role: "a"}, &result.Pair{ID: "x", Role: "b"}
+			for _, r := range []*result.Results{a, b} {
+				r.Measurements[0].SamplesKBps = r.Measurements[0].SamplesKBps[:5]
+			}
+		}, []string{"knight and padawan: 1 of 24 figures paired over fewer than 6 rounds, too few for the sign test to find any difference"}},
 		{"duplicate labels", func(a, b *result.Results) { b.Label = "knight" }, []string{`two results are labelled "knight"; the later one is shown as "knight-2"`}},
 	}
 	for _, tt := range tests {

@@ -35,6 +35,7 @@ func differences(rs []*result.Results, hosts []Host) []string {
 		w = append(w, fmt.Sprintf("different %s: %s", what, strings.Join(parts, "; ")))
 	}
 	w = append(w, separateRuns(rs, hosts)...)
+	w = append(w, fewRounds(rs, hosts)...)
 	w = append(w, hostDrift(rs, hosts)...)
 	differ("Go versions", func(i int) string { return orUnknown(rs[i].GoVersion) })
 	differ("sample lengths", func(i int) string {
@@ -169,4 +170,36 @@ func separateRuns(rs []*result.Results, hosts []Host) []string {
 		others = fmt.Sprintf("%d other hosts", len(same))
 	}
 	return []string{fmt.Sprintf("%s and %s are separate runs on one CPU model: a difference is significant only beyond how far a rerun moves a median (with %d or more samples a side), but a drift of the host slower than a run can still pass for one; compare two configurations of one host with run --interleave", hosts[0].Label, others, stats.MinSamplesForRerun)}
+}
+
+// fewRounds says when the baseline and another host are the two sides of
+// one --interleave run with figures of fewer rounds than the sign test
+// needs to find any difference (stats.MinPairedRounds): their ratios are
+// then ~ however large.
+func fewRounds(rs []*result.Results, hosts []Host) []string {
+	var w []string
+	for i := 1; i < len(rs); i++ {
+		if !rs[0].PairedWith(rs[i]) {
+			continue
+		}
+		few, figures := 0, 0
+		for _, m := range rs[0].Measurements {
+			figures++
+			if n := len(m.SamplesKBps); n > 1 && n < stats.MinPairedRounds {
+				few++
+			}
+		}
+		if rs[0].FilesPairedWith(rs[i]) {
+			for _, f := range rs[0].Files {
+				figures++
+				if n := len(f.SamplesSeconds); n > 1 && n < stats.MinPairedRounds {
+					few++
+				}
+			}
+		}
+		if few > 0 {
+			w = append(w, fmt.Sprintf("%s and %s: %d of %d figures paired over fewer than %d rounds, too few for the sign test to find any difference (over n rounds its smallest p-value is 2/2^n): their ratios are ~ however large; measure with --count %d or more", hosts[0].Label, hosts[i].Label, few, figures, stats.MinPairedRounds, stats.MinPairedRounds))
+		}
+	}
+	return w
 }

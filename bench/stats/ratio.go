@@ -175,6 +175,12 @@ func CompareRuns(a, b []float64) Ratio {
 	return r
 }
 
+// MinPairedRounds is the fewest rounds in which ComparePaired's sign
+// test can find a difference at all: over n rounds its smallest p-value,
+// every round's ratio on one side of 1, is 2/2^n, which falls below Alpha
+// at 6 rounds (0.031; 5 give 0.063).
+const MinPairedRounds = 6
+
 // ComparePaired compares two samples taken side by side, a[i] and b[i]
 // in the same round (aesbench run --interleave): the median of the
 // paired ratios a[i]/b[i], with its 95% interval as benchstat computes a

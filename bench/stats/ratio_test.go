@@ -273,3 +273,18 @@ func TestInverse(t *testing.T) {
 		t.Errorf("inverse of an unbounded interval: %+v", u)
 	}
 }
+
+// TestMinPairedRounds: rounds that all point one way are significant
+// from MinPairedRounds rounds on, and never below, however large the
+// ratio.
+func TestMinPairedRounds(t *testing.T) {
+	for n := 2; n <= 10; n++ {
+		a, b := make([]float64, n), make([]float64, n)
+		for i := range n {
+			a[i], b[i] = 40+float64(i), 1
+		}
+		if got, want := ComparePaired(a, b).Significant(), n >= MinPairedRounds; got != want {
+			t.Errorf("%d rounds, all 40x: significant %v, want %v", n, got, want)
+		}
+	}
+}
