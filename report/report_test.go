@@ -91,7 +91,7 @@ func TestWriteSpeedTableGolden(t *testing.T) {
 	for _, tt := range []struct {
 		name string
 		r    *result.Results
-	}{{"speed.txt", sample(1)}, {"speed-threads.txt", sample(2)}, {"speed-scaling.txt", sampleScaling()}, {"speed-sliced.txt", sampleSliced()}, {"speed-busy.txt", sampleBusy()}, {"speed-pinned.txt", samplePinned()}} {
+	}{{"speed.txt", sample(1)}, {"speed-threads.txt", sample(2)}, {"speed-scaling.txt", sampleScaling()}, {"speed-sliced.txt", sampleSliced()}, {"speed-busy.txt", sampleBusy()}, {"speed-pinned.txt", samplePinned()}, {"speed-openssl.txt", sampleOpenSSL()}, {"speed-openssl-only.txt", sampleOpenSSLOnly()}, {"speed-imported.txt", sampleImported()}} {
 		t.Run(tt.name, func(t *testing.T) {
 			var b bytes.Buffer
 			if err := WriteSpeedTable(&b, tt.r); err != nil {
@@ -100,6 +100,21 @@ func TestWriteSpeedTableGolden(t *testing.T) {
 			golden(t, tt.name, b.Bytes())
 		})
 	}
+}
+
+// sampleOpenSSLOnly is what run --engine openssl writes: 5 runs of
+// openssl speed -seconds 1 a cell, no cycles per byte.
+func sampleOpenSSLOnly() *result.Results {
+	r := sample(1)
+	r.OpenSSL = &result.OpenSSLInfo{Version: "OpenSSL 3.0.19 27 Jan 2026", Timing: "elapsed", Seconds: 1}
+	r.Measurements = nil
+	for _, size := range []int{16, 256} {
+		m := result.Measurement{Engine: result.EngineOpenSSL, Algo: "aes-256-cbc", Direction: result.Encrypt, Size: size, Threads: 1,
+			SamplesKBps: []float64{900000, 905000, 895000, 902000, 898000}}
+		m.Summarize(r.NoisyPct)
+		r.Measurements = append(r.Measurements, m)
+	}
+	return r
 }
 
 // samplePinned is sample(1) as run --cpu 1 writes it.

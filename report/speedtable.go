@@ -124,10 +124,7 @@ func WriteSpeedTable(w io.Writer, r *result.Results) error {
 			b.WriteByte('\n')
 		}
 	}
-	what := fmt.Sprintf("median of %d samples of %s each", r.Count, seconds(r.SampleSeconds))
-	if r.PrecisionPct > 0 {
-		what = fmt.Sprintf("median of at least %d samples of %s each, sampled until within ±%g%% or %s per cell", r.Count, seconds(r.SampleSeconds), r.PrecisionPct, seconds(r.MaxSeconds))
-	}
+	what := samplesWhat(r, rs)
 	switch {
 	case threadCounts > 1:
 		what += "; on more than one thread, the aggregate of all threads (as openssl speed -multi)"
@@ -168,7 +165,8 @@ func WriteSpeedTable(w io.Writer, r *result.Results) error {
 		}
 		return fmt.Sprintf("%.1f%%", (m.MaxKBps-m.MinKBps)/m.KBps*100)
 	})
-	if r.ClockHz > 0 {
+	cycles := slices.ContainsFunc(r.Measurements, func(m result.Measurement) bool { return m.CyclesPerByte > 0 })
+	if r.ClockHz > 0 && cycles {
 		per := "on one thread"
 		if threads > 1 {
 			per = "per thread"
@@ -188,12 +186,51 @@ func WriteSpeedTable(w io.Writer, r *result.Results) error {
 			}
 			return c
 		})
-	} else if len(r.Measurements) > 0 && r.Source == "" {
+	} else if r.ClockHz <= 0 && len(r.Measurements) > 0 && r.Source == "" {
 		b.WriteString("\nNo cycles per byte: the core clock was not estimated on this architecture.\n")
 	}
 	writeHost(&b, r, threads, func(cell func(m *result.Measurement) string) { table(multi, cell) })
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// samplesWhat says what each figure of the table is the median of: the
+// go engine's samples (the run's count and sample time, or its
+// --precision), openssl's runs of openssl speed (as many as its cells
+// have, of the run's -seconds), or both, each named.
+func samplesWhat(r *result.Results, rs []*row) string {
+	var goRows, sslRows bool
+	sslRuns := 0
+	for _, x := range rs {
+		switch x.engine {
+		case result.EngineOpenSSL:
+			sslRows = true
+			for _, m := range x.bySize {
+				sslRuns = max(sslRuns, len(m.SamplesKBps))
+			}
+		default:
+			goRows = true
+		}
+	}
+	goWhat := fmt.Sprintf("median of %d samples of %s each", r.Count, seconds(r.SampleSeconds))
+	if r.PrecisionPct > 0 {
+		goWhat = fmt.Sprintf("median of at least %d samples of %s each, sampled until within ±%g%% or %s per cell", r.Count, seconds(r.SampleSeconds), r.PrecisionPct, seconds(r.MaxSeconds))
+	}
+	if !sslRows {
+		return goWhat
+	}
+	speed := "openssl speed"
+	if r.OpenSSL != nil && r.OpenSSL.Seconds > 0 {
+		speed = fmt.Sprintf("openssl speed -seconds %d", r.OpenSSL.Seconds)
+	}
+	sslWhat := fmt.Sprintf("median of %d runs of %s", sslRuns, speed)
+	if sslRuns == 1 {
+		sslWhat = "one run of " + speed
+	}
+	if !goRows {
+		return sslWhat
+	}
+	return "go: " + goWhat + "; openssl: " + sslWhat
 }
 
 // seconds writes a duration in seconds without trailing zeros.
