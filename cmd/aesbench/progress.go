@@ -77,7 +77,7 @@ func (p *progress) Note(msg string) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.erase()
-	fmt.Fprintf(p.w, "aesbench: %s\n", msg)
+	say(p.w, "aesbench: ", msg) // wrapped to a terminal's width, as warnings are
 }
 
 // Clear erases a live progress line and stops drawing it, so that what
