@@ -192,7 +192,35 @@ func TestCompareWarnings(t *testing.T) {
 					t.Errorf("warnings %q lack %q", c.Warnings, w)
 				}
 			}
+
 		})
+	}
+}
+
+// TestComparePairedFewRounds: the two sides of one --interleave run with
+// 3 rounds get the sign test's word, not the rerun interval's, which a
+// pair does not use; separate runs with 3 samples get the rerun
+// interval's.
+func TestComparePairedFewRounds(t *testing.T) {
+	for _, paired := range []bool{true, false} {
+		rs := fixtures(t, "knight", "padawan")
+		rs[1].Probe.Model = rs[0].Probe.Model
+		if paired {
+			rs[0].Pair, rs[1].Pair = &result.Pair{ID: "x", Role: "a"}, &result.Pair{ID: "x", Role: "b"}
+		}
+		for _, r := range rs {
+			r.Measurements[0].SamplesKBps = []float64{1, 1.01, 0.99}
+		}
+		c, err := Compare(rs, CompareOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		all := strings.Join(c.Warnings, "\n")
+		signTest := strings.Contains(all, "paired over fewer than 6 rounds")
+		rerun := strings.Contains(all, "too few to tell whether a rerun")
+		if signTest != paired || rerun == paired {
+			t.Errorf("paired %v: sign test's warning %v, rerun interval's %v:\n%s", paired, signTest, rerun, all)
+		}
 	}
 }
 

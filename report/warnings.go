@@ -85,10 +85,14 @@ func differences(rs []*result.Results, hosts []Host) []string {
 		// few for a rerun interval (stats.TooFewForRerun) cannot tell
 		// whether a rerun could make a difference, which is their
 		// fewness, not noise.
+		// A host compared only with the other side of its --interleave
+		// run is compared round by round, with no rerun interval:
+		// fewRounds speaks for it.
+		paired, filesPaired := pairedOnly(rs, i)
 		noisy, few, figures := 0, 0, len(r.Measurements)+len(r.Files)
 		for _, m := range r.Measurements {
 			n := len(m.SamplesKBps)
-			if stats.TooFewForRerun(n) {
+			if stats.TooFewForRerun(n) && !paired {
 				few++
 			}
 			if n >= stats.MinSamplesForRerun && stats.Noisy(stats.RerunInterval(m.SamplesKBps, 0), pct) {
@@ -96,7 +100,7 @@ func differences(rs []*result.Results, hosts []Host) []string {
 			}
 		}
 		for _, f := range r.Files {
-			if stats.TooFewForRerun(len(f.SamplesSeconds)) {
+			if stats.TooFewForRerun(len(f.SamplesSeconds)) && !filesPaired {
 				few++
 			}
 		}
@@ -170,6 +174,23 @@ func separateRuns(rs []*result.Results, hosts []Host) []string {
 		others = fmt.Sprintf("%d other hosts", len(same))
 	}
 	return []string{fmt.Sprintf("%s and %s are separate runs on one CPU model: a difference is significant only beyond how far a rerun moves a median (with %d or more samples a side), but a drift of the host slower than a run can still pass for one; compare two configurations of one host with run --interleave", hosts[0].Label, others, stats.MinSamplesForRerun)}
+}
+
+// pairedOnly reports whether host i is compared only round by round
+// with the other side of its --interleave run (the ratios are against
+// the baseline, rs[0]): its cells, and its files when those were timed in
+// rounds.
+func pairedOnly(rs []*result.Results, i int) (cells, files bool) {
+	j := i
+	switch {
+	case i > 0:
+		j = 0
+	case len(rs) == 2:
+		j = 1
+	default: // the baseline of several hosts: at most one is its other side
+		return false, false
+	}
+	return rs[i].PairedWith(rs[j]), rs[i].FilesPairedWith(rs[j])
 }
 
 // fewRounds says when the baseline and another host are the two sides of

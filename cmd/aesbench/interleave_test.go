@@ -63,6 +63,9 @@ func TestE2EInterleaveOpenSSL(t *testing.T) {
 	if code != 0 || !strings.Contains(stderr, "openssl: h-noaesni: OPENSSL_ia32cap=") {
 		t.Fatalf("exit %d, no openssl rounds: %s", code, stderr)
 	}
+	if !strings.Contains(stderr, "--count 3: compare pairs the rounds with a sign test, which needs 6 or more") {
+		t.Errorf("no word that 3 rounds are too few for the sign test: %s", stderr)
+	}
 	var rs [2]*result.Results
 	for i, name := range []string{"h.json", "h-noaesni.json"} {
 		r, err := result.Read(filepath.Join(dir, "results", name))

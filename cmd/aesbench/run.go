@@ -280,6 +280,9 @@ func runInterleaved(ctx context.Context, o *runOptions, host *cpuinfo.Report, st
 		mode = "at once, on two CPUs"
 	}
 	fmt.Fprintf(stderr, "aesbench: measuring %s and %s %s\n", a.Label, b.Label, mode)
+	if o.count > 0 && o.count < stats.MinPairedRounds {
+		say(stderr, "aesbench: warning: ", fmt.Sprintf("--count %d: compare pairs the rounds with a sign test, which needs %d or more to find any difference", o.count, stats.MinPairedRounds))
+	}
 	p := newProgress(stderr)
 	ra, rb, err := measure.Interleave(ctx, measure.Options{
 		Cells: o.cells, Probe: host, Count: o.count, Sample: o.sample, Engines: o.engines, AEADMode: o.aeadMode, NoisyPct: o.noisyPct,
@@ -295,7 +298,7 @@ func runInterleaved(ctx context.Context, o *runOptions, host *cpuinfo.Report, st
 	if err := errors.Join(errA, errB); err != nil {
 		return err
 	}
-	fmt.Fprintf(stderr, "aesbench: compare them, pairing the rounds: aesbench compare %s %s\n", outA, outB)
+	say(stderr, "aesbench: ", fmt.Sprintf("compare them, pairing the rounds: aesbench compare %s %s", outA, outB))
 	return nil
 }
 
