@@ -29,7 +29,7 @@ func RunAB(ctx context.Context, cells []bench.Cell, version string, cfg Config, 
 		bytes int
 	}
 	var steps []step
-	for _, g := range p.groups {
+	for _, g := range p {
 		for _, bytes := range g.plan {
 			steps = append(steps, step{g, bytes})
 		}
@@ -44,7 +44,7 @@ func RunAB(ctx context.Context, cells []bench.Cell, version string, cfg Config, 
 				if !st.g.skip {
 					c := cfg
 					c.Env = append(slices.Clone(cfg.Env), env[side]...)
-					if err := p.invoke(ctx, c, st.g, st.bytes, side); err != nil {
+					if err := st.g.invoke(ctx, c, st.bytes, side); err != nil {
 						return nil, nil, err
 					}
 				}

@@ -346,10 +346,10 @@ func Run(ctx context.Context, cells []bench.Cell, version string, cfg Config) ([
 	total := p.invocations() * cfg.Count
 	done := 0
 	for range cfg.Count {
-		for _, g := range p.groups {
+		for _, g := range p {
 			for _, bytes := range g.plan {
 				if !g.skip {
-					if err := p.invoke(ctx, cfg, g, bytes, 0); err != nil {
+					if err := g.invoke(ctx, cfg, bytes, 0); err != nil {
 						return nil, err
 					}
 				}
@@ -376,9 +376,7 @@ func (cfg Config) check() error {
 // plan is how Run and RunAB measure cells: the cells grouped by
 // algorithm, direction and thread count, with each group's invocations
 // (opensslPlan) and the figures each side took so far.
-type plan struct {
-	groups []*group
-}
+type plan []*group
 
 // group is the cells of one algorithm, direction and thread count.
 type group struct {
@@ -392,22 +390,22 @@ type group struct {
 	samples []map[int][]float64
 }
 
-func newPlan(cells []bench.Cell, sides int) *plan {
-	p := &plan{}
+func newPlan(cells []bench.Cell, sides int) plan {
+	var p plan
 	for _, c := range cells {
 		threads := max(c.Threads, 1)
-		i := slices.IndexFunc(p.groups, func(g *group) bool { return g.algo == c.Algo && g.dir == c.Dir && g.threads == threads })
+		i := slices.IndexFunc(p, func(g *group) bool { return g.algo == c.Algo && g.dir == c.Dir && g.threads == threads })
 		if i < 0 {
 			g := &group{algo: c.Algo, dir: c.Dir, threads: threads, samples: make([]map[int][]float64, sides)}
 			for k := range g.samples {
 				g.samples[k] = map[int][]float64{}
 			}
-			p.groups = append(p.groups, g)
-			i = len(p.groups) - 1
+			p = append(p, g)
+			i = len(p) - 1
 		}
-		p.groups[i].sizes = append(p.groups[i].sizes, c.Size)
+		p[i].sizes = append(p[i].sizes, c.Size)
 	}
-	for _, g := range p.groups {
+	for _, g := range p {
 		g.plan = opensslPlan(g.sizes)
 	}
 	return p
@@ -415,9 +413,9 @@ func newPlan(cells []bench.Cell, sides int) *plan {
 
 // invocations is the number of openssl speed invocations of one round of
 // one side.
-func (p *plan) invocations() int {
+func (p plan) invocations() int {
 	n := 0
-	for _, g := range p.groups {
+	for _, g := range p {
 		n += len(g.plan)
 	}
 	return n
@@ -432,7 +430,7 @@ func (g *group) what(cfg Config, bytes int) string {
 // cfg says and adds its figures to the side's samples. An algorithm the
 // openssl lacks is reported to cfg.Warn and g is skipped from then on
 // (with no error).
-func (p *plan) invoke(ctx context.Context, cfg Config, g *group, bytes, side int) error {
+func (g *group) invoke(ctx context.Context, cfg Config, bytes, side int) error {
 	args := opensslSpeedArgs(g.algo, g.dir, cfg.Seconds, bytes, g.threads, cfg.CPUTime)
 	sizes := 1
 	if bytes == 0 { // openssl's own sizes: six from 1.1.0, five before
@@ -459,9 +457,9 @@ func (p *plan) invoke(ctx context.Context, cfg Config, g *group, bytes, side int
 
 // measurements returns the side's figures, cfg.Count of each cell that
 // was not skipped, or an error naming a cell with fewer.
-func (p *plan) measurements(side int, version string, cfg Config) ([]result.Measurement, error) {
+func (p plan) measurements(side int, version string, cfg Config) ([]result.Measurement, error) {
 	var out []result.Measurement
-	for _, g := range p.groups {
+	for _, g := range p {
 		if g.skip {
 			continue
 		}
