@@ -62,11 +62,8 @@ func prepareOpenSSL(ctx context.Context, o Options) (*opensslSetup, error) {
 func runOpenSSL(ctx context.Context, o Options, osl *opensslSetup, res *result.Results) error {
 	info := osl.info
 	res.OpenSSL = info
-	secs := openssl.Seconds(o.Sample)
+	secs := opensslSeconds(o)
 	info.Seconds = secs
-	if float64(secs) != o.Sample.Seconds() {
-		o.Progress.Note(fmt.Sprintf("openssl: --time %v taken as -seconds %d (openssl speed takes whole seconds, at least 1)", o.Sample, secs))
-	}
 	o.Progress.Note(fmt.Sprintf("openssl: %s (%s)", info.Version, info.CPUInfo))
 	ms, err := openssl.Run(ctx, o.Cells, info.Version, openssl.Config{
 		Path: osl.path, Env: osl.env, Seconds: secs, Count: o.Runs, CPUTime: o.CPUTime, NoisyPct: o.NoisyPct,
@@ -87,14 +84,11 @@ func runOpenSSL(ctx context.Context, o Options, osl *opensslSetup, res *result.R
 // side's openssl as prepareOpenSSL set it up (osl), and adds them, and
 // each side's openssl version and CPUINFO, to res.
 func runOpenSSLAB(ctx context.Context, o Options, osl [2]*opensslSetup, res [2]*result.Results, rng *mrand.Rand) error {
-	secs := openssl.Seconds(o.Sample)
+	secs := opensslSeconds(o)
 	for i := range res {
 		info := *osl[i].info
 		info.Seconds = secs
 		res[i].OpenSSL = &info
-	}
-	if float64(secs) != o.Sample.Seconds() {
-		o.Progress.Note(fmt.Sprintf("openssl: --time %v taken as -seconds %d (openssl speed takes whole seconds, at least 1)", o.Sample, secs))
 	}
 	o.Progress.Note(fmt.Sprintf("openssl: %s: %d rounds, each side one run of every algorithm a round, in a random order", osl[0].info.Version, o.Runs))
 	for i, s := range []string{res[0].Label, res[1].Label} {
@@ -117,4 +111,14 @@ func runOpenSSLAB(ctx context.Context, o Options, osl [2]*opensslSetup, res [2]*
 	res[0].Measurements = append(res[0].Measurements, a...)
 	res[1].Measurements = append(res[1].Measurements, b...)
 	return nil
+}
+
+// opensslSeconds is openssl speed's -seconds for o.Sample, which it says
+// when the two differ.
+func opensslSeconds(o Options) int {
+	secs := openssl.Seconds(o.Sample)
+	if float64(secs) != o.Sample.Seconds() {
+		o.Progress.Note(fmt.Sprintf("openssl: --time %v taken as -seconds %d (openssl speed takes whole seconds, at least 1)", o.Sample, secs))
+	}
+	return secs
 }
