@@ -152,7 +152,8 @@ func TestCompareWithinDrift(t *testing.T) {
 			if got := strings.Contains(csv.String(), ",false,u-test,drift\n"); got != (tt.want == "~ (drift)") {
 				t.Errorf("CSV says within drift %v:\n%s", got, csv.String())
 			}
-			note := strings.Contains(b.String(), "~ (drift): no more than the host itself moved")
+			flat := strings.Join(strings.Fields(b.String()), " ") // the title is wrapped
+			note := strings.Contains(flat, "~ (drift): no more than the host itself moved")
 			if note != (tt.want == "~ (drift)") {
 				t.Errorf("the note on ~ (drift) shown %v:\n%s", note, b.String())
 			}

@@ -17,10 +17,7 @@ func WriteCompareText(w io.Writer, c *Comparison) error {
 	return writeCompare(w, c, true, writeTextTable, func(b *strings.Builder, advice []string) {
 		b.WriteString("\nAdvice:\n")
 		for _, a := range advice {
-			if c.Layout == LayoutRows {
-				a = textwrap.Lines(textwrap.Prose(a), 0, TextWidth-2, "    ")
-			}
-			fmt.Fprintf(b, "  %s\n", a)
+			fmt.Fprintf(b, "  %s\n", textwrap.Lines(textwrap.Prose(a), 0, ProseWidth-2, "    "))
 		}
 	})
 }
@@ -48,7 +45,7 @@ func writeCompare(w io.Writer, c *Comparison, fit bool, table func(*strings.Buil
 	if c.Layout == LayoutRows || c.baselineMoved {
 		if l := c.baselineLine(); l != "" {
 			if fit {
-				l = textwrap.Lines(textwrap.Prose(l), 0, TextWidth, "  ")
+				l = textwrap.Lines(textwrap.Prose(l), 0, ProseWidth, "  ")
 			}
 			b.WriteString("\n" + l + "\n")
 		}
@@ -65,7 +62,7 @@ func writeCompare(w io.Writer, c *Comparison, fit bool, table func(*strings.Buil
 }
 
 func writeTextTable(b *strings.Builder, t table) {
-	b.WriteString(t.title + "\n")
+	b.WriteString(textwrap.Lines(textwrap.Prose(t.title), 0, ProseWidth, "") + "\n")
 	width := make([]int, len(t.header))
 	for _, r := range t.rows {
 		for i, cell := range r {

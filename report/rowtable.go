@@ -15,6 +15,11 @@ import (
 // layout: long labels are shortened in the middle to keep within it.
 const TextWidth = 100
 
+// ProseWidth is the most columns the text form's prose takes (its
+// tables' titles, notes and advice), as the probe's: an 80-column
+// terminal does not break it in the middle of a word.
+const ProseWidth = 79
+
 // baselineLine names the baseline and how it was chosen, as the rows
 // layout (and the columns layout, when the rule passed over the first
 // host) print it above the figures.
@@ -51,9 +56,9 @@ func (c *Comparison) throughputTables() []table {
 		}
 		t := table{title: fmt.Sprintf("Throughput in kB/s (1000s of bytes per second), median of the samples, at %d-byte messages", size)}
 		if len(c.Hosts) > 1 {
-			t.title += ";\nk = thousand, M = million kB/s; after each figure, how many times faster the baseline is\n(its kB/s over the host's), ~ no significant difference (p >= 0.05, or no more than a\nrerun moves a median):"
+			t.title += "; k = thousand, M = million kB/s; after each figure, how many times faster the baseline is (its kB/s over the host's), ~ no significant difference (p >= 0.05, or no more than a rerun moves a median):"
 		} else {
-			t.title += ";\nk = thousand, M = million kB/s:"
+			t.title += "; k = thousand, M = million kB/s:"
 		}
 		t.header = []string{"host"}
 		for _, r := range rows {
@@ -79,7 +84,7 @@ func (c *Comparison) fileTables() table {
 	}
 	t := table{title: "File encryption in seconds, median wall time with the disk I/O"}
 	if len(c.Hosts) > 1 {
-		t.title += "; after each figure, how many\ntimes faster the baseline is (the host's seconds over its), ~ no significant difference:"
+		t.title += "; after each figure, how many times faster the baseline is (the host's seconds over its), ~ no significant difference:"
 	} else {
 		t.title += ":"
 	}
@@ -319,7 +324,7 @@ func fitRows(hosts table, tables []table) (table, []table, string) {
 	if len(note) == 0 {
 		return hosts, tables, ""
 	}
-	return hosts, tables, textwrap.Lines(textwrap.Prose("("+strings.Join(note, "; ")+")"), 0, TextWidth, "")
+	return hosts, tables, textwrap.Lines(textwrap.Prose("("+strings.Join(note, "; ")+")"), 0, ProseWidth, "")
 }
 
 // cpuNoise is what a CPU model can lose in a narrow table.

@@ -22,6 +22,9 @@ func TestProse(t *testing.T) {
 		{"prefer it (at 256 bytes), on: h1", 16, "prefer it (at\n  256 bytes),\n  on: h1"},
 		{"[lone] start", 6, "[lone]\n  start"},
 		{"slower by 3.0% [0.7% to 5.1%] in run6", 22, "slower by\n  3.0% [0.7% to 5.1%]\n  in run6"},
+		// A comparison is not broken at its operator, nor a ~ from
+		// what it marks.
+		{"interval, ~ no difference (p >= 0.05; ~ (rerun): less)", 13, "interval,\n  ~ no\n  difference\n  (p >= 0.05;\n  ~ (rerun):\n  less)"},
 	}
 	for _, tt := range tests {
 		got := Lines(Prose(tt.s), 0, tt.width, "  ")

@@ -21,16 +21,20 @@ func Synopsis(s string) []string {
 // Prose splits a sentence as Synopsis does, and keeps an interval in
 // brackets on the word of its figure and a figure in parentheses on the
 // word of its name: "h04 (2.21x [2.18-2.24])" and "3.0% [0.7% to 5.1%]"
-// are one word each.
+// are one word each. A comparison keeps its operator between its two
+// sides ("(p >= 0.05;"), and a "~" stays with the word it marks.
 func Prose(s string) []string {
 	var out []string
+	glue := false // the last word was "~" or an operator: this one joins it
 	for _, w := range Synopsis(s) {
 		figure := len(w) > 1 && w[0] == '(' && w[1] >= '0' && w[1] <= '9'
-		if (strings.HasPrefix(w, "[") || figure) && len(out) > 0 {
+		symbol := strings.Trim(w, "<>=~") == ""
+		if (glue || strings.HasPrefix(w, "[") || figure || symbol && w != "~") && len(out) > 0 {
 			out[len(out)-1] += " " + w
-			continue
+		} else {
+			out = append(out, w)
 		}
-		out = append(out, w)
+		glue = symbol
 	}
 	return out
 }
