@@ -9,6 +9,7 @@ import (
 
 	"github.com/aesbench/aesbench/bench/result"
 	"github.com/aesbench/aesbench/bench/stats"
+	"github.com/aesbench/aesbench/internal/textwrap"
 )
 
 // row is one line of a speed table: the measurements of one engine,
@@ -132,10 +133,11 @@ func WriteSpeedTable(w io.Writer, r *result.Results) error {
 		what += fmt.Sprintf(", aggregate of %d threads (as openssl speed -multi)", threads)
 	}
 	multi := func(x *row) bool { return x.threads > 1 }
-	fmt.Fprintf(&b, "The numbers are in 1000s of bytes per second processed (kB/s), %s.\n", what)
+	proseLine(&b, fmt.Sprintf("The numbers are in 1000s of bytes per second processed (kB/s), %s.", what))
 	table(nil, func(m *result.Measurement) string { return fmt.Sprintf("%.2fk", m.KBps) })
 	if threads > 1 {
-		fmt.Fprintf(&b, "\nPer thread, the mean of the threads' own kB/s (as bssl speed -threads):\n")
+		b.WriteByte('\n')
+		proseLine(&b, "Per thread, the mean of the threads' own kB/s (as bssl speed -threads):")
 		table(multi, func(m *result.Measurement) string {
 			if m.PerThreadKBps == 0 {
 				return "n/a"
@@ -143,11 +145,12 @@ func WriteSpeedTable(w io.Writer, r *result.Results) error {
 			return fmt.Sprintf("%.2fk", m.PerThreadKBps)
 		})
 	}
-	fmt.Fprintf(&b, "\n95%% rerun interval, ±: where a rerun's median falls 95%% of the time; ! marks noisy cells")
+	legend := "95% rerun interval, ±: where a rerun's median falls 95% of the time; ! marks noisy cells"
 	if r.NoisyPct > 0 {
-		fmt.Fprintf(&b, " (wider than ±%g%%)", r.NoisyPct)
+		legend += fmt.Sprintf(" (wider than ±%g%%)", r.NoisyPct)
 	}
-	b.WriteString(":\n")
+	b.WriteByte('\n')
+	proseLine(&b, legend+":")
 	table(nil, func(m *result.Measurement) string {
 		c := "±∞"
 		if ci := stats.RerunInterval(m.SamplesKBps, 0); !math.IsInf(ci.Pct, 0) {
@@ -171,11 +174,12 @@ func WriteSpeedTable(w io.Writer, r *result.Results) error {
 		if threads > 1 {
 			per = "per thread"
 		}
-		fmt.Fprintf(&b, "\nCycles per byte %s, at a core clock of %.2f GHz estimated by a dependent ADD chain", per, r.ClockHz/1e9)
+		legend := fmt.Sprintf("Cycles per byte %s, at a core clock of %.2f GHz estimated by a dependent ADD chain", per, r.ClockHz/1e9)
 		if slices.ContainsFunc(r.Measurements, func(m result.Measurement) bool { return m.BoundPct > 0 }) {
-			fmt.Fprintf(&b, ";\n(n%%) for AES-CBC encryption, which is serial: the latency bound, rounds x %.2f-cycle AESENC per\n16-byte block, as a percentage of the cycles taken", r.AESENCCycles)
+			legend += fmt.Sprintf("; (n%%) for AES-CBC encryption, which is serial: the latency bound, rounds x %.2f-cycle AESENC per 16-byte block, as a percentage of the cycles taken", r.AESENCCycles)
 		}
-		b.WriteString(":\n")
+		b.WriteByte('\n')
+		proseLine(&b, legend+":")
 		table(nil, func(m *result.Measurement) string {
 			if m.CyclesPerByte <= 0 {
 				return "n/a"
@@ -187,7 +191,8 @@ func WriteSpeedTable(w io.Writer, r *result.Results) error {
 			return c
 		})
 	} else if r.ClockHz <= 0 && len(r.Measurements) > 0 && r.Source == "" {
-		b.WriteString("\nNo cycles per byte: the core clock was not estimated on this architecture.\n")
+		b.WriteByte('\n')
+		proseLine(&b, "No cycles per byte: the core clock was not estimated on this architecture.")
 	}
 	writeHost(&b, r, threads, func(cell func(m *result.Measurement) string) { table(multi, cell) })
 	_, err := io.WriteString(w, b.String())
@@ -233,6 +238,12 @@ func samplesWhat(r *result.Results, rs []*row) string {
 	return "go: " + goWhat + "; openssl: " + sslWhat
 }
 
+// proseLine writes s and a newline, wrapped at ProseWidth: the tables'
+// legends, which an 80-column terminal would break inside words.
+func proseLine(b *strings.Builder, s string) {
+	b.WriteString(textwrap.Lines(textwrap.Prose(s), 0, ProseWidth, "") + "\n")
+}
+
 // seconds writes a duration in seconds without trailing zeros.
 func seconds(s float64) string {
 	return strings.TrimRight(strings.TrimRight(fmt.Sprintf("%.3f", s), "0"), ".") + " s"
@@ -250,9 +261,10 @@ func writeHost(b *strings.Builder, r *result.Results, maxThreads int, table func
 		fmt.Fprintf(b, "\nRun confined to %s (--cpu).\n", cpuList(r.PinnedCPUs))
 	}
 	if share, ok := r.CoreShare(); ok {
-		fmt.Fprintf(b, "\nOne thread sustained %.2f GHz on the ADD chain over whole samples, beside the cells: %.0f%% of a core.\n", r.HostRef[0].GHz, 100*share)
+		b.WriteByte('\n')
+		proseLine(b, fmt.Sprintf("One thread sustained %.2f GHz on the ADD chain over whole samples, beside the cells: %.0f%% of a core.", r.HostRef[0].GHz, 100*share))
 		if _, short := r.ShortOfACore(); short {
-			fmt.Fprintf(b, "Short of a core: %s;\nfigures taken meanwhile are low by as much.\n", r.HostRef[0].Why())
+			proseLine(b, fmt.Sprintf("Short of a core: %s; figures taken meanwhile are low by as much.", r.HostRef[0].Why()))
 		}
 	}
 	if maxThreads <= 1 {
@@ -263,11 +275,12 @@ func writeHost(b *strings.Builder, r *result.Results, maxThreads int, table func
 		return ok
 	})
 	if scaled {
-		b.WriteString("\nScaling: the aggregate on N threads over one thread's")
+		legend := "Scaling: the aggregate on N threads over one thread's"
 		if len(r.HostRef) > 0 {
-			b.WriteString(", and in parentheses that as a percentage\nof the host's own scaling on N threads, measured beside it")
+			legend += ", and in parentheses that as a percentage of the host's own scaling on N threads, measured beside it"
 		}
-		b.WriteString(":\n")
+		b.WriteByte('\n')
+		proseLine(b, legend+":")
 		table(func(m *result.Measurement) string {
 			x, ok := r.ThreadScaling(m)
 			if !ok {
@@ -292,12 +305,14 @@ func writeHost(b *strings.Builder, r *result.Results, maxThreads int, table func
 	}
 	if len(host) == 0 {
 		if r.Source == "" && r.ClockHz == 0 {
-			b.WriteString("\nNo host scaling: there is no ADD chain to measure it on this architecture.\n")
+			b.WriteByte('\n')
+			proseLine(b, "No host scaling: there is no ADD chain to measure it on this architecture.")
 		}
 		return
 	}
-	fmt.Fprintf(b, "\nThe host's own scaling, a dependent ADD chain on every thread at once over one thread's\n(N whole cores give Nx): %s.\n", strings.Join(host, ", "))
+	b.WriteByte('\n')
+	proseLine(b, fmt.Sprintf("The host's own scaling, a dependent ADD chain on every thread at once over one thread's (N whole cores give Nx): %s.", strings.Join(host, ", ")))
 	if short != nil {
-		fmt.Fprintf(b, "Short of whole cores: %s;\nno cipher can scale further here than the chain did.\n", short.Why())
+		proseLine(b, fmt.Sprintf("Short of whole cores: %s; no cipher can scale further here than the chain did.", short.Why()))
 	}
 }
