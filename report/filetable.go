@@ -27,7 +27,7 @@ func WriteFileTable(w io.Writer, r *result.Results) error {
 	if m0.Fsync {
 		how += ", fsync counted"
 	}
-	fmt.Fprintf(&b, "Whole files: read, encrypt, write beside the input (%s); median of %d runs.\n", how, len(m0.SamplesSeconds))
+	proseLine(&b, fmt.Sprintf("Whole files: read, encrypt, write beside the input (%s); median of %d runs.", how, len(m0.SamplesSeconds)))
 	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', tabwriter.AlignRight)
 	pw := len("file") // paths read better left-aligned: pad them all alike
 	for _, m := range r.Files {
