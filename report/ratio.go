@@ -38,11 +38,16 @@ type RatioStat struct {
 	WithinDrift bool `json:"within_drift,omitempty"`
 	N1          int  `json:"n1"` // figures of the baseline
 	N2          int  `json:"n2"` // figures of the other host
+	// Rounds are the ratio of each round of a paired test, in round
+	// order: how many times faster the baseline was in that round (its
+	// kB/s over the other's; for a file, the other's seconds over its);
+	// absent for other tests.
+	Rounds []float64 `json:"rounds,omitempty"`
 }
 
 // ratioStat turns a stats.Ratio into what the comparison reports.
 func ratioStat(r stats.Ratio) RatioStat {
-	s := RatioStat{P: r.P, Significant: r.Significant(), N1: r.N1, N2: r.N2, Test: "none", Rerun: r.Rerun, WithinRerun: r.WithinRerun, WithinDrift: r.WithinDrift}
+	s := RatioStat{P: r.P, Significant: r.Significant(), N1: r.N1, N2: r.N2, Test: "none", Rerun: r.Rerun, WithinRerun: r.WithinRerun, WithinDrift: r.WithinDrift, Rounds: r.Rounds}
 	switch {
 	case !r.Testable():
 		s.P = 1

@@ -28,6 +28,9 @@ type Ratio struct {
 	// Paired is true when a[i] and b[i] were measured side by side,
 	// round by round, and the ratio is the median of their ratios.
 	Paired bool
+	// Rounds are those ratios, a[i]/b[i], in round order; nil unless
+	// Paired.
+	Rounds []float64
 	// Rerun is true when the comparison also asked whether a rerun of
 	// either side could move its median as far (CompareRuns); false
 	// when it could not (fewer than MinSamplesForRerun samples a side)
@@ -71,6 +74,12 @@ func (r Ratio) Inverse() Ratio {
 		s.Ratio = 1 / r.Ratio
 	}
 	s.Lo, s.Hi = inv(r.Hi), inv(r.Lo)
+	if r.Rounds != nil {
+		s.Rounds = make([]float64, len(r.Rounds))
+		for i, x := range r.Rounds {
+			s.Rounds[i] = inv(x)
+		}
+	}
 	return s
 }
 
@@ -205,6 +214,7 @@ func ComparePaired(a, b []float64) Ratio {
 			below++
 		}
 	}
+	r.Rounds = ratios
 	ci := MedianCI(ratios)
 	r.Ratio = ci.Median
 	if !r.Testable() {

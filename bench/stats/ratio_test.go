@@ -3,6 +3,7 @@ package stats
 import (
 	"math"
 	"math/rand/v2"
+	"slices"
 	"testing"
 )
 
@@ -286,5 +287,21 @@ func TestMinPairedRounds(t *testing.T) {
 		if got, want := ComparePaired(a, b).Significant(), n >= MinPairedRounds; got != want {
 			t.Errorf("%d rounds, all 40x: significant %v, want %v", n, got, want)
 		}
+	}
+}
+
+// TestComparePairedRounds: a paired comparison keeps each round's ratio,
+// in round order, and its inverse their reciprocals.
+func TestComparePairedRounds(t *testing.T) {
+	a, b := []float64{4, 9, 2, 8}, []float64{2, 3, 1, 2}
+	r := ComparePaired(a, b)
+	if want := []float64{2, 3, 2, 4}; !slices.Equal(r.Rounds, want) {
+		t.Errorf("rounds %v, want %v", r.Rounds, want)
+	}
+	if want := []float64{0.5, 1.0 / 3, 0.5, 0.25}; !slices.Equal(r.Inverse().Rounds, want) {
+		t.Errorf("inverse's rounds %v, want %v", r.Inverse().Rounds, want)
+	}
+	if u := CompareSamples(a, b); u.Rounds != nil {
+		t.Errorf("an unpaired comparison has rounds %v", u.Rounds)
 	}
 }

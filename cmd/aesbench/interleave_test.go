@@ -41,6 +41,23 @@ func TestE2EInterleave(t *testing.T) {
 	if code != 0 || !strings.Contains(stdout, ",paired,\n") {
 		t.Errorf("compare exit %d, no paired ratio:\n%s%s", code, stdout, stderr)
 	}
+	// The JSON gives each round's ratio: as many as rounds, and their
+	// median is the ratio shown.
+	stdout, stderr, code = runBinIn(t, dir, nil, "compare", "--format", "json", "results/h.json", "results/h-noaesni.json")
+	var c struct {
+		Rows []struct {
+			Ratios     []float64
+			RatioStats []struct{ Rounds []float64 } `json:"ratio_stats"`
+		}
+	}
+	if err := json.Unmarshal([]byte(stdout), &c); code != 0 || err != nil || len(c.Rows) == 0 {
+		t.Fatalf("compare --format json: exit %d, %v: %s%s", code, err, stdout, stderr)
+	}
+	for _, r := range c.Rows {
+		if rounds := r.RatioStats[0].Rounds; len(rounds) != 6 || stats.Median(rounds) != r.Ratios[0] {
+			t.Errorf("ratio %v from rounds %v; want 6 rounds, their median the ratio", r.Ratios[0], rounds)
+		}
+	}
 }
 
 // TestE2EInterleaveOpenSSL: with --engine go,openssl, openssl speed
