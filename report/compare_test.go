@@ -197,29 +197,39 @@ func TestCompareWarnings(t *testing.T) {
 	}
 }
 
-// TestComparePairedFewRounds: the two sides of one --interleave run with
-// 3 rounds get the sign test's word, not the rerun interval's, which a
-// pair does not use; separate runs with 3 samples get the rerun
-// interval's.
-func TestComparePairedFewRounds(t *testing.T) {
-	for _, paired := range []bool{true, false} {
-		rs := fixtures(t, "knight", "padawan")
-		rs[1].Probe.Model = rs[0].Probe.Model
-		if paired {
-			rs[0].Pair, rs[1].Pair = &result.Pair{ID: "x", Role: "a"}, &result.Pair{ID: "x", Role: "b"}
-		}
-		for _, r := range rs {
-			r.Measurements[0].SamplesKBps = []float64{1, 1.01, 0.99}
-		}
-		c, err := Compare(rs, CompareOptions{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		all := strings.Join(c.Warnings, "\n")
-		signTest := strings.Contains(all, "paired over fewer than 6 rounds")
-		rerun := strings.Contains(all, "too few to tell whether a rerun")
-		if signTest != paired || rerun == paired {
-			t.Errorf("paired %v: sign test's warning %v, rerun interval's %v:\n%s", paired, signTest, rerun, all)
+// TestComparePairedWarnings: the two sides of one --interleave run and
+// two separate runs of one CPU model get different words on the same
+// samples. With 3 rounds, the sign test's (it needs 6), not the rerun
+// interval's, which a pair does not use; with noisy cells (±10%), the
+// ratios of separate runs are rough, but paired ones carry intervals of
+// their own.
+func TestComparePairedWarnings(t *testing.T) {
+	tests := []struct {
+		name           string
+		samples        []float64
+		paired, single string // in the warnings of the pair, of separate runs
+	}{
+		{"3 rounds", []float64{1, 1.01, 0.99}, "paired over fewer than 6 rounds", "too few to tell whether a rerun"},
+		{"noisy", []float64{90, 95, 100, 100, 100, 100, 100, 100, 100, 105, 110}, "paired round by round, carry intervals of their own", "read their ratios as rough"},
+	}
+	for _, tt := range tests {
+		for _, paired := range []bool{true, false} {
+			rs := fixtures(t, "knight", "padawan")
+			rs[1].Probe.Model = rs[0].Probe.Model
+			if paired {
+				rs[0].Pair, rs[1].Pair = &result.Pair{ID: "x", Role: "a"}, &result.Pair{ID: "x", Role: "b"}
+			}
+			for _, r := range rs {
+				r.Measurements[0].SamplesKBps = tt.samples
+			}
+			c, err := Compare(rs, CompareOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			all := strings.Join(c.Warnings, "\n")
+			if strings.Contains(all, tt.paired) != paired || strings.Contains(all, tt.single) == paired {
+				t.Errorf("%s, paired %v: want %q only when paired and %q only when not:\n%s", tt.name, paired, tt.paired, tt.single, all)
+			}
 		}
 	}
 }

@@ -115,6 +115,8 @@ func differences(rs []*result.Results, hosts []Host) []string {
 			if group {
 				pcts[pct] = true
 				noisyHosts = append(noisyHosts, fmt.Sprintf("%s (%d of %d)", hosts[i].Label, noisy, len(r.Measurements)))
+			} else if paired {
+				w = append(w, fmt.Sprintf("%s: %d of %d cells noisy (95%% rerun interval wider than ±%g%%): a rerun could move their figures that far, but the ratios, paired round by round, carry intervals of their own", hosts[i].Label, noisy, len(r.Measurements), pct))
 			} else {
 				w = append(w, fmt.Sprintf("%s: %d of %d cells noisy (95%% rerun interval wider than ±%g%%): read their ratios as rough; rerun with a larger --count or --precision on a quieter host", hosts[i].Label, noisy, len(r.Measurements), pct))
 			}
