@@ -113,8 +113,12 @@ func noisy(r *result.Results) string {
 	if len(ms) > 4 {
 		cells = append(cells, fmt.Sprintf("%d more", len(ms)-4))
 	}
-	return fmt.Sprintf("%d of %d cells noisy (95%% rerun interval wider than ±%g%%), the widest %s; rerun on a quieter host or with --precision",
-		len(ms), len(r.Measurements), r.NoisyPct, strings.Join(cells, "; "))
+	cure := "rerun on a quieter host or with --precision"
+	if r.Pair != nil { // --interleave takes no --precision, and pairs its rounds
+		cure = "rerun on a quieter host or with a larger --count; the ratios compare takes round by round carry intervals of their own"
+	}
+	return fmt.Sprintf("%d of %d cells noisy (95%% rerun interval wider than ±%g%%), the widest %s; %s",
+		len(ms), len(r.Measurements), r.NoisyPct, strings.Join(cells, "; "), cure)
 }
 
 // shortOfCores says when, by the run's ADD-chain reference, one thread

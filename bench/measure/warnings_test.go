@@ -26,6 +26,12 @@ func TestNoisySummarises(t *testing.T) {
 	if strings.Count(got, ";") > 6 {
 		t.Error("too long")
 	}
+	// One side of an --interleave run, which takes no --precision, is
+	// told to take more rounds instead.
+	r.Pair = &result.Pair{ID: "x", Role: "a"}
+	if got := noisy(r); strings.Contains(got, "--precision") || !strings.Contains(got, "with a larger --count") {
+		t.Errorf("a side of an --interleave run is told: %s", got)
+	}
 }
 
 // TestTooFewNamesTheCure: cells with fewer samples than a rerun interval
