@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"github.com/aesbench/aesbench/bench/result"
 	"io"
 	"strings"
 )
@@ -139,20 +140,49 @@ func image(b *strings.Builder, ch *Figure) {
 	fmt.Fprintf(b, "\n![%s](%s.png)\n\n([SVG](%s.svg))\n", mdEscape(ch.Title), ch.Name, ch.Name)
 }
 
-// writeMethod says how each run measured, from the results themselves.
+// writeMethod says how each run measured, from the results themselves:
+// the go engine's samples and openssl's runs, the masks, and which hosts
+// were measured in the same rounds.
 func writeMethod(b *strings.Builder, c *Comparison) {
-	b.WriteString("Each figure is the median of several samples, taken round-robin across the table's cells so that a slow moment on the host spreads over all of them; kB/s counts plaintext bytes (an AEAD's tag is not counted). CBC and CTR process the buffer in place with their state carried from message to message, as `openssl speed` does; AEADs run one Seal per message under a key set up once. Runs with AES-NI masked set `GODEBUG=cpu.aes=off,cpu.pclmulqdq=off`, so Go's crypto falls back to its constant-time software AES, as on a CPU without AES-NI. File workloads time reading, encrypting and writing a whole file, as one job.\n\n")
+	b.WriteString("Each figure is the median of several samples, taken round-robin across the table's cells so that a slow moment on the host spreads over all of them; kB/s counts plaintext bytes (an AEAD's tag is not counted). CBC and CTR process the buffer in place with their state carried from message to message, as `openssl speed` does; AEADs run one Seal per message under a key set up once. Runs with AES-NI masked set `GODEBUG=cpu.aes=off,cpu.pclmulqdq=off`, so Go's crypto falls back to its constant-time software AES, as on a CPU without AES-NI, and start openssl with `OPENSSL_ia32cap` masking AES-NI. File workloads time reading, encrypting and writing a whole file, as one job.\n\n")
 	for i, h := range c.Hosts {
 		r := c.Results[i]
-		fmt.Fprintf(b, "- %s: %d samples of %s per cell, %s, started %s",
-			mdEscape(h.Label), r.Count, seconds(r.SampleSeconds), orUnknown(r.GoVersion), r.Time.UTC().Format("2006-01-02 15:04 MST"))
+		var goCells, sslRuns int
+		for _, m := range r.Measurements {
+			if m.Engine == result.EngineOpenSSL {
+				sslRuns = max(sslRuns, len(m.SamplesKBps))
+			} else {
+				goCells++
+			}
+		}
+		fmt.Fprintf(b, "- %s:", mdEscape(h.Label))
+		if goCells > 0 || sslRuns == 0 {
+			fmt.Fprintf(b, " %d samples of %s per cell,", r.Count, seconds(r.SampleSeconds))
+		}
+		if sslRuns > 0 && r.Source != result.SourceImported {
+			speed := "openssl speed"
+			if r.OpenSSL != nil && r.OpenSSL.Seconds > 0 {
+				speed = fmt.Sprintf("openssl speed -seconds %d", r.OpenSSL.Seconds)
+			}
+			fmt.Fprintf(b, " %d runs of %s per openssl cell,", sslRuns, speed)
+		}
+		fmt.Fprintf(b, " %s, started %s", orUnknown(r.GoVersion), r.Time.UTC().Format("2006-01-02 15:04 MST"))
 		if r.GODEBUG != "" {
 			fmt.Fprintf(b, ", GODEBUG=%s", mdEscape(r.GODEBUG))
 		}
-		if h.Source == "imported" {
+		if r.OpenSSL != nil && r.OpenSSL.CPUInfo != "" && r.AESNIMasked {
+			fmt.Fprintf(b, ", openssl's %s", mdEscape(r.OpenSSL.CPUInfo))
+		}
+		if r.Source == result.SourceImported {
 			b.WriteString(", imported from saved `openssl speed` output")
 		}
 		b.WriteString("\n")
 	}
-	b.WriteString("\nFigures from a shared or virtual machine are noisy: read differences of a few percent as noise.\n")
+	for i := 1; i < len(c.Results); i++ {
+		if c.Results[0].PairedWith(c.Results[i]) {
+			fmt.Fprintf(b, "- %s and %s were measured in the same rounds (run --interleave, %s): each ratio between them is the median of the round-by-round ratios, with a sign test, so that what the host did during the run falls on both alike\n",
+				mdEscape(c.Hosts[0].Label), mdEscape(c.Hosts[i].Label), c.Results[0].Pair.Mode)
+		}
+	}
+	b.WriteString("\nEvery ratio carries its 95% interval, and a difference that is not significant shows as ~. Figures from a shared or virtual machine move from run to run by more than their samples spread; two separate runs are compared with that in mind, and two configurations of one host are best compared in the same rounds (run --interleave).\n")
 }

@@ -130,20 +130,12 @@ func TestMiddleEllipsis(t *testing.T) {
 // TestFleetDocument pins report.md for many hosts: tables as rows, the
 // baseline named, the differences after the figures.
 func TestFleetDocument(t *testing.T) {
-	c, err := Compare(fleet(t), CompareOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var b bytes.Buffer
-	if err := WriteDocument(&b, c, 256, Figures{}); err != nil {
-		t.Fatal(err)
-	}
-	s := b.String()
+	s := document(t, fleet(t))
 	fig, diff := strings.Index(s, "## Throughput at 256-byte"), strings.Index(s, "Differences between the runs")
 	if fig < 0 || diff < fig {
 		t.Errorf("differences (at %d) should follow the figures (at %d)", diff, fig)
 	}
-	golden(t, "fleet-report.md", b.Bytes())
+	golden(t, "fleet-report.md", []byte(s))
 }
 
 // TestTextHeaderBreaks: a header wider than its cells goes on two lines,
