@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"github.com/aesbench/aesbench/bench/result"
 	"io"
+	"slices"
 	"strings"
 )
 
@@ -147,23 +148,12 @@ func writeMethod(b *strings.Builder, c *Comparison) {
 	b.WriteString("Each figure is the median of several samples, taken round-robin across the table's cells so that a slow moment on the host spreads over all of them; kB/s counts plaintext bytes (an AEAD's tag is not counted). CBC and CTR process the buffer in place with their state carried from message to message, as `openssl speed` does; AEADs run one Seal per message under a key set up once. Runs with AES-NI masked set `GODEBUG=cpu.aes=off,cpu.pclmulqdq=off`, so Go's crypto falls back to its constant-time software AES, as on a CPU without AES-NI, and start openssl with `OPENSSL_ia32cap` masking AES-NI. File workloads time reading, encrypting and writing a whole file, as one job.\n\n")
 	for i, h := range c.Hosts {
 		r := c.Results[i]
-		var goCells, sslRuns int
-		for _, m := range r.Measurements {
-			if m.Engine == result.EngineOpenSSL {
-				sslRuns = max(sslRuns, len(m.SamplesKBps))
-			} else {
-				goCells++
-			}
-		}
+		sslRuns, speed := opensslRuns(r)
 		fmt.Fprintf(b, "- %s:", mdEscape(h.Label))
-		if goCells > 0 || sslRuns == 0 {
+		if sslRuns == 0 || slices.ContainsFunc(r.Measurements, func(m result.Measurement) bool { return m.Engine != result.EngineOpenSSL }) {
 			fmt.Fprintf(b, " %d samples of %s per cell,", r.Count, seconds(r.SampleSeconds))
 		}
 		if sslRuns > 0 && r.Source != result.SourceImported {
-			speed := "openssl speed"
-			if r.OpenSSL != nil && r.OpenSSL.Seconds > 0 {
-				speed = fmt.Sprintf("openssl speed -seconds %d", r.OpenSSL.Seconds)
-			}
 			fmt.Fprintf(b, " %d runs of %s per openssl cell,", sslRuns, speed)
 		}
 		fmt.Fprintf(b, " %s, started %s", orUnknown(r.GoVersion), r.Time.UTC().Format("2006-01-02 15:04 MST"))

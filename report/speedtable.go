@@ -201,41 +201,42 @@ func WriteSpeedTable(w io.Writer, r *result.Results) error {
 
 // samplesWhat says what each figure of the table is the median of: the
 // go engine's samples (the run's count and sample time, or its
-// --precision), openssl's runs of openssl speed (as many as its cells
-// have, of the run's -seconds), or both, each named.
+// --precision), openssl's runs of openssl speed (opensslRuns), or both,
+// each named.
 func samplesWhat(r *result.Results, rs []*row) string {
-	var goRows, sslRows bool
-	sslRuns := 0
-	for _, x := range rs {
-		switch x.engine {
-		case result.EngineOpenSSL:
-			sslRows = true
-			for _, m := range x.bySize {
-				sslRuns = max(sslRuns, len(m.SamplesKBps))
-			}
-		default:
-			goRows = true
-		}
-	}
+	goRows := slices.ContainsFunc(rs, func(x *row) bool { return x.engine != result.EngineOpenSSL })
 	goWhat := fmt.Sprintf("median of %d samples of %s each", r.Count, seconds(r.SampleSeconds))
 	if r.PrecisionPct > 0 {
 		goWhat = fmt.Sprintf("median of at least %d samples of %s each, sampled until within ±%g%% or %s per cell", r.Count, seconds(r.SampleSeconds), r.PrecisionPct, seconds(r.MaxSeconds))
 	}
-	if !sslRows {
+	runs, speed := opensslRuns(r)
+	if runs == 0 {
 		return goWhat
 	}
-	speed := "openssl speed"
-	if r.OpenSSL != nil && r.OpenSSL.Seconds > 0 {
-		speed = fmt.Sprintf("openssl speed -seconds %d", r.OpenSSL.Seconds)
-	}
-	sslWhat := fmt.Sprintf("median of %d runs of %s", sslRuns, speed)
-	if sslRuns == 1 {
+	sslWhat := fmt.Sprintf("median of %d runs of %s", runs, speed)
+	if runs == 1 {
 		sslWhat = "one run of " + speed
 	}
 	if !goRows {
 		return sslWhat
 	}
 	return "go: " + goWhat + "; openssl: " + sslWhat
+}
+
+// opensslRuns returns how many runs of openssl speed r's openssl cells
+// took (0 when it has none) and what each was: "openssl speed -seconds
+// N", or "openssl speed" when the length is unknown (an import).
+func opensslRuns(r *result.Results) (runs int, speed string) {
+	for _, m := range r.Measurements {
+		if m.Engine == result.EngineOpenSSL {
+			runs = max(runs, len(m.SamplesKBps))
+		}
+	}
+	speed = "openssl speed"
+	if r.OpenSSL != nil && r.OpenSSL.Seconds > 0 {
+		speed = fmt.Sprintf("openssl speed -seconds %d", r.OpenSSL.Seconds)
+	}
+	return runs, speed
 }
 
 // proseLine writes s and a newline, wrapped at ProseWidth: the tables'
