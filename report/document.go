@@ -2,10 +2,11 @@ package report
 
 import (
 	"fmt"
-	"github.com/aesbench/aesbench/bench/result"
 	"io"
 	"slices"
 	"strings"
+
+	"github.com/aesbench/aesbench/bench/result"
 )
 
 // Figure is a chart as report.md shows it: its title, and the name its
