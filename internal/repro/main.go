@@ -9,6 +9,9 @@
 //     time; and, beside it, how often the confidence interval of the
 //     median (benchstat's) does;
 //   - spread: the run-to-run spread of each cell's medians, (max-min)/median;
+//   - trend: each run's speed over the first's (the median over the cells
+//     of their medians' ratios), and the ADD chain's: a steady trend is a
+//     drift of the host that no interval drawn from one run can know;
 //   - width: the median half-width of the stated intervals, and of the
 //     confidence intervals;
 //   - false positives: the share of cells called significant when nothing
@@ -228,6 +231,12 @@ func summary(rs []*result.Results, aas [][2]*result.Results, count int, sample, 
 	fmt.Printf("             the confidence interval of the median (benchstat's): %.1f%%\n", pct(ciHeld, pairs))
 	fmt.Printf("  spread     run-to-run spread of a cell's median, (max-min)/median:\n")
 	fmt.Printf("             median %.1f%%, largest %.1f%%\n", 100*stats.Median(spreads), 100*slices.Max(spreads))
+	speed, chain := trend(rs)
+	fmt.Printf("  trend      each run's speed over the first's, median over the cells:\n")
+	fmt.Printf("             %s\n", pcts(speed))
+	if chain != nil {
+		fmt.Printf("             (the ADD chain's: %s)\n", pcts(chain))
+	}
 	fmt.Printf("  width      median half-width of a cell's 95%% rerun interval: ±%.1f%%\n", stats.Median(widths))
 	fmt.Printf("             (of its confidence interval: ±%.1f%%)\n", stats.Median(ciWidths))
 	fmt.Printf("  cross-run  compare of back-to-back runs called %d of %d cells\n", crossSig, crossN)
