@@ -62,7 +62,7 @@ func writeCompare(w io.Writer, c *Comparison, fit bool, table func(*strings.Buil
 }
 
 func writeTextTable(b *strings.Builder, t table) {
-	b.WriteString(textwrap.Lines(textwrap.Prose(t.title), 0, ProseWidth, "") + "\n")
+	proseLine(b, t.title)
 	width := make([]int, len(t.header))
 	for _, r := range t.rows {
 		for i, cell := range r {

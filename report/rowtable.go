@@ -15,10 +15,6 @@ import (
 // layout: long labels are shortened in the middle to keep within it.
 const TextWidth = 100
 
-// ProseWidth is the most columns the text form's prose takes (its
-// tables' titles, notes and advice), as the probe's: an 80-column
-// terminal does not break it in the middle of a word.
-const ProseWidth = 79
 
 // baselineLine names the baseline and how it was chosen, as the rows
 // layout (and the columns layout, when the rule passed over the first

@@ -9,7 +9,6 @@ import (
 
 	"github.com/aesbench/aesbench/bench/result"
 	"github.com/aesbench/aesbench/bench/stats"
-	"github.com/aesbench/aesbench/internal/textwrap"
 )
 
 // row is one line of a speed table: the measurements of one engine,
@@ -237,12 +236,6 @@ func opensslRuns(r *result.Results) (runs int, speed string) {
 		speed = fmt.Sprintf("openssl speed -seconds %d", r.OpenSSL.Seconds)
 	}
 	return runs, speed
-}
-
-// proseLine writes s and a newline, wrapped at ProseWidth: the tables'
-// legends, which an 80-column terminal would break inside words.
-func proseLine(b *strings.Builder, s string) {
-	b.WriteString(textwrap.Lines(textwrap.Prose(s), 0, ProseWidth, "") + "\n")
 }
 
 // seconds writes a duration in seconds without trailing zeros.
