@@ -15,7 +15,6 @@ import (
 // layout: long labels are shortened in the middle to keep within it.
 const TextWidth = 100
 
-
 // baselineLine names the baseline and how it was chosen, as the rows
 // layout (and the columns layout, when the rule passed over the first
 // host) print it above the figures.
