@@ -26,8 +26,9 @@ func WriteCompareText(w io.Writer, c *Comparison) error {
 // file workloads only when there are any), then its advice, if any, with
 // advice: the one layout of the text and markdown forms.
 //
-// In the rows layout the text form (fit) shortens long labels to keep
-// within TextWidth columns, and says so.
+// The text form (fit) tidies the host table (tidyHosts), and in the rows
+// layout it shortens long labels to keep within TextWidth columns, and
+// says so.
 func writeCompare(w io.Writer, c *Comparison, fit bool, table func(*strings.Builder, table), advice func(*strings.Builder, []string)) error {
 	var b strings.Builder
 	hosts, tables := c.hostTable(), c.throughputTables()
@@ -35,8 +36,14 @@ func writeCompare(w io.Writer, c *Comparison, fit bool, table func(*strings.Buil
 		tables = append(tables, c.fileTables())
 	}
 	note := ""
-	if fit && c.Layout == LayoutRows {
+	switch {
+	case fit && c.Layout == LayoutRows:
 		hosts, tables, note = fitRows(hosts, tables)
+	case fit:
+		var same []string
+		if hosts, same = tidyHosts(cloneTable(hosts)); len(same) > 0 {
+			note = "(every host: " + strings.Join(same, ", ") + ")"
+		}
 	}
 	table(&b, hosts)
 	if note != "" {

@@ -261,23 +261,11 @@ func fitRows(hosts table, tables []table) (table, []table, string) {
 		tables[i] = cloneTable(tables[i])
 	}
 	const leastLabel = 12
-	var same []string
-	hosts, same = dropSame(hosts, "Go", "source")
+	hosts, same := tidyHosts(hosts)
 	var cols []int
 	for i, h := range hosts.header {
-		switch h {
-		case "CPU":
+		if h == "CPU" || h == "OpenSSL" {
 			cols = append(cols, i)
-			for _, r := range hosts.rows {
-				r[i] = strings.Join(strings.Fields(cpuNoise.Replace(r[i])), " ")
-			}
-		case "OpenSSL":
-			cols = append(cols, i)
-			for _, r := range hosts.rows {
-				if f := strings.Fields(r[i]); len(f) > 2 {
-					r[i] = f[0] + " " + f[1] // "OpenSSL 3.0.19", without the date
-				}
-			}
 		}
 	}
 	scratch := cloneTable(hosts)
@@ -320,6 +308,28 @@ func fitRows(hosts table, tables []table) (table, []table, string) {
 		return hosts, tables, ""
 	}
 	return hosts, tables, textwrap.Lines(textwrap.Prose("("+strings.Join(note, "; ")+")"), 0, ProseWidth, "")
+}
+
+// tidyHosts is the host table as the text form prints it, in either
+// layout: without the Go and source columns when every host has the same
+// (returned, for a note), CPU models without their trademarks, and
+// OpenSSL as its name and version, "OpenSSL 3.0.19" without the release
+// date (--format csv and json keep them all). It changes hosts' rows.
+func tidyHosts(hosts table) (table, []string) {
+	hosts, same := dropSame(hosts, "Go", "source")
+	for i, h := range hosts.header {
+		for _, r := range hosts.rows {
+			switch h {
+			case "CPU":
+				r[i] = strings.Join(strings.Fields(cpuNoise.Replace(r[i])), " ")
+			case "OpenSSL":
+				if f := strings.Fields(r[i]); len(f) > 2 {
+					r[i] = f[0] + " " + f[1]
+				}
+			}
+		}
+	}
+	return hosts, same
 }
 
 // cpuNoise is what a CPU model can lose in a narrow table.
