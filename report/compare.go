@@ -433,12 +433,18 @@ func (r CompRow) RowLabel() string {
 
 // RowLabel names a file workload: algorithm, engine when not Go's, the
 // file size, and how it was timed.
-func (f FileRow) RowLabel() string {
+func (f FileRow) RowLabel() string { return f.label(true) }
+
+// label is the row's label, with its file's size or, when a table's
+// title gives it (fileSize), without.
+func (f FileRow) label(size bool) string {
 	s := f.Algo
 	if f.Engine != result.EngineGo {
 		s += " (" + string(f.Engine) + ")"
 	}
-	s += ", " + unit.FormatBytes(f.Bytes)
+	if size {
+		s += ", " + unit.FormatBytes(f.Bytes)
+	}
 	if f.Cold {
 		s += " cold"
 	}

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/aesbench/aesbench/bench/result"
 	"github.com/aesbench/aesbench/bench/stats"
@@ -440,4 +441,103 @@ func TestCompareFilesPaired(t *testing.T) {
 			}
 		}
 	}
+}
+
+func TestLabelBreak(t *testing.T) {
+	for _, tc := range []struct{ label, top string }{
+		{"ip-172-31-22-123-noaesni", "ip-172-31-22-"},
+		{"epyc-turin-2vcpu", "epyc-turin-"}, // a tie: the later break
+		{"epyc-turin-2vcpu-noaesni", "epyc-turin-"},
+		{"knight", ""},
+		{"-x", ""},  // not before the first character
+		{"ab-", ""}, // nor after the last
+		{"a.b_c/d", "a.b_"},
+		{"héllo-wörld", "héllo-"}, // counted in characters, cut at a byte offset
+	} {
+		i := labelBreak(tc.label)
+		if got := tc.label[:i]; got != tc.top {
+			t.Errorf("labelBreak(%q) = %d: top line %q, want %q", tc.label, i, got, tc.top)
+		}
+	}
+}
+
+// TestCompareLongLabels checks that EC2's host names, make run's
+// labels, keep the two-host comparison's tables within an 80-column
+// terminal: the host labels and the ratio go on two lines.
+func TestCompareLongLabels(t *testing.T) {
+	rs := fixtures(t, "knight", "knight-noaesni")
+	rs[0].Label, rs[1].Label = "ip-172-31-22-123", "ip-172-31-22-123-noaesni"
+	out := compareText(t, rs, CompareOptions{Sizes: []int{256}})
+	golden(t, "long-labels.txt", []byte(out))
+	for l := range strings.Lines(out) {
+		if n := utf8.RuneCountInString(strings.TrimSuffix(l, "\n")); n > 80 {
+			t.Errorf("a line of %d columns, over 80: %q", n, l)
+		}
+	}
+}
+
+func TestShortCPU(t *testing.T) {
+	models := []string{"Intel Xeon E5-2665 @ 2.40GHz", "Intel Xeon X5550 @ 2.67GHz", "AMD EPYC 9R14 96-Core"}
+	for _, tc := range []struct {
+		n    int
+		want []string
+	}{
+		{30, models}, // all fit: untouched, clocks and all
+		{28, models},
+		{27, []string{"Intel Xeon E5-2665", "Intel Xeon X5550", "AMD EPYC 9R14 96-Core"}}, // every clock goes
+		{18, []string{"Intel Xeon E5-2665", "Intel Xeon X5550", "AMD EPYC 9R14 96-…"}},
+		{14, []string{"Intel Xeon E5…", "Intel Xeon X5…", "AMD EPYC 9R14…"}},
+	} {
+		tb := table{header: []string{"host", "CPU"}}
+		for _, m := range models {
+			tb.rows = append(tb.rows, []string{"h", m})
+		}
+		shortenColumn(&tb, 1, tc.n)
+		for j, r := range tb.rows {
+			if r[1] != tc.want[j] {
+				t.Errorf("shortened to %d: %q became %q, want %q", tc.n, models[j], r[1], tc.want[j])
+			}
+		}
+	}
+}
+
+// TestCompareFileSizes checks where a file workload's size goes: into
+// the file table's title when every file has one size, else into each
+// row, so that two sizes are never shown as one.
+func TestCompareFileSizes(t *testing.T) {
+	for _, tc := range []struct {
+		name        string
+		second      int64 // the second file's size; 0 keeps the fixtures' one size
+		title, rows []string
+	}{
+		{"one size", 0, []string{"File encryption of 80.0 MB in seconds"}, []string{"\naes-256-gcm  "}},
+		{"two sizes", 1_000_000, []string{"File encryption in seconds"}, []string{"\naes-256-cbc, 80.0 MB  ", "\naes-256-gcm, 1.0 MB  "}},
+	} {
+		rs := fixtures(t, "knight", "padawan")
+		if tc.second != 0 {
+			for _, r := range rs {
+				r.Files[1].Bytes = tc.second
+			}
+		}
+		out := compareText(t, rs, CompareOptions{Sizes: []int{256}})
+		for _, w := range append(tc.title, tc.rows...) {
+			if !strings.Contains(out, w) {
+				t.Errorf("%s: the output lacks %q:\n%s", tc.name, w, out)
+			}
+		}
+	}
+}
+
+// compareText is compare's text form of rs.
+func compareText(t *testing.T, rs []*result.Results, o CompareOptions) string {
+	t.Helper()
+	c, err := Compare(rs, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := WriteCompareText(&b, c); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
 }

@@ -4,6 +4,10 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/aesbench/aesbench/bench/unit"
 )
 
 // table is a comparison laid out as cells, for the text and markdown
@@ -13,6 +17,11 @@ type table struct {
 	header []string
 	right  []bool
 	rows   [][]string
+	// breaks holds, for each column, the byte offset at which the text
+	// form may put a header wider than its cells on two lines: 0 (or
+	// no entry) to break it only before " (", as in "aes-256-cbc
+	// (openssl)".
+	breaks []int
 }
 
 // hostTable describes the hosts: the header above the comparison.
@@ -70,13 +79,24 @@ func (c *Comparison) throughputTable() table {
 
 // fileTable lays out the file workloads in seconds.
 func (c *Comparison) fileTable() table {
-	t := table{title: "File encryption in seconds, median wall time with the disk I/O" + c.ratioNote("seconds") + ":"}
+	size := c.fileSize()
+	t := table{title: "File encryption" + size + " in seconds, median wall time with the disk I/O" + c.ratioNote("seconds") + ":"}
 	t.header = []string{"workload"}
 	c.hostColumns(&t)
 	for _, f := range c.Files {
-		t.rows = append(t.rows, hostCells([]string{f.RowLabel()}, f.Seconds, secs, f.Ratios, f.RatioStats))
+		t.rows = append(t.rows, hostCells([]string{f.label(size == "")}, f.Seconds, secs, f.Ratios, f.RatioStats))
 	}
 	return t
+}
+
+// fileSize is " of 80.0 MB" when every file workload encrypted files of
+// one size, for the file table's title, which then leaves it out of
+// every row; "" when their sizes differ.
+func (c *Comparison) fileSize() string {
+	if len(c.Files) == 0 || slices.ContainsFunc(c.Files, func(f FileRow) bool { return f.Bytes != c.Files[0].Bytes }) {
+		return ""
+	}
+	return " of " + unit.FormatBytes(c.Files[0].Bytes)
 }
 
 // ratioNote explains the ratio columns, when there are any.
@@ -126,11 +146,14 @@ func hostCells(row []string, vals []float64, cell func(float64) string, ratios [
 // hostColumns appends a column per host and a ratio column per other host
 // to t's header, all right-aligned after the first.
 func (c *Comparison) hostColumns(t *table) {
+	t.breaks = make([]int, len(t.header), len(t.header)+2*len(c.Hosts))
 	for _, h := range c.Hosts {
 		t.header = append(t.header, h.Label)
+		t.breaks = append(t.breaks, labelBreak(h.Label))
 	}
 	for i := range c.Hosts[1:] {
 		t.header = append(t.header, c.RatioHeader(i))
+		t.breaks = append(t.breaks, len(c.Hosts[0].Label)+1) // after the "/"
 	}
 	t.right = make([]bool, len(t.header))
 	for i := 1; i < len(t.right); i++ {
@@ -148,4 +171,23 @@ func (c *Comparison) anyWithinDrift() bool {
 		}
 	}
 	return false
+}
+
+// labelBreak is where a host label heading a column of figures may go
+// onto two lines: after the '-', '.', '_' or '/' that leaves the longer
+// line shortest ("ip-172-31-22-" over "123-noaesni"), the later of two
+// such ("epyc-turin-" over "2vcpu"), 0 for none.
+func labelBreak(label string) int {
+	n := utf8.RuneCountInString(label)
+	best, longest := 0, n
+	for i, r := range label {
+		if i == 0 || !strings.ContainsRune("-._/", r) {
+			continue
+		}
+		top := utf8.RuneCountInString(label[:i+1])
+		if l := max(top, n-top); l <= longest && top < n {
+			best, longest = i+1, l
+		}
+	}
+	return best
 }

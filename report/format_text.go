@@ -26,8 +26,9 @@ func WriteCompareText(w io.Writer, c *Comparison) error {
 // file workloads only when there are any), then its advice, if any, with
 // advice: the one layout of the text and markdown forms.
 //
-// The text form (fit) tidies the host table (tidyHosts), and in the rows
-// layout it shortens long labels to keep within TextWidth columns, and
+// The text form (fit) tidies the host table and fits it to an 80-column
+// terminal (fitColumnsLayout), or in the rows layout shortens long
+// labels to keep every table within TextWidth columns (fitRows), and
 // says so.
 func writeCompare(w io.Writer, c *Comparison, fit bool, table func(*strings.Builder, table), advice func(*strings.Builder, []string)) error {
 	var b strings.Builder
@@ -40,10 +41,7 @@ func writeCompare(w io.Writer, c *Comparison, fit bool, table func(*strings.Buil
 	case fit && c.Layout == LayoutRows:
 		hosts, tables, note = fitRows(hosts, tables)
 	case fit:
-		var same []string
-		if hosts, same = tidyHosts(cloneTable(hosts)); len(same) > 0 {
-			note = "(every host: " + strings.Join(same, ", ") + ")"
-		}
+		hosts, note = fitColumnsLayout(hosts)
 	}
 	table(&b, hosts)
 	if note != "" {
@@ -70,25 +68,33 @@ func writeCompare(w io.Writer, c *Comparison, fit bool, table func(*strings.Buil
 
 func writeTextTable(b *strings.Builder, t table) {
 	proseLine(b, t.title)
-	width := make([]int, len(t.header))
+	cells, width := make([]int, len(t.header)), make([]int, len(t.header))
 	for _, r := range t.rows {
 		for i, cell := range r {
-			width[i] = max(width[i], utf8.RuneCountInString(cell))
+			cells[i] = max(cells[i], utf8.RuneCountInString(cell))
 		}
 	}
-	// A header wider than its cells, such as "aes-256-cbc (openssl)" over
-	// figures, goes on two lines, broken before its parenthesis.
-	top, bottom := make([]string, len(t.header)), slices.Clone(t.header)
-	split := false
-	for i, h := range t.header {
-		if first, rest, ok := strings.Cut(h, " ("); ok && utf8.RuneCountInString(h) > width[i] {
-			top[i], bottom[i], split = first, "("+rest, true
+	// A header wider than its cells goes on two lines (headerLines); a
+	// long host label or ratio only when the table would not fit an
+	// 80-column terminal otherwise.
+	var top, bottom []string
+	lay := func(labels bool) int {
+		top, bottom = make([]string, len(t.header)), make([]string, len(t.header))
+		sum := 2 * (len(t.header) - 1)
+		for i := range t.header {
+			top[i], bottom[i] = headerLines(t, i, cells[i], labels)
+			width[i] = max(cells[i], utf8.RuneCountInString(top[i]), utf8.RuneCountInString(bottom[i]))
+			sum += width[i]
 		}
-		width[i] = max(width[i], utf8.RuneCountInString(top[i]), utf8.RuneCountInString(bottom[i]))
+		return sum
 	}
-	line := func(cells []string) {
+	if lay(false) > ProseWidth {
+		lay(true)
+	}
+	split := slices.ContainsFunc(top, func(s string) bool { return s != "" })
+	line := func(row []string) {
 		var l strings.Builder
-		for i, cell := range cells {
+		for i, cell := range row {
 			if i > 0 {
 				l.WriteString("  ")
 			}

@@ -77,7 +77,8 @@ func (c *Comparison) fileTables() table {
 	if c.Layout != LayoutRows {
 		return c.fileTable()
 	}
-	t := table{title: "File encryption in seconds, median wall time with the disk I/O"}
+	size := c.fileSize()
+	t := table{title: "File encryption" + size + " in seconds, median wall time with the disk I/O"}
 	if len(c.Hosts) > 1 {
 		t.title += "; after each figure, how many times faster the baseline is (the host's seconds over its), ~ no significant difference:"
 	} else {
@@ -85,7 +86,7 @@ func (c *Comparison) fileTables() table {
 	}
 	t.header = []string{"host"}
 	for _, f := range c.Files {
-		t.header = append(t.header, f.RowLabel())
+		t.header = append(t.header, f.label(size == ""))
 	}
 	for h := range c.Hosts {
 		row := []string{c.Hosts[h].Label}
@@ -196,11 +197,27 @@ func colWidth(t table, i int) int {
 	for _, r := range t.rows {
 		w = max(w, utf8.RuneCountInString(r[i]))
 	}
+	top, bottom := headerLines(t, i, w, false)
+	return max(w, utf8.RuneCountInString(top), utf8.RuneCountInString(bottom))
+}
+
+// headerLines is column i's header as writeTextTable prints it over
+// cells as wide as cells: on one line (bottom; top ""), or, when it is
+// wider than they are, on two, broken before " (" ("aes-256-cbc" over
+// "(openssl)") or, with labels, where t.breaks says (a long host label,
+// a ratio after its "/").
+func headerLines(t table, i, cells int, labels bool) (top, bottom string) {
 	h := t.header[i]
-	if first, rest, ok := strings.Cut(h, " ("); ok && utf8.RuneCountInString(h) > w {
-		return max(w, utf8.RuneCountInString(first), utf8.RuneCountInString(rest)+1)
+	if utf8.RuneCountInString(h) <= cells {
+		return "", h
 	}
-	return max(w, utf8.RuneCountInString(h))
+	if first, rest, ok := strings.Cut(h, " ("); ok {
+		return first, "(" + rest
+	}
+	if labels && i < len(t.breaks) && t.breaks[i] > 0 && t.breaks[i] < len(h) {
+		return h[:t.breaks[i]], h[t.breaks[i]:]
+	}
+	return "", h
 }
 
 // middleEllipsis shortens s to n runes by putting "…" for its middle.
@@ -214,10 +231,31 @@ func middleEllipsis(s string, n int) string {
 	return string(r[:head]) + "…" + string(r[len(r)-tail:])
 }
 
-// shortenColumn shortens column i's cells (not its header) to n runes.
+// shortenColumn shortens column i's cells (not its header) to n runes:
+// a CPU model with shortCPU, anything else in the middle.
 func shortenColumn(t *table, i, n int) {
+	if t.header[i] == "CPU" {
+		shortCPU(t, i, n)
+		return
+	}
 	for _, r := range t.rows {
 		r[i] = middleEllipsis(r[i], n)
+	}
+}
+
+// shortCPU shortens the CPU models of column i to n runes keeping what
+// tells CPUs apart, their maker, family and model number, which come
+// first: it drops every row's clock speed ("@ 2.40GHz", which the model
+// number implies), then cuts the end of those still too long ("…").
+func shortCPU(t *table, i, n int) {
+	if !slices.ContainsFunc(t.rows, func(r []string) bool { return utf8.RuneCountInString(r[i]) > n }) {
+		return
+	}
+	for _, r := range t.rows {
+		r[i], _, _ = strings.Cut(r[i], " @ ")
+		if rs := []rune(r[i]); len(rs) > n && n > 1 {
+			r[i] = string(rs[:n-1]) + "…"
+		}
 	}
 }
 
@@ -256,6 +294,23 @@ func cloneTable(t table) table {
 // the host table's CPU and OpenSSL columns. It returns the tables and the
 // note that says so, "" when nothing was shortened.
 func fitRows(hosts table, tables []table) (table, []table, string) {
+	return fitText(hosts, tables, TextWidth, true)
+}
+
+// fitColumnsLayout fits the columns layout's host table to an 80-column
+// terminal for the text form, its CPU and OpenSSL columns shortened in
+// the middle; the host labels, which head the other tables' columns,
+// stay whole. It returns the table and the note that says so.
+func fitColumnsLayout(hosts table) (table, string) {
+	hosts, _, note := fitText(hosts, nil, ProseWidth+1, false)
+	return hosts, note
+}
+
+// fitText fits the text form's tables to width: tidyHosts, then, with
+// labels, the host labels shortened alike in every table, then the host
+// table's CPU and OpenSSL columns; and writes the note that says what it
+// did.
+func fitText(hosts table, tables []table, width int, labels bool) (table, []table, string) {
 	hosts = cloneTable(hosts)
 	for i := range tables {
 		tables[i] = cloneTable(tables[i])
@@ -268,15 +323,14 @@ func fitRows(hosts table, tables []table) (table, []table, string) {
 			cols = append(cols, i)
 		}
 	}
-	scratch := cloneTable(hosts)
-	fitColumns(&scratch, TextWidth, cols, 20)
 	label := 0
 	for _, h := range hosts.rows {
 		label = max(label, utf8.RuneCountInString(h[0]))
 	}
+	scratch := cloneTable(hosts)
+	fitColumns(&scratch, width, cols, 20)
 	for _, t := range append([]table{scratch}, tables...) {
-		over := tableWidth(t) - TextWidth
-		if over > 0 {
+		if over := tableWidth(t) - width; labels && over > 0 {
 			label = min(label, max(leastLabel, colWidth(t, 0)-over))
 		}
 	}
@@ -289,20 +343,24 @@ func fitRows(hosts table, tables []table) (table, []table, string) {
 			}
 		}
 	}
-	cpu := fitColumns(&hosts, TextWidth, cols, 20)
+	cpu := fitColumns(&hosts, width, cols, 20)
 	var note []string
 	if len(same) > 0 {
 		note = append(note, "every host: "+strings.Join(same, ", "))
 	}
 	var cut []string
 	if shortened {
-		cut = append(cut, fmt.Sprintf("host labels over %d characters", label))
+		cut = append(cut, fmt.Sprintf("host labels over %d characters shortened in the middle (…)", label))
 	}
 	if cpu {
-		cut = append(cut, "CPU models")
+		what := "CPU models without their clock"
+		if i := slices.Index(hosts.header, "CPU"); slices.ContainsFunc(hosts.rows, func(r []string) bool { return strings.Contains(r[i], "…") }) {
+			what += " and cut at the end (…)"
+		}
+		cut = append(cut, what)
 	}
 	if len(cut) > 0 {
-		note = append(note, fmt.Sprintf("%s shortened in the middle (…) to fit %d columns; --format csv or json gives them in full", strings.Join(cut, " and "), TextWidth))
+		note = append(note, fmt.Sprintf("%s to fit %d columns; --format csv or json gives them in full", strings.Join(cut, " and "), width))
 	}
 	if len(note) == 0 {
 		return hosts, tables, ""
@@ -333,7 +391,9 @@ func tidyHosts(hosts table) (table, []string) {
 }
 
 // cpuNoise is what a CPU model can lose in a narrow table.
-var cpuNoise = strings.NewReplacer("(R)", "", "(TM)", "", "(tm)", "", " CPU ", " ", " Processor", "")
+// Intel's brand strings put a 0 where a model has no version
+// ("E5-2665 0 @ 2.40GHz").
+var cpuNoise = strings.NewReplacer("(R)", "", "(TM)", "", "(tm)", "", " CPU ", " ", " Processor", "", " 0 @ ", " @ ")
 
 // dropSame removes t's columns named names whose cells are all the same
 // (with two rows or more), returning the cells they held.
