@@ -94,7 +94,6 @@ func Interleave(ctx context.Context, o Options, ab ABOptions) (a, b *result.Resu
 			}
 		}
 	}
-	goCells := slices.Contains(o.Engines, result.EngineGo)
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	mode, cpus, siblings := "interleaved", [2]int{-1, -1}, false
@@ -116,9 +115,11 @@ func Interleave(ctx context.Context, o Options, ab ABOptions) (a, b *result.Resu
 	for i, c := range o.Cells {
 		cells[i] = workerCell{Algo: c.Algo.Name, Direction: c.Dir, Size: c.Size, Threads: max(c.Threads, 1)}
 	}
-	setup := workerRequest{Op: "setup", Cells: cells, SampleNS: int64(o.Sample), AEADMode: o.AEADMode}
-	// Set-up checks the ciphers and calibrates each cell: allow a few
-	// samples' time per cell, and the patience to spare.
+	goCells := slices.Contains(o.Engines, result.EngineGo)
+	setup := workerRequest{Op: "setup", Cells: cells, SampleNS: int64(o.Sample), AEADMode: o.AEADMode, CheckOnly: !goCells}
+	// Set-up checks the ciphers and calibrates each cell (only checks
+	// them without the go engine, whose cells alone the workers sample):
+	// allow a few samples' time per cell, and the patience to spare.
 	patience := ab.Patience
 	if patience <= 0 {
 		patience = time.Minute

@@ -63,7 +63,8 @@ func aeadModes(res *result.Results) []string {
 
 // tooFew says when cells have too few samples for a bounded rerun
 // interval: they are noisy by the rule, but more samples, not a quieter
-// host, is the cure. "" for none.
+// host, is the cure: a count that bounds the intervals, or, for one side
+// of an interleaved run, that lets its paired ratios differ. "" for none.
 func tooFew(r *result.Results) string {
 	few, least := 0, 0
 	for _, m := range r.Measurements {
@@ -77,8 +78,12 @@ func tooFew(r *result.Results) string {
 	if few == 0 {
 		return ""
 	}
-	return fmt.Sprintf("%d of %d cells have as few as %d samples: below %d no rerun interval is bounded (±∞), so every such cell is noisy; measure with --count %d or more",
-		few, len(r.Measurements), least, stats.MinSamplesForRerun, stats.MinSamplesForRerun)
+	cure := fmt.Sprintf("--count %d or more", stats.MinSamplesForRerun)
+	if r.Pair != nil {
+		cure = fmt.Sprintf("--count %d or more, as the paired ratios need", max(stats.MinSamplesForRerun, stats.MinPairedRounds))
+	}
+	return fmt.Sprintf("%d of %d cells have as few as %d samples: below %d no rerun interval is bounded (±∞), so every such cell is noisy; measure with %s",
+		few, len(r.Measurements), least, stats.MinSamplesForRerun, cure)
 }
 
 // noisy lists the cells whose rerun interval is wider than the run's

@@ -45,6 +45,10 @@ func TestTooFewNamesTheCure(t *testing.T) {
 	if got := tooFew(r); got != want {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}
+	r.Pair = &result.Pair{With: "x-noaesni"} // one side of an interleaved run: its ratios need 6 rounds
+	if got, want := tooFew(r), "measure with --count 6 or more, as the paired ratios need"; !strings.HasSuffix(got, want) {
+		t.Errorf("paired: got %s\nwant it to end %s", got, want)
+	}
 	r.Measurements = r.Measurements[1:]
 	if got := tooFew(r); got != "" {
 		t.Errorf("9 samples or more, or one: warned %q", got)

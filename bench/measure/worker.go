@@ -27,8 +27,9 @@ import (
 //	{"op":"sample","cell":3}                                         ->  {"kbps":...,"per_thread_kbps":...}
 //
 // A reply with "error" ends the run. The worker checks every algorithm
-// against its known-answer vectors and calibrates every cell at setup;
-// it ends when its standard input closes.
+// against its known-answer vectors and calibrates every cell at setup
+// (only checks them with "check_only", for a run that times files and
+// no cell); it ends when its standard input closes.
 
 // workerCell is a cell as the protocol names it.
 type workerCell struct {
@@ -45,7 +46,10 @@ type workerRequest struct {
 	AEADMode result.AEADMode `json:"aead_mode,omitempty"`
 	CPU      int             `json:"cpu"`              // setup: the CPU to pin the worker to; -1 for none
 	Masked   bool            `json:"masked,omitempty"` // setup: the worker runs with AES-NI masked (openssl enc is masked too)
-	Cell     int             `json:"cell"`
+	// setup: check the ciphers only, calibrate no cell (iters all 0): the
+	// worker will time files, not sample cells.
+	CheckOnly bool `json:"check_only,omitempty"`
+	Cell      int  `json:"cell"`
 	// sample, files: the CPUs to run on, as the round drew them; none:
 	// as before.
 	CPUs []int `json:"cpus,omitempty"`
@@ -113,6 +117,9 @@ func ServeWorker(ctx context.Context, r io.Reader, w io.Writer) error {
 			if req.Cell < 0 || req.Cell >= len(groups) {
 				return fail(fmt.Errorf("worker: no cell %d", req.Cell))
 			}
+			if iters[req.Cell] <= 0 {
+				return fail(fmt.Errorf("worker: cell %d was not calibrated (set-up checked the ciphers only)", req.Cell))
+			}
 			g, err := fresh.Renew(groups[req.Cell])
 			if err != nil {
 				return fail(fmt.Errorf("worker: %w", err))
@@ -158,7 +165,8 @@ func ServeWorker(ctx context.Context, r io.Reader, w io.Writer) error {
 	return ctx.Err()
 }
 
-// setupWorker checks and prepares the cells of req and calibrates each.
+// setupWorker checks and prepares the cells of req and calibrates each,
+// unless req.CheckOnly.
 func setupWorker(ctx context.Context, req workerRequest, sample time.Duration) ([]*goengine.Group, []int, error) {
 	if sample <= 0 || len(req.Cells) == 0 {
 		return nil, nil, errors.New("worker: setup needs cells and a sample time")
@@ -181,10 +189,13 @@ func setupWorker(ctx context.Context, req workerRequest, sample time.Duration) (
 		if err != nil {
 			return nil, nil, fmt.Errorf("worker: %w", err)
 		}
+		groups[i] = g
+		if req.CheckOnly {
+			continue
+		}
 		if iters[i], err = goengine.Calibrate(ctx, g.Ops[0], sample); err != nil {
 			return nil, nil, err
 		}
-		groups[i] = g
 	}
 	return groups, iters, nil
 }
