@@ -97,7 +97,7 @@ const (
 )
 
 // MaxColumnHosts is the most hosts the auto layout puts in columns.
-const MaxColumnHosts = 3
+const MaxColumnHosts = 2
 
 // DefaultCompareSize is the size compare shows unless told otherwise: the
 // 256-byte column of the knight/padawan experiment.

@@ -13,7 +13,7 @@ import (
 
 // TextWidth is the most columns the text form's tables take in the rows
 // layout: long labels are shortened in the middle to keep within it.
-const TextWidth = 100
+const TextWidth = 80
 
 // baselineLine names the baseline and how it was chosen, as the rows
 // layout (and the columns layout, when the rule passed over the first

@@ -157,7 +157,7 @@ func TestCompareOneUnlabelledResult(t *testing.T) {
 var fleetDir = filepath.Join("..", "..", "report", "testdata", "fleet")
 
 // TestCompareDirectory compares a folder of results files: every *.json,
-// sorted by name, laid out as rows for more than three hosts, the
+// sorted by name, laid out as rows for more than two hosts, the
 // baseline the first with hardware AES, and the warnings grouped.
 func TestCompareDirectory(t *testing.T) {
 	out, errOut, err := runArgs("compare", fleetDir)
