@@ -88,7 +88,7 @@ func writeTextTable(b *strings.Builder, t table) {
 		}
 		return sum
 	}
-	if lay(false) > ProseWidth {
+	if lay(false) > TextWidth {
 		lay(true)
 	}
 	split := slices.ContainsFunc(top, func(s string) bool { return s != "" })

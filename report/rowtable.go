@@ -11,8 +11,11 @@ import (
 	"github.com/aesbench/aesbench/internal/textwrap"
 )
 
-// TextWidth is the most columns the text form's tables take in the rows
-// layout: long labels are shortened in the middle to keep within it.
+// TextWidth is the most columns the text form's tables take, an
+// 80-column terminal's: in the rows layout long labels are shortened in
+// the middle to keep within it; in the columns layout the host table's
+// CPU models are shortened and long headers go on two lines (a table of
+// many engines and algorithms can still be wider).
 const TextWidth = 80
 
 // baselineLine names the baseline and how it was chosen, as the rows
@@ -302,7 +305,7 @@ func fitRows(hosts table, tables []table) (table, []table, string) {
 // the middle; the host labels, which head the other tables' columns,
 // stay whole. It returns the table and the note that says so.
 func fitColumnsLayout(hosts table) (table, string) {
-	hosts, _, note := fitText(hosts, nil, ProseWidth+1, false)
+	hosts, _, note := fitText(hosts, nil, TextWidth, false)
 	return hosts, note
 }
 
