@@ -85,7 +85,7 @@ type FileRow struct {
 type CompareOptions struct {
 	Sizes    []int  // message sizes to show; nil for every size measured
 	Baseline string // label of the baseline host; "" for the rule of Compare
-	Layout   string // LayoutRows, LayoutColumns, or "" or LayoutAuto: rows for more than MaxColumnHosts hosts
+	Layout   string // LayoutRows, LayoutColumns, or "" or LayoutAuto: rows for more than MaxColumnHosts hosts, or when columns would not fit TextWidth and rows are narrower
 }
 
 // Layouts of the text and markdown tables: hosts as columns (with a ratio
@@ -195,8 +195,38 @@ func Compare(rs []*result.Results, o CompareOptions) (*Comparison, error) {
 	if len(c.Hosts) > 1 && !c.shared() {
 		return nil, fmt.Errorf("%w: no cell measured on %s and another host", ErrNothingInCommon, c.Hosts[0].Label)
 	}
+	if (o.Layout == "" || o.Layout == LayoutAuto) && c.Layout == LayoutColumns {
+		if cols := c.textWidth(); cols > TextWidth {
+			c.Layout = LayoutRows
+			if c.textWidth() >= cols {
+				c.Layout = LayoutColumns
+			}
+		}
+	}
 	c.Advice = advice(c)
 	return c, nil
+}
+
+// textWidth is how wide the text form prints c's widest table of
+// figures in c's layout, long labels shortened or headers on two lines
+// as it does. Long labels can make even two hosts as columns too wide
+// for TextWidth; the auto layout then turns the tables round, when that
+// makes them narrower (many algorithms and engines can make the rows
+// wider still).
+func (c *Comparison) textWidth() int {
+	tables := c.throughputTables()
+	if len(c.Files) > 0 {
+		tables = append(tables, c.fileTables())
+	}
+	if c.Layout == LayoutRows {
+		_, tables, _ = fitRows(c.hostTable(), tables)
+	}
+	w := 0
+	for _, t := range tables {
+		_, _, _, tw := textLayout(t)
+		w = max(w, tw)
+	}
+	return w
 }
 
 func sizeList(sizes []int) string {

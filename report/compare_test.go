@@ -541,3 +541,50 @@ func compareText(t *testing.T, rs []*result.Results, o CompareOptions) string {
 	}
 	return b.String()
 }
+
+// TestCompareShortenedLabelsStayApart: two long labels that differ only
+// in their middle are not shortened into one.
+func TestCompareShortenedLabelsStayApart(t *testing.T) {
+	rs := fixtures(t, "knight", "padawan", "knight-noaesni")
+	rs[0].Label = "cluster-alpha-node-eu-west-1-az-a-01"
+	rs[1].Label = "cluster-alpha-node-us-east-1-az-a-01"
+	rs[2].Label = "cluster-alpha-node-ap-south-1-az-a-01"
+	out := compareText(t, rs, CompareOptions{Sizes: []int{256}})
+	_, table, _ := strings.Cut(out, "\nhost ")
+	var labels []string
+	for l := range strings.Lines(table) {
+		if l == "\n" {
+			break
+		}
+		if f := strings.Fields(l); len(f) > 0 && strings.Contains(f[0], "…") {
+			labels = append(labels, f[0])
+		}
+	}
+	if len(labels) != 3 || labels[0] == labels[1] || labels[1] == labels[2] || labels[0] == labels[2] {
+		t.Errorf("shortened labels %q: want three, told apart\n%s", labels, out)
+	}
+}
+
+// TestCompareAutoLayoutWidth: two hosts go in columns, with their
+// intervals, unless their labels are so long that the columns cannot fit
+// 80 columns and rows would; --layout columns keeps columns anyway.
+func TestCompareAutoLayoutWidth(t *testing.T) {
+	for _, tc := range []struct {
+		a, b, layout, want string
+	}{
+		{"knight", "padawan", "", LayoutColumns},
+		{"ip-172-31-22-123", "ip-172-31-22-123-noaesni", "", LayoutColumns},
+		{"m5.large-ap-south-1c-a-rather-long-instance-label-02", "c1.medium-eu-west-2b-a-rather-long-instance-label-01", "", LayoutRows},
+		{"m5.large-ap-south-1c-a-rather-long-instance-label-02", "c1.medium-eu-west-2b-a-rather-long-instance-label-01", LayoutColumns, LayoutColumns},
+	} {
+		rs := fixtures(t, "knight", "padawan")
+		rs[0].Label, rs[1].Label = tc.a, tc.b
+		c, err := Compare(rs, CompareOptions{Sizes: []int{256}, Layout: tc.layout})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c.Layout != tc.want {
+			t.Errorf("%s and %s, --layout %q: laid out as %s, want %s", tc.a, tc.b, tc.layout, c.Layout, tc.want)
+		}
+	}
+}

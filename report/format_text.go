@@ -66,31 +66,36 @@ func writeCompare(w io.Writer, c *Comparison, fit bool, table func(*strings.Buil
 	return err
 }
 
-func writeTextTable(b *strings.Builder, t table) {
-	proseLine(b, t.title)
-	cells, width := make([]int, len(t.header)), make([]int, len(t.header))
+// textLayout lays t out as writeTextTable prints it: each column's
+// header on one line (bottom; top "") or two, its width, and the
+// table's. A header wider than its cells goes on two lines
+// (headerLines); a long host label or ratio only when the table would
+// not fit TextWidth otherwise.
+func textLayout(t table) (top, bottom []string, width []int, total int) {
+	cells := make([]int, len(t.header))
 	for _, r := range t.rows {
 		for i, cell := range r {
 			cells[i] = max(cells[i], utf8.RuneCountInString(cell))
 		}
 	}
-	// A header wider than its cells goes on two lines (headerLines); a
-	// long host label or ratio only when the table would not fit an
-	// 80-column terminal otherwise.
-	var top, bottom []string
-	lay := func(labels bool) int {
-		top, bottom = make([]string, len(t.header)), make([]string, len(t.header))
-		sum := 2 * (len(t.header) - 1)
+	lay := func(labels bool) {
+		top, bottom, width = make([]string, len(t.header)), make([]string, len(t.header)), make([]int, len(t.header))
+		total = 2 * (len(t.header) - 1)
 		for i := range t.header {
 			top[i], bottom[i] = headerLines(t, i, cells[i], labels)
 			width[i] = max(cells[i], utf8.RuneCountInString(top[i]), utf8.RuneCountInString(bottom[i]))
-			sum += width[i]
+			total += width[i]
 		}
-		return sum
 	}
-	if lay(false) > TextWidth {
+	if lay(false); total > TextWidth {
 		lay(true)
 	}
+	return top, bottom, width, total
+}
+
+func writeTextTable(b *strings.Builder, t table) {
+	proseLine(b, t.title)
+	top, bottom, width, _ := textLayout(t)
 	split := slices.ContainsFunc(top, func(s string) bool { return s != "" })
 	line := func(row []string) {
 		var l strings.Builder

@@ -223,6 +223,25 @@ func headerLines(t table, i, cells int, labels bool) (top, bottom string) {
 	return "", h
 }
 
+// distinctWidth is the least width from n on at which hosts' labels,
+// shortened in the middle, stay told apart: "cluster-alp…t-1-az-a-01"
+// must not stand for two hosts.
+func distinctWidth(hosts table, n int) int {
+	for ; ; n++ {
+		seen := map[string]bool{}
+		clash, longest := false, 0
+		for _, r := range hosts.rows {
+			s := middleEllipsis(r[0], n)
+			clash = clash || seen[s]
+			seen[s] = true
+			longest = max(longest, utf8.RuneCountInString(r[0]))
+		}
+		if !clash || n >= longest {
+			return n
+		}
+	}
+}
+
 // middleEllipsis shortens s to n runes by putting "…" for its middle.
 func middleEllipsis(s string, n int) string {
 	r := []rune(s)
@@ -300,13 +319,20 @@ func fitRows(hosts table, tables []table) (table, []table, string) {
 	return fitText(hosts, tables, TextWidth, true)
 }
 
-// fitColumnsLayout fits the columns layout's host table to an 80-column
-// terminal for the text form, its CPU and OpenSSL columns shortened in
-// the middle; the host labels, which head the other tables' columns,
-// stay whole. It returns the table and the note that says so.
+// fitColumnsLayout fits the columns layout's host table to TextWidth
+// for the text form, its CPU models shortened (shortCPU); the host
+// labels, which head the other tables' columns, stay whole, and when
+// they alone are too wide nothing is shortened. It returns the table and
+// the note that says what it did.
 func fitColumnsLayout(hosts table) (table, string) {
-	hosts, _, note := fitText(hosts, nil, TextWidth, false)
-	return hosts, note
+	fitted, _, note := fitText(hosts, nil, TextWidth, false)
+	if tableWidth(fitted) <= TextWidth {
+		return fitted, note
+	}
+	// The labels alone are too wide (--layout columns asked for them):
+	// shortening the CPU models would lose them for nothing.
+	fitted, _, note = fitText(hosts, nil, math.MaxInt, false)
+	return fitted, note
 }
 
 // fitText fits the text form's tables to width: tidyHosts, then, with
@@ -337,6 +363,7 @@ func fitText(hosts table, tables []table, width int, labels bool) (table, []tabl
 			label = min(label, max(leastLabel, colWidth(t, 0)-over))
 		}
 	}
+	label = distinctWidth(hosts, label)
 	shortened := false
 	for _, t := range append([]table{hosts}, tables...) {
 		for _, r := range t.rows {

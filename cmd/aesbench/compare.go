@@ -33,7 +33,7 @@ func cmdCompare(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	size := fs.String("size", "256", "message size to compare, in bytes (16k accepted), or all")
 	format := fs.String("format", "text", "output: text, markdown, csv or json")
 	baseline := fs.String("baseline", "", "label of the host the ratios are against (default the first host with hardware AES)")
-	layout := fs.String("layout", report.LayoutAuto, "text and markdown tables: rows (a row per host), columns (a column per host), or auto (rows for more than 2 hosts)")
+	layout := fs.String("layout", report.LayoutAuto, "text and markdown tables: rows (a row per host), columns (a column per host), or auto (rows for more than 2 hosts, or when columns would not fit 80 columns)")
 	if help, err := parseFlags(fs, args, stdout); help || err != nil {
 		return err
 	}
