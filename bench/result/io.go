@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 
 	"github.com/aesbench/aesbench/internal/atomicfile"
 	"github.com/aesbench/aesbench/internal/regular"
@@ -46,7 +47,10 @@ func Read(path string) (*Results, error) {
 	case errors.Is(err, regular.ErrTooLarge):
 		return nil, fmt.Errorf("%s: %w: larger than %d MiB", path, ErrNotResults, MaxFileSize>>20)
 	case err != nil:
-		return nil, fmt.Errorf("read results: %w", err)
+		if pe := (*fs.PathError)(nil); errors.As(err, &pe) {
+			err = pe.Err // "no such file or directory", without Go's "stat"
+		}
+		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	return Parse(path, data)
 }
@@ -59,6 +63,16 @@ func Read(path string) (*Results, error) {
 func Parse(name string, data []byte) (*Results, error) {
 	var r Results
 	if err := json.Unmarshal(data, &r); err != nil {
+		if se := (*json.SyntaxError)(nil); errors.As(err, &se) {
+			return nil, fmt.Errorf("%s: %w: not valid JSON, truncated or corrupt (%v at byte %d)", name, ErrNotResults, err, se.Offset)
+		}
+		if te := (*json.UnmarshalTypeError)(nil); errors.As(err, &te) {
+			where := "the file"
+			if te.Field != "" {
+				where = "field " + te.Field
+			}
+			return nil, fmt.Errorf("%s: %w: %s holds a JSON %s, which no results file has there", name, ErrNotResults, where, te.Value)
+		}
 		return nil, fmt.Errorf("%s: %w: %v", name, ErrNotResults, err)
 	}
 	if r.Schema != Schema {

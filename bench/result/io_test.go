@@ -64,3 +64,35 @@ func TestReadFollowsLinks(t *testing.T) {
 		t.Errorf("Read of a missing file: %v, want an error naming it", err)
 	}
 }
+
+// TestReadSaysWhatIsWrong: a missing file, a truncated one and one of
+// the wrong shape each get an error a user can act on, without Go's
+// wording ("stat", "Go value of type result.Results").
+func TestReadSaysWhatIsWrong(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, body string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	missing := filepath.Join(dir, "missing.json")
+	truncated := write("truncated.json", `{"schema": "aesbench/results@1", "measurements": [`)
+	array := write("array.json", `[1, 2]`)
+	size := write("size.json", `{"measurements": [{"size": "256"}]}`)
+	for _, tt := range []struct {
+		path, want string
+		notExist   bool
+	}{
+		{missing, missing + ": no such file or directory", true},
+		{truncated, truncated + ": not an aesbench results file: not valid JSON, truncated or corrupt (unexpected end of JSON input at byte 50)", false},
+		{array, array + ": not an aesbench results file: the file holds a JSON array, which no results file has there", false},
+		{size, size + ": not an aesbench results file: field measurements.size holds a JSON string, which no results file has there", false},
+	} {
+		_, err := Read(tt.path)
+		if err == nil || err.Error() != tt.want || errors.Is(err, os.ErrNotExist) != tt.notExist {
+			t.Errorf("Read(%s): %v\nwant %s", filepath.Base(tt.path), err, tt.want)
+		}
+	}
+}

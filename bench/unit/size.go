@@ -46,7 +46,7 @@ func ParseSize(s string) (int64, error) {
 	}
 	f, err := strconv.ParseFloat(t, 64)
 	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
-		return 0, fmt.Errorf("size %q: not a number of bytes (try 256, 16k, 80MB, 1GiB)", s)
+		return 0, fmt.Errorf("size %q: not a number of bytes (try 256, 16k or 1MiB)", s)
 	}
 	if f < 0 {
 		return 0, fmt.Errorf("size %q: negative", s)

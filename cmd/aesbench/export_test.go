@@ -31,6 +31,7 @@ func TestExportGolden(t *testing.T) {
 
 func TestExportErrors(t *testing.T) {
 	notResults := filepath.Join(t.TempDir(), "x.json")
+	none := filepath.Join(t.TempDir(), "none.json")
 	if err := os.WriteFile(notResults, []byte(`{"schema":"something/else"}`), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -44,7 +45,7 @@ func TestExportErrors(t *testing.T) {
 		{[]string{"--format", "csv", knightJSON}, true, nil, `export: --format "csv": want gobench`},
 		{[]string{"--sizes", "16", knightJSON}, true, nil, "export: unknown flag: --sizes"},
 		{[]string{knightJSON, notResults}, false, result.ErrNotResults, "export: " + notResults + ": not an aesbench results file"},
-		{[]string{filepath.Join(t.TempDir(), "none.json")}, false, os.ErrNotExist, "export: read results: stat "},
+		{[]string{none}, false, os.ErrNotExist, "export: " + none + ": no such file or directory"},
 	} {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
 			out, _, err := runArgs(append([]string{"export"}, tt.args...)...)

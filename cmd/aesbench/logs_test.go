@@ -100,7 +100,7 @@ func TestLogsErrors(t *testing.T) {
 		skip bool   // for a case that cannot be set up on this system
 	}{
 		{"missing out", nil, []string{"--size", "1MB"}, 2, "logs: --out is required", false},
-		{"bad size", nil, []string{"--size", "lots", "--out", out}, 2, `logs: size "lots": not a number of bytes (try 256, 16k, 80MB, 1GiB)`, false},
+		{"bad size", nil, []string{"--size", "lots", "--out", out}, 2, `logs: size "lots": not a number of bytes (try 256, 16k or 1MiB)`, false},
 		{"negative size", nil, []string{"--size", "-5MB", "--out", out}, 2, `logs: size "-5MB": negative`, false},
 		{"size below minimum", nil, []string{"--size", "999", "--out", out}, 2, `logs: size "999": below the minimum of 1KB (1000 bytes)`, false},
 		{"unknown format", nil, []string{"--format", "xml", "--out", out}, 2, `logs: --format: unknown log format "xml" (valid: combined, json)`, false},
