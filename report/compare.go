@@ -107,6 +107,11 @@ const DefaultCompareSize = 256
 // none of the hosts.
 var ErrUnknownBaseline = errors.New("is none of the hosts")
 
+// ErrSizeNotMeasured is wrapped by Compare when no host measured the
+// sizes asked for: like an unknown baseline, an option that names what
+// the results do not hold.
+var ErrSizeNotMeasured = errors.New("no host measured")
+
 // ErrNothingInCommon is returned by Compare for hosts that share no cell.
 var ErrNothingInCommon = errors.New("results have nothing in common")
 
@@ -190,7 +195,7 @@ func Compare(rs []*result.Results, o CompareOptions) (*Comparison, error) {
 			all = append(all, s)
 		}
 		slices.Sort(all)
-		return nil, fmt.Errorf("no host measured %s (sizes measured: %s)", sizeList(o.Sizes), sizeList(all))
+		return nil, fmt.Errorf("%w %s (sizes measured: %s)", ErrSizeNotMeasured, sizeList(o.Sizes), sizeList(all))
 	}
 	if len(c.Hosts) > 1 && !c.shared() {
 		return nil, fmt.Errorf("%w: no cell measured on %s and another host", ErrNothingInCommon, c.Hosts[0].Label)

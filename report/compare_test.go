@@ -292,7 +292,7 @@ func TestCompareErrors(t *testing.T) {
 			a.Measurements, a.Files = a.Measurements[:6], nil // aes-256-cbc only
 			b.Measurements, b.Files = b.Measurements[12:18], nil
 		}, CompareOptions{}, "results have nothing in common", ErrNothingInCommon},
-		{"size not measured", func(a, b *result.Results) {}, CompareOptions{Sizes: []int{512}}, "no host measured 512 bytes (sizes measured: 16, 64, 256, 1024, 8192, 16384 bytes)", nil},
+		{"size not measured", func(a, b *result.Results) {}, CompareOptions{Sizes: []int{512}}, "no host measured 512 bytes (sizes measured: 16, 64, 256, 1024, 8192, 16384 bytes)", ErrSizeNotMeasured},
 		{"unknown baseline", func(a, b *result.Results) {}, CompareOptions{Baseline: "jedi"}, `baseline "jedi" is none of the hosts (knight, padawan)`, nil},
 	}
 	for _, tt := range tests {

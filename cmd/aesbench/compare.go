@@ -107,7 +107,7 @@ func compareFiles(ctx context.Context, cmd string, paths []string, opts report.C
 		return nil, fmt.Errorf("%s: %w", cmd, err)
 	}
 	c, err := report.Compare(rs, opts)
-	if errors.Is(err, report.ErrUnknownBaseline) {
+	if errors.Is(err, report.ErrUnknownBaseline) || errors.Is(err, report.ErrSizeNotMeasured) {
 		return nil, usagef("%s: %w", cmd, err)
 	}
 	if err != nil {

@@ -66,8 +66,9 @@ func TestCompareCommandErrors(t *testing.T) {
 		{[]string{"compare", "--baseline", "jedi", knightJSON, padawanJSON}, true, report.ErrUnknownBaseline, `baseline "jedi" is none of the hosts`},
 		{[]string{"report", "--out", "x", "--baseline", "jedi", knightJSON}, true, report.ErrUnknownBaseline, `baseline "jedi" is none of the hosts`},
 		{[]string{"compare", knightJSON, notResults}, false, result.ErrNotResults, "not an aesbench results file"},
-		{[]string{"compare", "--size", "512", knightJSON, padawanJSON}, false, nil, "no host measured 512 bytes"},
+		{[]string{"compare", "--size", "512", knightJSON, padawanJSON}, true, report.ErrSizeNotMeasured, "no host measured 512 bytes"},
 		{[]string{"report", knightJSON}, true, nil, "--out DIR is required"},
+		{[]string{"report", "--out", knightJSON, knightJSON}, true, nil, "report: --out " + knightJSON + ": not a directory"},
 	}
 	if _, err := os.Stat("/dev/zero"); err == nil { // compare once read it until memory ran out
 		tests = append(tests, struct {

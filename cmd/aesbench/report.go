@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
 
 	"github.com/aesbench/aesbench/report"
 	"github.com/aesbench/aesbench/report/chart"
@@ -27,6 +28,9 @@ func cmdReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	if *out == "" {
 		return usagef("report: --out DIR is required")
+	}
+	if fi, err := os.Stat(*out); err == nil && !fi.IsDir() {
+		return usagef("report: --out %s: not a directory", *out)
 	}
 	sizes, err := parseCompareSize("report", *size, false)
 	if err != nil {
