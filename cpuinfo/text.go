@@ -45,9 +45,23 @@ func (r *Report) Summary() string {
 // verdict): an 80-column terminal's, less one.
 const TextWidth = 79
 
-// WriteText prints the report for a person and ends with the verdict.
+// WriteText prints the report for a person and ends with the verdict:
+// WriteRows, then WriteVerdict.
 func (r *Report) WriteText(w io.Writer) error {
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	if err := r.WriteRows(w); err != nil {
+		return err
+	}
+	return r.WriteVerdict(w)
+}
+
+// RowNameWidth is how wide WriteRows's column of names is, for rows a
+// caller adds below them ("family/model/stepping" and two spaces).
+const RowNameWidth = len("family/model/stepping  ")
+
+// WriteRows prints the report's rows, a name and a value each: the CPU,
+// its features, and Go's use of them on this host.
+func (r *Report) WriteRows(w io.Writer) error {
+	tw := tabwriter.NewWriter(w, RowNameWidth, 0, 2, ' ', 0)
 	row := func(k, v string) { fmt.Fprintf(tw, "%s\t%s\n", k, v) }
 	row("source", r.Source)
 	row("model", orUnknown(r.Model))
@@ -91,9 +105,13 @@ func (r *Report) WriteText(w io.Writer) error {
 		row("Go hardware AES", yesNo(r.Go.HardwareAES))
 		row("Go hardware GCM", yesNo(r.Go.HardwareGCM))
 	}
-	if err := tw.Flush(); err != nil {
-		return err
-	}
+	return tw.Flush()
+}
+
+// WriteVerdict prints where CPUID and /proc/cpuinfo disagree, if they
+// do, and the verdict: whether the host has hardware AES, and on this
+// host whether Go uses it.
+func (r *Report) WriteVerdict(w io.Writer) error {
 	for _, d := range r.Disagree {
 		fmt.Fprintf(w, "note: %s\n", textwrap.Hanging(d, len("note: "), TextWidth))
 	}

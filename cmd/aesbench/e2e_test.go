@@ -22,6 +22,10 @@ func TestE2EProbe(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "Hardware AES: ") || errOut != "" {
 		t.Fatalf("probe: code %d\nstdout:\n%s\nstderr:\n%s", code, out, errOut)
 	}
+	// It ends in the verdict, after the openssl rows.
+	if _, verdict, _ := strings.Cut(out, "\nHardware AES: "); strings.Contains(verdict, "openssl") || !strings.Contains(out, "\nopenssl ") {
+		t.Errorf("probe does not end in its verdict, below the openssl rows:\n%s", out)
+	}
 	out, _, code = runBinIn(t, t.TempDir(), nil, "probe", "--json")
 	var r struct {
 		Features map[string]bool `json:"features"`

@@ -51,11 +51,14 @@ func cmdProbe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 		return enc.Encode(r)
 	}
-	if err := r.WriteText(stdout); err != nil {
+	if err := r.WriteRows(stdout); err != nil {
 		return err
 	}
 	if *file == "" {
 		writeOpenSSLProbe(ctx, stdout)
+	}
+	if err := r.WriteVerdict(stdout); err != nil {
+		return err
 	}
 	if len(r.CPUs) > 0 {
 		fmt.Fprintln(stdout, "\nEach CPU alone, by a thread pinned to it: a dependent ADD chain's best 1 ms trial (the clock),\nits rate over 0.2 s (sustained), and AES-256-GCM on 16 KiB messages for 0.1 s:")

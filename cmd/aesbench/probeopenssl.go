@@ -23,9 +23,9 @@ type withOpenSSL struct {
 // AES-NI, bit 33 PCLMULQDQ, per OPENSSL_ia32cap(3)).
 func writeOpenSSLProbe(ctx context.Context, w io.Writer) {
 	p := openssl.Inspect(ctx, "")
-	// The rows line up with the probe's own (23 columns of name), and a
-	// long value goes on under itself.
-	const name = len("family/model/stepping  ")
+	// The rows line up with the probe's own, and a long value goes on
+	// under itself.
+	const name = cpuinfo.RowNameWidth
 	row := func(k, v string) {
 		fmt.Fprintf(w, "%-*s%s\n", name, k, textwrap.Hanging(v, name, cpuinfo.TextWidth))
 	}

@@ -38,12 +38,7 @@ func Host() *cpuinfo.Report {
 	if runtime.GOARCH != "amd64" {
 		r.Family, r.ModelID, r.Stepping = -1, -1, -1
 	}
-	switch {
-	case c.HypervisorVendorString != "":
-		r.Hypervisor = strings.TrimSpace(c.HypervisorVendorString)
-	case c.VM():
-		r.Hypervisor = "unknown"
-	}
+	r.Hypervisor = hypervisor(c.HypervisorVendorID, c.HypervisorVendorString, c.VM())
 	if data, err := cpuinfo.ReadFile(procCPUInfo); err == nil {
 		if p, err := cpuinfo.ParseProcCPUInfo(bytes.NewReader(data)); err == nil && p.Arch == r.Arch {
 			osf := p.Features()
@@ -86,4 +81,27 @@ func fromCPUID(arch string, c *cpuid.CPUInfo) cpuinfo.Features {
 		}
 	}
 	return f
+}
+
+// hypervisor names the hypervisor for the report: by its make when
+// cpuid knows the signature ("KVMKVMKVM" is KVM, "Microsoft Hv" Hyper-V),
+// else the signature itself, else "unknown" in a VM of no signature, ""
+// on bare metal.
+func hypervisor(id cpuid.Vendor, signature string, vm bool) string {
+	switch id {
+	case cpuid.VendorUnknown:
+	case cpuid.MSVM:
+		return "Hyper-V"
+	case cpuid.XenHVM:
+		return "Xen"
+	default:
+		return id.String()
+	}
+	if s := strings.TrimSpace(signature); s != "" {
+		return s
+	}
+	if vm {
+		return "unknown"
+	}
+	return ""
 }

@@ -5,6 +5,7 @@ import (
 	"runtime"
 	"testing"
 
+	"github.com/klauspost/cpuid/v2"
 	"golang.org/x/sys/cpu"
 )
 
@@ -26,5 +27,26 @@ func TestProbeAgreesWithGoRuntime(t *testing.T) {
 	}
 	if r.LogicalCPUs != runtime.NumCPU() {
 		t.Errorf("LogicalCPUs = %d, want runtime.NumCPU() = %d", r.LogicalCPUs, runtime.NumCPU())
+	}
+}
+
+func TestHypervisorName(t *testing.T) {
+	for _, tt := range []struct {
+		id        cpuid.Vendor
+		signature string
+		vm        bool
+		want      string
+	}{
+		{cpuid.KVM, "KVMKVMKVM", true, "KVM"},
+		{cpuid.MSVM, "Microsoft Hv", true, "Hyper-V"},
+		{cpuid.XenHVM, "XenVMMXenVMM", true, "Xen"},
+		{cpuid.VMware, "VMwareVMware", true, "VMware"},
+		{cpuid.VendorUnknown, " NewHV  ", true, "NewHV"}, // a signature cpuid does not know: as it is
+		{cpuid.VendorUnknown, "", true, "unknown"},
+		{cpuid.VendorUnknown, "", false, ""},
+	} {
+		if got := hypervisor(tt.id, tt.signature, tt.vm); got != tt.want {
+			t.Errorf("hypervisor(%v, %q, %v) = %q, want %q", tt.id, tt.signature, tt.vm, got, tt.want)
+		}
 	}
 }
