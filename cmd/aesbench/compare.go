@@ -24,6 +24,7 @@ func init() {
 var compareFormats = map[string]func(io.Writer, *report.Comparison) error{
 	"text":     report.WriteCompareText,
 	"markdown": report.WriteCompareMarkdown,
+	"md":       report.WriteCompareMarkdown, // as the file's extension
 	"csv":      report.WriteCompareCSV,
 	"json":     report.WriteCompareJSON,
 }
@@ -31,7 +32,7 @@ var compareFormats = map[string]func(io.Writer, *report.Comparison) error{
 func cmdCompare(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("compare", "compare A.json B.json [C.json ...] | DIR [flags]", stderr)
 	size := fs.String("size", "256", "message size to compare, in bytes (16k accepted), or all")
-	format := fs.String("format", "text", "output: text, markdown, csv or json")
+	format := fs.String("format", "text", "output: text, markdown (md), csv or json")
 	baseline := fs.String("baseline", "", "label of the host the ratios are against (default the first host with hardware AES)")
 	layout := fs.String("layout", report.LayoutAuto, "text and markdown tables: rows (a row per host), columns (a column per host), or auto (rows for more than 2 hosts, or when columns would not fit 80 columns)")
 	if help, err := parseFlags(fs, args, stdout); help || err != nil {
