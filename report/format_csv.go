@@ -10,7 +10,8 @@ import (
 // per row and host, figures as plain numbers (kB/s for throughput, seconds
 // for files) and the baseline's ratio to that host; empty where a host did
 // not measure a cell, and for the baseline's own ratio. Each ratio comes
-// with its 95% interval, p-value, significance and test (RatioStat), and
+// with its 95% interval, p-value (empty when no test was made, test
+// "none"), significance and test (RatioStat), and
 // "within": "rerun" or "drift" when the U test found a difference that a
 // rerun, or the host's own drift between the runs, could make.
 func WriteCompareCSV(w io.Writer, c *Comparison) error {
@@ -34,7 +35,11 @@ func WriteCompareCSV(w io.Writer, c *Comparison) error {
 		case s.WithinDrift:
 			within = "drift"
 		}
-		return []string{num(ratios[h-1], 4), num(s.Lo, 4), num(s.Hi, 4), strconv.FormatFloat(s.P, 'g', 3, 64), strconv.FormatBool(s.Significant), s.Test, within}
+		p := strconv.FormatFloat(s.P, 'g', 3, 64)
+		if s.Test == "none" {
+			p = "" // no test was made: no p-value, not p = 1
+		}
+		return []string{num(ratios[h-1], 4), num(s.Lo, 4), num(s.Hi, 4), p, strconv.FormatBool(s.Significant), s.Test, within}
 	}
 	base := c.Hosts[0].Label
 	for _, r := range c.Rows {
