@@ -15,7 +15,7 @@ import (
 type ProcInfo struct {
 	Arch        string   // "amd64" (a flags line) or "arm64" (a Features line)
 	VendorID    string   // x86 vendor_id, e.g. "GenuineIntel"; "" on arm64
-	ModelName   string   // x86 "model name"; "" when absent (usual on arm64)
+	ModelName   string   // x86 "model name", one space between words; "" when absent (usual on arm64)
 	Family      int      // x86 "cpu family"; -1 when absent
 	Model       int      // x86 "model"; -1 when absent
 	Stepping    int      // x86 "stepping"; -1 when absent
@@ -83,7 +83,9 @@ func ParseProcCPUInfo(r io.Reader) (*ProcInfo, error) {
 		case "vendor_id":
 			setOnce(&p.VendorID, val)
 		case "model name":
-			setOnce(&p.ModelName, val)
+			// Intel pads its brand string ("CPU           X5550  @"):
+			// one space between words, as CPUID's reading gives it.
+			setOnce(&p.ModelName, strings.Join(strings.Fields(val), " "))
 		case "cpu family":
 			setIntOnce(&p.Family, val)
 		case "model":

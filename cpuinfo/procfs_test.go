@@ -112,3 +112,15 @@ func FuzzParseProcCPUInfo(f *testing.F) {
 		}
 	})
 }
+
+// TestProcCPUInfoModelNameSpaces: Intel's padded brand string reads
+// with one space between words, as CPUID gives it.
+func TestProcCPUInfoModelNameSpaces(t *testing.T) {
+	p, err := ParseProcCPUInfo(strings.NewReader("processor\t: 0\nvendor_id\t: GenuineIntel\nmodel name\t: Intel(R) Xeon(R) CPU           X5550  @ 2.67GHz\nflags\t\t: fpu sse2\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "Intel(R) Xeon(R) CPU X5550 @ 2.67GHz"; p.ModelName != want {
+		t.Errorf("model name %q, want %q", p.ModelName, want)
+	}
+}
