@@ -73,6 +73,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			return c.run(ctx, args[1:], stdout, stderr)
 		}
 	}
+	if strings.HasPrefix(name, "-") {
+		return usagef("unknown flag %s: flags go after the command (try: aesbench help)", name)
+	}
 	return usagef("unknown command %q (try: aesbench help)", name)
 }
 
@@ -87,7 +90,7 @@ func help(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return usagef("help: want at most one command, got %d", len(args))
 	}
 	switch args[0] {
-	case "help", "version":
+	case "help", "version", "-h", "--help":
 		printUsage(stdout)
 		return nil
 	}
@@ -104,10 +107,18 @@ func printUsage(w io.Writer) {
 	width := helpWidth(w)
 	fmt.Fprintf(w, "%s\n\nUsage:\n  aesbench <command> [flags]\n\nCommands:\n",
 		textwrap.Hanging("aesbench: how fast is symmetric encryption on this host, and does it get hardware AES?", 0, width))
+	listed := []command{
+		{name: "help", short: "list the commands, or print one's flags: aesbench help COMMAND"},
+		{name: "version", short: "print aesbench's version and the Go that built it"},
+	}
 	for _, c := range commands {
 		if !c.hidden {
-			fmt.Fprintf(w, "  %-9s %s\n", c.name, textwrap.Hanging(c.short, 12, width))
+			listed = append(listed, c)
 		}
+	}
+	slices.SortFunc(listed, func(a, b command) int { return strings.Compare(a.name, b.name) })
+	for _, c := range listed {
+		fmt.Fprintf(w, "  %-9s %s\n", c.name, textwrap.Hanging(c.short, 12, width))
 	}
 	fmt.Fprintf(w, "\n%s\n", textwrap.Hanging("Run 'aesbench help <command>' or 'aesbench <command> --help' for the flags of a command.", 0, width))
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -46,6 +47,8 @@ func TestHelpCommand(t *testing.T) {
 		{[]string{"help", "run"}, runHelp, ""},
 		{[]string{"help", "version"}, "aesbench: how fast ...", ""},
 		{[]string{"help", "nope"}, "", `help: unknown command "nope" (try: aesbench help)`},
+		{[]string{"help", "--help"}, "aesbench: how fast ...", ""},
+		{[]string{"--frob"}, "", "unknown flag --frob: flags go after the command (try: aesbench help)"},
 		{[]string{"help", "run", "compare"}, "", "help: want at most one command, got 2"},
 	} {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
@@ -66,5 +69,19 @@ func TestHelpCommand(t *testing.T) {
 				t.Errorf("stdout:\n%s\nwant:\n%s", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestUsageListsEveryCommand: aesbench --help names every command a
+// user can type, help and version too, and none that is hidden.
+func TestUsageListsEveryCommand(t *testing.T) {
+	var out bytes.Buffer
+	if err := run(context.Background(), []string{"--help"}, &out, &out); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range append(slices.Clone(commands), command{name: "help"}, command{name: "version"}) {
+		if listed := strings.Contains(out.String(), "\n  "+c.name+" "); listed == c.hidden {
+			t.Errorf("command %q (hidden %v) listed %v:\n%s", c.name, c.hidden, listed, out.String())
+		}
 	}
 }
