@@ -303,17 +303,20 @@ func runInterleaved(ctx context.Context, o *runOptions, host *cpuinfo.Report, st
 }
 
 // saveAndPrint writes the results file out and prints res on stdout in
-// format. When the file cannot be written after all, the figures are
-// printed all the same, and the error says they were not saved.
+// format, then says where it wrote them and the run's warnings on
+// stderr, after the figures, so that on a terminal they follow the table
+// they are about (as compare's). When the file cannot be written after
+// all, the figures are printed all the same, and the error says they
+// were not saved.
 func saveAndPrint(res *result.Results, out, format string, stdout, stderr io.Writer) error {
 	werr := res.WriteFile(out)
+	perr := printResults(res, format, stdout)
 	if werr == nil {
 		fmt.Fprintf(stderr, "aesbench: wrote %s\n", out)
 	}
 	for _, w := range res.Warnings {
 		say(stderr, "aesbench: warning: ", w)
 	}
-	perr := printResults(res, format, stdout)
 	if werr != nil {
 		return fmt.Errorf("run: results not saved, only printed: %w", werr)
 	}
