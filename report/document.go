@@ -46,8 +46,13 @@ func WriteDocument(w io.Writer, c *Comparison, size int, figs Figures) error {
 	hosts.title = "" // the section heading says it
 	writeMarkdownTable(&b, hosts)
 	differences := func() {
-		if len(c.Warnings) > 0 {
+		switch {
+		case len(c.Warnings) > 0 && len(c.Hosts) == 1:
+			b.WriteString("\nWhat to know about this run:\n\n")
+		case len(c.Warnings) > 0:
 			b.WriteString("\nDifferences between the runs that skew the comparison:\n\n")
+		}
+		if len(c.Warnings) > 0 {
 			for _, w := range c.Warnings {
 				fmt.Fprintf(&b, "- %s\n", mdEscape(w))
 			}

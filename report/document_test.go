@@ -47,3 +47,12 @@ func document(t *testing.T, rs []*result.Results) string {
 	}
 	return b.String()
 }
+
+// TestDocumentOneHostWarnings: one host's report tells its warnings as
+// notes on the run, not as differences between runs it does not have.
+func TestDocumentOneHostWarnings(t *testing.T) {
+	s := document(t, fixtures(t, "knight-noaesni"))
+	if strings.Contains(s, "Differences between the runs") || !strings.Contains(s, "What to know about this run:\n\n- knight-noaesni ran with AES-NI masked") {
+		t.Errorf("one host's warnings:\n%s", s)
+	}
+}
