@@ -29,11 +29,17 @@ type Figures struct {
 // the message size of the bar charts and the first table.
 func WriteDocument(w io.Writer, c *Comparison, size int, figs Figures) error {
 	var b strings.Builder
-	labels := make([]string, len(c.Hosts))
-	for i, h := range c.Hosts {
-		labels[i] = h.Label
+	// The heading names a few hosts; many are counted (the host table
+	// names them).
+	what := fmt.Sprintf("%d hosts", len(c.Hosts))
+	if len(c.Hosts) <= MaxColumnHosts {
+		labels := make([]string, len(c.Hosts))
+		for i, h := range c.Hosts {
+			labels[i] = mdEscape(h.Label)
+		}
+		what = strings.Join(labels, ", ")
 	}
-	fmt.Fprintf(&b, "# aesbench report: %s\n\n", strings.Join(labels, ", "))
+	fmt.Fprintf(&b, "# aesbench report: %s\n\n", what)
 	fmt.Fprintf(&b, "Throughput is in kB/s, 1000s of bytes per second, as `openssl speed` reports it; file workloads in seconds.\n")
 	if len(c.Hosts) > 1 {
 		fmt.Fprintf(&b, "Ratios say how many times faster the baseline host, **%s**, is than each other host (above 1: %s is faster).\n", mdEscape(c.Hosts[0].Label), mdEscape(c.Hosts[0].Label))
