@@ -134,7 +134,7 @@ func TestCompareWarnings(t *testing.T) {
 	}{
 		{"same runs", func(a, b *result.Results) {}, nil},
 		{"go versions", func(a, b *result.Results) { b.GoVersion = "go1.22.0" }, []string{"different Go versions: go1.26.8 on knight; go1.22.0 on padawan"}},
-		{"sample lengths", func(a, b *result.Results) { b.Count = 3 }, []string{"different sample lengths: 5 x 0.2 s on knight; 3 x 0.2 s on padawan"}},
+		{"sample lengths", func(a, b *result.Results) { b.Count = 3 }, []string{"different sample lengths: 6 x 0.2 s on knight; 3 x 0.2 s on padawan"}},
 		{"pinning", func(a, b *result.Results) { a.PinnedCPUs = []int{1} }, []string{"different CPU pinning (run --cpu): CPU 1 on knight; none on padawan"}},
 		{"sizes", func(a, b *result.Results) { b.Measurements = b.Measurements[:1] }, []string{"different sizes measured", "16 bytes on padawan"}},
 		{"imported", func(a, b *result.Results) { b.Source = "imported" }, []string{"different sources: measured on knight; imported on padawan"}},
@@ -585,6 +585,21 @@ func TestCompareAutoLayoutWidth(t *testing.T) {
 		}
 		if c.Layout != tc.want {
 			t.Errorf("%s and %s, --layout %q: laid out as %s, want %s", tc.a, tc.b, tc.layout, c.Layout, tc.want)
+		}
+	}
+}
+
+// TestFixturesAgreeWithThemselves: a fixture's count is the samples its
+// cells hold, as a run writes it, so that warnings quoting the count and
+// statistics over the samples tell the same story.
+func TestFixturesAgreeWithThemselves(t *testing.T) {
+	for _, n := range []string{"knight", "padawan", "knight-noaesni"} {
+		r := fixture(t, n)
+		for _, m := range r.Measurements {
+			if len(m.SamplesKBps) != r.Count {
+				t.Errorf("%s: %s at %d bytes holds %d samples, count says %d", n, m.Algo, m.Size, len(m.SamplesKBps), r.Count)
+				break
+			}
 		}
 	}
 }
