@@ -468,17 +468,17 @@ func (r CompRow) RowLabel() string {
 
 // RowLabel names a file workload: algorithm, engine when not Go's, the
 // file size, and how it was timed.
-func (f FileRow) RowLabel() string { return f.label(true) }
+func (f FileRow) RowLabel() string { return f.label(unit.FormatBytes(f.Bytes)) }
 
-// label is the row's label, with its file's size or, when a table's
-// title gives it (fileSize), without.
-func (f FileRow) label(size bool) string {
+// label is the row's label with its file's size as size, or, when a
+// table's title gives it (fileSize), size "", without.
+func (f FileRow) label(size string) string {
 	s := f.Algo
 	if f.Engine != result.EngineGo {
 		s += " (" + string(f.Engine) + ")"
 	}
-	if size {
-		s += ", " + unit.FormatBytes(f.Bytes)
+	if size != "" {
+		s += ", " + size
 	}
 	if f.Cold {
 		s += " cold"

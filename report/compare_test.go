@@ -507,16 +507,24 @@ func TestShortCPU(t *testing.T) {
 func TestCompareFileSizes(t *testing.T) {
 	for _, tc := range []struct {
 		name        string
-		second      int64 // the second file's size; 0 keeps the fixtures' one size
+		second      int64 // the second file's size; 0 keeps the fixtures' one size, below 0 shortens padawan's files
 		title, rows []string
 	}{
 		{"one size", 0, []string{"File encryption of 80.0 MB in seconds"}, []string{"\naes-256-gcm  "}},
 		{"two sizes", 1_000_000, []string{"File encryption in seconds"}, []string{"\naes-256-cbc, 80.0 MB  ", "\naes-256-gcm, 1.0 MB  "}},
+		// padawan's files 4 bytes shorter: four rows, two of which would
+		// both read "aes-256-cbc, 80.0 MB"
+		{"near sizes", -4, []string{"File encryption in seconds"}, []string{"\naes-256-cbc, 80000000 bytes  ", "\naes-256-cbc, 79999996 bytes  "}},
 	} {
 		rs := fixtures(t, "knight", "padawan")
-		if tc.second != 0 {
+		switch {
+		case tc.second > 0:
 			for _, r := range rs {
 				r.Files[1].Bytes = tc.second
+			}
+		case tc.second < 0:
+			for i := range rs[1].Files {
+				rs[1].Files[i].Bytes += tc.second
 			}
 		}
 		out := compareText(t, rs, CompareOptions{Sizes: []int{256}})

@@ -79,14 +79,39 @@ func (c *Comparison) throughputTable() table {
 
 // fileTable lays out the file workloads in seconds.
 func (c *Comparison) fileTable() table {
-	size := c.fileSize()
+	labels, size := c.fileLabels()
 	t := table{title: "File encryption" + size + " in seconds, median wall time with the disk I/O" + c.ratioNote("seconds") + ":"}
 	t.header = []string{"workload"}
 	c.hostColumns(&t)
-	for _, f := range c.Files {
-		t.rows = append(t.rows, hostCells([]string{f.label(size == "")}, f.Seconds, secs, f.Ratios, f.RatioStats))
+	for i, f := range c.Files {
+		t.rows = append(t.rows, hostCells([]string{labels[i]}, f.Seconds, secs, f.Ratios, f.RatioStats))
 	}
 	return t
+}
+
+// fileLabels names c's file workloads for a table, and gives the size
+// its title states (fileSize): without the size when the title gives
+// it, else with it, in bytes exactly when two files of different sizes
+// would read alike ("80.0 MB" for 79999996 and 80000000 bytes).
+func (c *Comparison) fileLabels() (labels []string, size string) {
+	size = c.fileSize()
+	labels = make([]string, len(c.Files))
+	for i, f := range c.Files {
+		if size != "" {
+			labels[i] = f.label("")
+		} else {
+			labels[i] = f.RowLabel()
+		}
+	}
+	for i, f := range c.Files {
+		for j, g := range c.Files {
+			if labels[j] == labels[i] && g.Bytes != f.Bytes {
+				labels[i] = f.label(strconv.FormatInt(f.Bytes, 10) + " bytes")
+				labels[j] = g.label(strconv.FormatInt(g.Bytes, 10) + " bytes")
+			}
+		}
+	}
+	return labels, size
 }
 
 // fileSize is " of 80.0 MB" when every file workload encrypted files of

@@ -80,7 +80,7 @@ func (c *Comparison) fileTables() table {
 	if c.Layout != LayoutRows {
 		return c.fileTable()
 	}
-	size := c.fileSize()
+	labels, size := c.fileLabels()
 	t := table{title: "File encryption" + size + " in seconds, median wall time with the disk I/O"}
 	if len(c.Hosts) > 1 {
 		t.title += "; after each figure, how many times faster the baseline is (the host's seconds over its), ~ no significant difference:"
@@ -88,9 +88,7 @@ func (c *Comparison) fileTables() table {
 		t.title += ":"
 	}
 	t.header = []string{"host"}
-	for _, f := range c.Files {
-		t.header = append(t.header, f.label(size == ""))
-	}
+	t.header = append(t.header, labels...)
 	for h := range c.Hosts {
 		row := []string{c.Hosts[h].Label}
 		for _, f := range c.Files {
