@@ -3,17 +3,18 @@ package report
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
-	"text/tabwriter"
+	"unicode/utf8"
 
 	"github.com/aesbench/aesbench/bench/result"
 )
 
-// WriteFileTable prints the whole-file workload: one row per file,
-// algorithm and engine, with the median wall time in seconds and its
-// range over the runs, and the throughput in kB/s (1000s of bytes of the
-// input per second). It prints nothing when there are no file
-// measurements.
+// WriteFileTable prints the whole-file workload: for each file, its path
+// and size, then one row per algorithm and engine, with the median wall
+// time in seconds and its range over the runs, and the throughput in
+// kB/s (1000s of bytes of the input per second). It prints nothing when
+// there are no file measurements.
 func WriteFileTable(w io.Writer, r *result.Results) error {
 	if len(r.Files) == 0 {
 		return nil
@@ -28,22 +29,57 @@ func WriteFileTable(w io.Writer, r *result.Results) error {
 		how += ", fsync counted"
 	}
 	proseLine(&b, fmt.Sprintf("Whole files: read, encrypt, write beside the input (%s); median of %d runs.", how, len(m0.SamplesSeconds)))
-	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', tabwriter.AlignRight)
-	pw := len("file") // paths read better left-aligned: pad them all alike
-	for _, m := range r.Files {
-		pw = max(pw, len(m.Path))
+	// A table for each file under its path and size, their columns
+	// lined up alike.
+	header := []string{"algorithm", "engine", "seconds", "min-max", "kB/s", "verified"}
+	cells := make([][]string, len(r.Files))
+	width := make([]int, len(header))
+	for i, h := range header {
+		width[i] = len(h)
 	}
-	fmt.Fprintf(tw, "%-*s\tsize\talgorithm\tengine\tseconds\tmin-max\tkB/s\tverified\t\n", pw, "file")
-	for _, m := range r.Files {
+	for i, m := range r.Files {
 		verified := "no"
 		if m.Verified {
 			verified = "yes"
 		}
-		fmt.Fprintf(tw, "%-*s\t%d\t%s\t%s\t%.3f\t%.3f-%.3f\t%.2fk\t%s\t\n",
-			pw, m.Path, m.Bytes, m.Algo, m.Engine, m.Seconds, m.MinSeconds, m.MaxSeconds, m.KBps, verified)
+		cells[i] = []string{m.Algo, string(m.Engine), fmt.Sprintf("%.3f", m.Seconds), fmt.Sprintf("%.3f-%.3f", m.MinSeconds, m.MaxSeconds), fmt.Sprintf("%.2fk", m.KBps), verified}
+		for j, c := range cells[i] {
+			width[j] = max(width[j], utf8.RuneCountInString(c))
+		}
 	}
-	if err := tw.Flush(); err != nil {
-		return err
+	line := func(row []string) {
+		for j, c := range row {
+			pad := strings.Repeat(" ", width[j]-utf8.RuneCountInString(c))
+			if j == 0 {
+				b.WriteString(c + pad) // the algorithm, as the speed table's type
+				continue
+			}
+			b.WriteString("  " + pad + c)
+		}
+		b.WriteByte('\n')
+	}
+	var paths []string
+	for _, m := range r.Files {
+		if !slices.Contains(paths, m.Path) {
+			paths = append(paths, m.Path)
+		}
+	}
+	for k, p := range paths {
+		if k > 0 {
+			b.WriteByte('\n')
+		}
+		first := true
+		for i, m := range r.Files {
+			if m.Path != p {
+				continue
+			}
+			if first {
+				fmt.Fprintf(&b, "%s, %d bytes:\n", m.Path, m.Bytes)
+				line(header)
+				first = false
+			}
+			line(cells[i])
+		}
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

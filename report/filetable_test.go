@@ -16,6 +16,11 @@ func TestWriteFileTable(t *testing.T) {
 		m.KBps = unit.KBpsSeconds(float64(m.Bytes), m.Seconds)
 		return m
 	}
+	other := func(m result.FileMeasurement) result.FileMeasurement { // a tenth the size
+		m.Path, m.Bytes, m.Cold = "logs/small.log.gz", 8_000_000, true
+		m.KBps = unit.KBpsSeconds(float64(m.Bytes), m.Seconds)
+		return m
+	}
 	tests := []struct {
 		name string
 		res  *result.Results
@@ -25,6 +30,12 @@ func TestWriteFileTable(t *testing.T) {
 			fm("openssl", "aes-256-cbc", 0.44, 0.45, 0.43),
 			fm("go", "aes-256-gcm", 0.12, 0.11, 0.13),
 			fm("go", "3des-cbc", 4.4, 4.1, 4.9),
+		}}},
+		{"two-files", &result.Results{Files: []result.FileMeasurement{
+			fm("go", "aes-256-cbc", 0.41, 0.39, 0.52),
+			other(fm("go", "aes-256-cbc", 0.04, 0.05, 0.03)),
+			fm("go", "chacha20-poly1305", 0.12, 0.11, 0.13),
+			other(fm("go", "chacha20-poly1305", 0.012, 0.011, 0.013)),
 		}}},
 		{"none", &result.Results{}},
 	}

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"golang.org/x/perf/benchfmt"
 
@@ -243,6 +244,54 @@ func TestWriteGoBenchNamesThreadsOfAMixedRun(t *testing.T) {
 	for _, ref := range r.HostRef {
 		if got := refs[fmt.Sprintf("/threads=%d", ref.Threads)]; !slices.Equal(got, ref.SamplesGHz) {
 			t.Errorf("host reference on %d threads: lines %v, samples %v", ref.Threads, got, ref.SamplesGHz)
+		}
+	}
+}
+
+// TestWriteSpeedTableWithin: a run of six sizes, openssl speed's one
+// table 103 columns wide, goes on an 80-column terminal in two blocks of
+// three sizes, every line within 80 columns, every figure still there;
+// width 0 keeps openssl's one table.
+func TestWriteSpeedTableWithin(t *testing.T) {
+	r := fixture(t, "knight")
+	var one, blocks bytes.Buffer
+	if err := WriteSpeedTableWithin(&one, r, 0); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteSpeedTableWithin(&blocks, r, 80); err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "speed-80.txt", blocks.Bytes())
+	if !strings.Contains(one.String(), "16 bytes      64 bytes     256 bytes    1024 bytes    8192 bytes   16384 bytes") {
+		t.Errorf("width 0: not openssl's one table:\n%s", one.String())
+	}
+	for l := range strings.Lines(blocks.String()) {
+		if n := utf8.RuneCountInString(strings.TrimSuffix(l, "\n")); n > 80 {
+			t.Errorf("a line of %d columns: %q", n, l)
+		}
+	}
+	for _, m := range r.Measurements {
+		if f := fmt.Sprintf(" %.2fk", m.KBps); !strings.Contains(blocks.String(), f) {
+			t.Errorf("%s at %d bytes: %s missing", m.Algo, m.Size, f)
+		}
+	}
+}
+
+func TestSizeBlocks(t *testing.T) {
+	six := []int{16, 64, 256, 1024, 8192, 16384}
+	for _, tt := range []struct {
+		width, limit int
+		want         string
+	}{
+		{17, 0, "[[16 64 256 1024 8192 16384]]"},
+		{17, 200, "[[16 64 256 1024 8192 16384]]"},
+		{17, 80, "[[16 64 256] [1024 8192 16384]]"}, // 4 fit: 3 and 3, not 4 and 2
+		{27, 80, "[[16 64 256] [1024 8192 16384]]"},
+		{17, 50, "[[16 64] [256 1024] [8192 16384]]"},
+		{17, 20, "[[16] [64] [256] [1024] [8192] [16384]]"}, // one a block, however narrow
+	} {
+		if got := fmt.Sprint(sizeBlocks(six, tt.width, tt.limit)); got != tt.want {
+			t.Errorf("sizeBlocks(width %d, limit %d) = %s, want %s", tt.width, tt.limit, got, tt.want)
 		}
 	}
 }

@@ -83,7 +83,14 @@ func count[K comparable](rs []*row, key func(*row) K) int {
 // rerun interval as ± percent (stats.RerunInterval), with a !
 // after cells wider than the run's noisy threshold, and a third the spread
 // of the samples, (max-min)/median.
-func WriteSpeedTable(w io.Writer, r *result.Results) error {
+func WriteSpeedTable(w io.Writer, r *result.Results) error { return WriteSpeedTableWithin(w, r, 0) }
+
+// WriteSpeedTableWithin is WriteSpeedTable for a terminal of width
+// columns: each table wider than that goes in blocks of its sizes, one
+// under another, each as wide as the terminal takes (16 to 256 bytes,
+// then 1024 to 16384 bytes), where openssl speed's one table would wrap
+// every line. Width 0 is no limit, the one table.
+func WriteSpeedTableWithin(w io.Writer, r *result.Results, limit int) error {
 	rs, sizes := rows(r.Measurements)
 	if len(rs) == 0 {
 		_, err := fmt.Fprintln(w, "no measurements")
@@ -98,30 +105,33 @@ func WriteSpeedTable(w io.Writer, r *result.Results) error {
 		threads = max(threads, x.threads)
 	}
 	var b strings.Builder
-	header := func() {
-		fmt.Fprintf(&b, "%-*s", width, "type")
-		for _, s := range sizes {
-			fmt.Fprintf(&b, " %13s", fmt.Sprintf("%d bytes", s))
-		}
-		b.WriteByte('\n')
-	}
+	blocks := sizeBlocks(sizes, width, limit)
 	// table prints a row per row of rs that keep (all when nil), with the
-	// cell text of each size.
+	// cell text of each size, a block of sizes at a time.
 	table := func(keep func(*row) bool, cell func(m *result.Measurement) string) {
-		header()
-		for _, x := range rs {
-			if keep != nil && !keep(x) {
-				continue
+		for i, block := range blocks {
+			if i > 0 {
+				b.WriteByte('\n')
 			}
-			fmt.Fprintf(&b, "%-*s", width, x.label(engines, threadCounts))
-			for _, s := range sizes {
-				c := "n/a"
-				if m := x.bySize[s]; m != nil {
-					c = cell(m)
-				}
-				fmt.Fprintf(&b, " %13s", c)
+			fmt.Fprintf(&b, "%-*s", width, "type")
+			for _, s := range block {
+				fmt.Fprintf(&b, " %13s", fmt.Sprintf("%d bytes", s))
 			}
 			b.WriteByte('\n')
+			for _, x := range rs {
+				if keep != nil && !keep(x) {
+					continue
+				}
+				fmt.Fprintf(&b, "%-*s", width, x.label(engines, threadCounts))
+				for _, s := range block {
+					c := "n/a"
+					if m := x.bySize[s]; m != nil {
+						c = cell(m)
+					}
+					fmt.Fprintf(&b, " %13s", c)
+				}
+				b.WriteByte('\n')
+			}
 		}
 	}
 	what := samplesWhat(r, rs)
@@ -196,6 +206,29 @@ func WriteSpeedTable(w io.Writer, r *result.Results) error {
 	writeHost(&b, r, threads, func(cell func(m *result.Measurement) string) { table(multi, cell) })
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// sizeBlocks splits sizes into blocks of columns (13 characters and a
+// space each) that fit limit beside a label column of width, as even as
+// they go: six sizes that do not fit go three and three. One block when
+// all fit, or limit is 0.
+func sizeBlocks(sizes []int, width, limit int) [][]int {
+	per := len(sizes)
+	if limit > 0 {
+		per = max(1, (limit-width)/14)
+	}
+	if per >= len(sizes) {
+		return [][]int{sizes}
+	}
+	n := (len(sizes) + per - 1) / per
+	per = (len(sizes) + n - 1) / n
+	var out [][]int
+	for len(sizes) > 0 {
+		k := min(per, len(sizes))
+		out = append(out, sizes[:k])
+		sizes = sizes[k:]
+	}
+	return out
 }
 
 // samplesWhat says what each figure of the table is the median of: the

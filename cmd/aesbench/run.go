@@ -333,7 +333,8 @@ func printResults(res *result.Results, format string, stdout io.Writer) error {
 		enc.SetIndent("", "  ")
 		return enc.Encode(res)
 	}
-	if err := report.WriteSpeedTable(stdout, res); err != nil || len(res.Files) == 0 {
+	// On a terminal narrower than openssl's table, its sizes go in blocks.
+	if err := report.WriteSpeedTableWithin(stdout, res, termWidth(stdout)); err != nil || len(res.Files) == 0 {
 		return err
 	}
 	fmt.Fprintln(stdout)
