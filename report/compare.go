@@ -63,7 +63,8 @@ type CompRow struct {
 	// whether the difference is significant.
 	RatioStats []RatioStat `json:"ratio_stats"`
 
-	samples [][]float64 // per host, the cell's samples
+	samples [][]float64  // per host, the cell's samples
+	hosts   []stats.Host // per host, the host factor of its run's cells of this engine
 }
 
 // FileRow is one whole-file workload across the hosts.
@@ -334,6 +335,13 @@ func algoRank(name string) int {
 func throughputRows(rs []*result.Results, sizes []int) []CompRow {
 	idx := map[result.Key]int{}
 	var rows []CompRow
+	hosts := make([]map[result.Engine]stats.Host, len(rs)) // every size's cells, as the run's
+	for h, r := range rs {
+		hosts[h] = map[result.Engine]stats.Host{}
+		for _, e := range []result.Engine{result.EngineGo, result.EngineOpenSSL} {
+			hosts[h][e] = r.Host(e)
+		}
+	}
 	for h, r := range rs {
 		for _, m := range r.Measurements {
 			if !slices.Contains(sizes, m.Size) {
@@ -345,10 +353,11 @@ func throughputRows(rs []*result.Results, sizes []int) []CompRow {
 				i = len(rows)
 				idx[k] = i
 				rows = append(rows, CompRow{Engine: m.Engine, Algo: m.Algo, Dir: m.Direction, Size: m.Size, Threads: k.Threads,
-					KBps: make([]float64, len(rs)), samples: make([][]float64, len(rs))})
+					KBps: make([]float64, len(rs)), samples: make([][]float64, len(rs)), hosts: make([]stats.Host, len(rs))})
 			}
 			rows[i].KBps[h] = m.KBps
 			rows[i].samples[h] = m.SamplesKBps
+			rows[i].hosts[h] = hosts[h][m.Engine]
 		}
 	}
 	drift := make([]*stats.Ratio, len(rs)) // once a host, not once a cell
@@ -358,7 +367,7 @@ func throughputRows(rs []*result.Results, sizes []int) []CompRow {
 	for i := range rows {
 		r := &rows[i]
 		r.Ratios, r.RatioStats = baseRatios(r.KBps, func(h int) stats.Ratio {
-			return compareRuns(rs[0].PairedWith(rs[h]), r.samples[0], r.samples[h], drift[h]) // the baseline's kB/s over h's
+			return compareRuns(rs[0].PairedWith(rs[h]), r.samples[0], r.samples[h], r.hosts[0], r.hosts[h], drift[h]) // the baseline's kB/s over h's
 		})
 	}
 	slices.SortStableFunc(rows, func(a, b CompRow) int {
@@ -377,13 +386,15 @@ func throughputRows(rs []*result.Results, sizes []int) []CompRow {
 // compareRuns compares the baseline's samples a of a cell (or a file)
 // with another host's b: round by round when the two were paired (the
 // sides of one same-host A/B run) with as many samples; as separate runs
-// otherwise, held against how far the host itself moved between them
-// when drift, driftOf the two, is not nil (Ratio.BeyondDrift).
-func compareRuns(paired bool, a, b []float64, drift *stats.Ratio) stats.Ratio {
+// otherwise, their rerun intervals against their runs' host factors ha
+// and hb (the zero stats.Host for files), held against how far the host
+// itself moved between them when drift, driftOf the two, is not nil
+// (Ratio.BeyondDrift).
+func compareRuns(paired bool, a, b []float64, ha, hb stats.Host, drift *stats.Ratio) stats.Ratio {
 	if paired && len(a) == len(b) {
 		return stats.ComparePaired(a, b)
 	}
-	r := stats.CompareRuns(a, b)
+	r := stats.CompareRunsOn(a, b, ha, hb)
 	if drift != nil {
 		r = r.BeyondDrift(*drift)
 	}
@@ -445,7 +456,7 @@ func fileRows(rs []*result.Results) []FileRow {
 			// h's seconds over the baseline's, paired when the files
 			// were timed in rounds. Not held against the host's drift:
 			// its ADD chain ran beside the cells, not the files.
-			return compareRuns(rs[h].FilesPairedWith(rs[0]), r.samples[h], r.samples[0], nil)
+			return compareRuns(rs[h].FilesPairedWith(rs[0]), r.samples[h], r.samples[0], stats.Host{}, stats.Host{}, nil)
 		})
 	}
 	slices.SortStableFunc(rows, func(a, b FileRow) int {

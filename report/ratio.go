@@ -98,17 +98,23 @@ func short(x float64) string {
 // (stats.RerunInterval), in kB/s, the interval run's table states; 0, 0
 // when it is unbounded (fewer than stats.MinSamplesForRerun samples) or h
 // did not measure the cell.
-func (r CompRow) Interval(h int) (lo, hi float64) { return interval(r.samples, h) }
+func (r CompRow) Interval(h int) (lo, hi float64) { return interval(r.samples, r.hosts, h) }
 
 // Interval is host h's 95% rerun interval of the median seconds, as
 // CompRow's.
-func (f FileRow) Interval(h int) (lo, hi float64) { return interval(f.samples, h) }
+func (f FileRow) Interval(h int) (lo, hi float64) { return interval(f.samples, nil, h) }
 
-func interval(samples [][]float64, h int) (lo, hi float64) {
+// interval is host h's rerun interval from its samples, against its
+// host factor when hosts has one.
+func interval(samples [][]float64, hosts []stats.Host, h int) (lo, hi float64) {
 	if h >= len(samples) || len(samples[h]) == 0 {
 		return 0, 0
 	}
-	ci := stats.RerunInterval(samples[h], 0)
+	var host stats.Host
+	if h < len(hosts) {
+		host = hosts[h]
+	}
+	ci := host.RerunInterval(samples[h], 0)
 	if math.IsInf(ci.Lo, 0) || math.IsInf(ci.Hi, 0) {
 		return 0, 0
 	}
@@ -119,7 +125,7 @@ func interval(samples [][]float64, h int) (lo, hi float64) {
 // faster a is, with the interval and significance, paired when the two
 // are the sides of one same-host A/B run (as the comparison's ratios are).
 func (c *Comparison) RatioOf(r CompRow, a, b int) (float64, RatioStat) {
-	st := compareRuns(c.Results[a].PairedWith(c.Results[b]), r.samples[a], r.samples[b], driftOf(c.Results[a], c.Results[b]))
+	st := compareRuns(c.Results[a].PairedWith(c.Results[b]), r.samples[a], r.samples[b], r.hosts[a], r.hosts[b], driftOf(c.Results[a], c.Results[b]))
 	if !st.Paired && r.KBps[b] > 0 {
 		return r.KBps[a] / r.KBps[b], ratioStat(st) // the medians' ratio, as the table's
 	}

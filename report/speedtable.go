@@ -80,7 +80,7 @@ func count[K comparable](rs []*row, key func(*row) K) int {
 // the figures are the aggregate of all threads, as openssl speed -multi
 // reports, and a further table gives the mean per thread, as BoringSSL's
 // bssl speed -threads reports. A second table gives each cell's 95%
-// rerun interval as ± percent (stats.RerunInterval), with a !
+// rerun interval as ± percent (Results.RerunInterval), with a !
 // after cells wider than the run's noisy threshold, and a third the spread
 // of the samples, (max-min)/median.
 func WriteSpeedTable(w io.Writer, r *result.Results) error { return WriteSpeedTableWithin(w, r, 0) }
@@ -162,10 +162,11 @@ func WriteSpeedTableWithin(w io.Writer, r *result.Results, limit int) error {
 	proseLine(&b, legend+":")
 	table(nil, func(m *result.Measurement) string {
 		c := "±∞"
-		if ci := stats.RerunInterval(m.SamplesKBps, 0); !math.IsInf(ci.Pct, 0) {
+		ci := r.RerunInterval(m)
+		if !math.IsInf(ci.Pct, 0) {
 			c = fmt.Sprintf("±%.1f%%", ci.Pct)
 		}
-		if m.Noisy {
+		if stats.Noisy(ci, r.NoisyPct) { // by the interval shown, whatever a file of older statistics says
 			c += "!"
 		}
 		return c

@@ -90,12 +90,13 @@ func differences(rs []*result.Results, hosts []Host) []string {
 		// fewRounds speaks for it.
 		paired, filesPaired := pairedOnly(rs, i)
 		noisy, few, figures := 0, 0, len(r.Measurements)+len(r.Files)
-		for _, m := range r.Measurements {
+		for j := range r.Measurements {
+			m := &r.Measurements[j]
 			n := len(m.SamplesKBps)
 			if stats.TooFewForRerun(n) && !paired {
 				few++
 			}
-			if n >= stats.MinSamplesForRerun && stats.Noisy(stats.RerunInterval(m.SamplesKBps, 0), pct) {
+			if n >= stats.MinSamplesForRerun && stats.Noisy(r.RerunInterval(m), pct) {
 				noisy++
 			}
 		}

@@ -170,23 +170,35 @@ func Run(ctx context.Context, cells []bench.Cell, cfg Config) ([]result.Measurem
 	if cfg.Progress != nil && done != total && len(cells) > 0 {
 		cfg.Progress(done, done, cells[len(cells)-1]) // finished
 	}
+	host := hostOf(out) // the cells were sampled in rounds, one of each a round
 	for i := range out {
-		out[i].Summarize(cfg.NoisyPct)
+		out[i].SummarizeOn(cfg.NoisyPct, host)
 	}
 	return out, refs.results(), nil
 }
 
+// hostOf is the host factor of ms, a run's cells (stats.HostOf).
+func hostOf(ms []result.Measurement) stats.Host {
+	cells := make([][]float64, len(ms))
+	for i := range ms {
+		cells[i] = ms[i].SamplesKBps
+	}
+	return stats.HostOf(cells)
+}
+
 // imprecise returns, in order, the cells of active that take another
-// round: those whose rerun interval is still wider than ±precision
-// percent and whose sampling time spent is under maxTime. None when
-// precision is 0.
+// round: those whose rerun interval, against the host factor of all the
+// cells so far (as the run will state it), is still wider than
+// ±precision percent and whose sampling time spent is under maxTime.
+// None when precision is 0.
 func imprecise(active []int, ms []result.Measurement, spent []time.Duration, precision float64, maxTime time.Duration) []int {
 	var next []int
 	if precision <= 0 {
 		return nil
 	}
+	host := hostOf(ms) // the interval the run will state
 	for _, i := range active {
-		if stats.RerunInterval(ms[i].SamplesKBps, 0).Pct > precision && spent[i] < maxTime {
+		if host.RerunInterval(ms[i].SamplesKBps, 0).Pct > precision && spent[i] < maxTime {
 			next = append(next, i)
 		}
 	}

@@ -227,6 +227,7 @@ func Host(ctx context.Context, o Options) (*result.Results, error) {
 		return nil, err
 	}
 	addClock(res, hz0, clockOK)
+	res.Summarize() // each cell's rerun interval against the run's host factor
 	res.Warnings = append(res.Warnings, warnings(res)...)
 	return res, nil
 }

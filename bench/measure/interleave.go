@@ -251,6 +251,7 @@ func Interleave(ctx context.Context, o Options, ab ABOptions) (a, b *result.Resu
 		}
 	}
 	for i := range res {
+		res[i].Summarize() // each cell's rerun interval against its side's host factor
 		if siblings {
 			res[i].Warnings = append(res[i].Warnings, "the duet's two CPUs may be SMT siblings of one core, sharing its AES units: the two sides slowed each other, which biases the comparison")
 		}

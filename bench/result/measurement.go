@@ -10,7 +10,13 @@ import (
 // Summarize fills the median, minimum, maximum, confidence interval and
 // rerun interval from the samples, and marks the cell noisy when the
 // rerun interval is wider than ±noisyPct percent (noisyPct <= 0: never).
-func (m *Measurement) Summarize(noisyPct float64) {
+// The rerun interval is the cell's alone; Results.Summarize draws it
+// against the host factor of the whole run.
+func (m *Measurement) Summarize(noisyPct float64) { m.SummarizeOn(noisyPct, stats.Host{}) }
+
+// SummarizeOn is Summarize with the rerun interval drawn against the
+// host factor h of the cell's run (stats.Host.RerunInterval).
+func (m *Measurement) SummarizeOn(noisyPct float64, h stats.Host) {
 	m.KBps = stats.Median(m.SamplesKBps)
 	m.MinKBps = slices.Min(m.SamplesKBps)
 	m.MaxKBps = slices.Max(m.SamplesKBps)
@@ -19,7 +25,7 @@ func (m *Measurement) Summarize(noisyPct float64) {
 	if math.IsInf(ci.Pct, 0) { // JSON has no infinity
 		m.CILowKBps, m.CIHighKBps, m.CIPct = 0, 0, -1
 	}
-	ri := stats.RerunInterval(m.SamplesKBps, 0)
+	ri := h.RerunInterval(m.SamplesKBps, 0)
 	m.RerunLowKBps, m.RerunHighKBps, m.RerunPct = ri.Lo, ri.Hi, ri.Pct
 	if math.IsInf(ri.Pct, 0) {
 		m.RerunLowKBps, m.RerunHighKBps, m.RerunPct = 0, 0, -1
@@ -52,10 +58,12 @@ type Measurement struct {
 	Noisy      bool    `json:"noisy,omitempty"`            // the rerun interval is wider than the run's noisy threshold (in files written before rerun intervals: the confidence interval)
 	Iters      int     `json:"iters_per_sample,omitempty"` // messages per sample (per thread); 0 when unknown
 
-	// The 95% rerun interval (stats.RerunInterval): where the median of
-	// a rerun of as many samples falls, by batch means of the samples in
-	// the order taken (order statistics in files written before
-	// 2026-12-06). The interval aesbench states; absent in older files.
+	// The 95% rerun interval (Results.RerunInterval): where the median
+	// of a rerun of as many samples falls, by batch means of the samples
+	// in the order taken over the run's host factor, and the host's
+	// drift (batch means alone in files written before 2026-12-07, order
+	// statistics before 2026-12-06). The interval aesbench states;
+	// absent in older files.
 	RerunLowKBps  float64 `json:"rerun_low_kbps,omitempty"`  // 0 when unbounded (fewer than stats.MinSamplesForRerun samples)
 	RerunHighKBps float64 `json:"rerun_high_kbps,omitempty"` // 0 when unbounded
 	RerunPct      float64 `json:"rerun_pct,omitempty"`       // half width in % of the median; -1 when unbounded

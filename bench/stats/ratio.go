@@ -165,12 +165,17 @@ const compareRunsLevel = 1 - Alpha/4
 // With fewer than MinSamplesForRerun samples on a side, no rerun
 // interval is bounded, and the comparison is CompareSamples alone
 // (Rerun false), as benchstat's.
-func CompareRuns(a, b []float64) Ratio {
+func CompareRuns(a, b []float64) Ratio { return CompareRunsOn(a, b, Host{}, Host{}) }
+
+// CompareRunsOn is CompareRuns with each run's rerun interval drawn
+// against its host (Host.RerunInterval): the cells a and b of two runs
+// whose host factors, from all of each run's cells, are ha and hb.
+func CompareRunsOn(a, b []float64, ha, hb Host) Ratio {
 	r := CompareSamples(a, b)
 	if !r.Testable() || len(a) < MinSamplesForRerun || len(b) < MinSamplesForRerun {
 		return r
 	}
-	pa, pb := rerunInterval(a, len(b), compareRunsLevel), rerunInterval(b, len(a), compareRunsLevel)
+	pa, pb := ha.rerunInterval(a, len(b), compareRunsLevel), hb.rerunInterval(b, len(a), compareRunsLevel)
 	if math.IsInf(pa.Pct, 0) || math.IsInf(pb.Pct, 0) || pa.Median <= 0 || pb.Median <= 0 {
 		return r
 	}

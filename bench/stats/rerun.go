@@ -97,25 +97,53 @@ func rerunInterval(xs []float64, m int, level float64) CI {
 	if n < MinSamplesForRerun {
 		return ci
 	}
+	s, ok := batchSpread(xs, nil)
+	if !ok {
+		return ci
+	}
+	return widen(ci, batchT(level)*s*math.Sqrt(batchShare(n, m)))
+}
+
+// batchSpread is the spread (standard deviation) of the means of the
+// logarithms of xs, less shift (per sample; nil for none), over
+// RerunBatches consecutive batches of xs, in the order taken; false when
+// a sample is not a positive number. xs holds MinSamplesForRerun samples
+// or more.
+func batchSpread(xs, shift []float64) (float64, bool) {
 	const k = RerunBatches
+	n := len(xs)
 	var sum [k]float64
 	var count [k]int
 	for i, x := range xs {
 		if !(x > 0) || math.IsInf(x, 1) {
-			return ci
+			return 0, false
 		}
 		j := i * k / n // consecutive batches of n/k samples, give or take one
 		sum[j] += math.Log(x)
+		if shift != nil {
+			sum[j] -= shift[i]
+		}
 		count[j]++
 	}
 	var mean [k]float64
 	for j := range mean {
 		mean[j] = sum[j] / float64(count[j])
 	}
-	s := stats.StdDev(mean[:])
-	h := batchT(level) * s * math.Sqrt(1/float64(k)+float64(n)/k/float64(m))
-	ci.Lo, ci.Hi = ci.Median*math.Exp(-h), ci.Median*math.Exp(h)
-	ci.Pct = 100 * math.Expm1(h) // the high side: exp(h)-1 > 1-exp(-h)
+	return stats.StdDev(mean[:]), true
+}
+
+// batchShare is what the batch figures' variance counts for in the
+// difference between a run of n samples and a rerun of m: the run's
+// mean of RerunBatches batches, and the rerun's of m samples, each worth
+// a batch of n/RerunBatches.
+func batchShare(n, m int) float64 {
+	return 1/float64(RerunBatches) + float64(n)/RerunBatches/float64(m)
+}
+
+// widen sets ci's ends half (in logarithms) either side of its median.
+func widen(ci CI, half float64) CI {
+	ci.Lo, ci.Hi = ci.Median*math.Exp(-half), ci.Median*math.Exp(half)
+	ci.Pct = 100 * math.Expm1(half) // the high side: exp(half)-1 > 1-exp(-half)
 	return ci
 }
 
