@@ -5,7 +5,7 @@
 # Both measure the default suite: aes-256-cbc, aes-256-gcm and 3des-cbc
 # (des-ede3-cbc to openssl) at 16, 64, 256, 1024, 8192 and 16384 bytes.
 # aesbench runs with --precision 2% (sampling each cell until its 95%
-# confidence interval is within ±2%, or its budget is spent); openssl runs
+# rerun interval is within ±2%, or its budget is spent); openssl runs
 # `openssl speed -evp <algo>` at its defaults (3 s per cell), one algorithm
 # after the other. It prints both wall times and their ratio; the aim is
 # a ratio of at most 0.5.

@@ -119,8 +119,11 @@ func noisy(r *result.Results) string {
 		cells = append(cells, fmt.Sprintf("%d more", len(ms)-4))
 	}
 	cure := "rerun on a quieter host or with --precision"
-	if r.Pair != nil { // --interleave takes no --precision, and pairs its rounds
+	switch {
+	case r.Pair != nil: // --interleave takes no --precision, and pairs its rounds
 		cure = "rerun on a quieter host or with a larger --count; the ratios compare takes round by round carry intervals of their own"
+	case r.PrecisionPct > 0: // sampled to their budget already
+		cure = "the host's speed drifted during the run, which more samples do not narrow; rerun on a quieter host"
 	}
 	return fmt.Sprintf("%d of %d cells noisy (95%% rerun interval wider than ±%g%%), the widest %s; %s",
 		len(ms), len(r.Measurements), r.NoisyPct, strings.Join(cells, "; "), cure)

@@ -32,6 +32,12 @@ func TestNoisySummarises(t *testing.T) {
 	if got := noisy(r); strings.Contains(got, "--precision") || !strings.Contains(got, "with a larger --count") {
 		t.Errorf("a side of an --interleave run is told: %s", got)
 	}
+	// A --precision run sampled its cells to their budget: more samples
+	// are no cure for the host's drift.
+	r.Pair, r.PrecisionPct = nil, 2
+	if got := noisy(r); strings.Contains(got, "with --precision") || !strings.HasSuffix(got, "more samples do not narrow; rerun on a quieter host") {
+		t.Errorf("a --precision run is told: %s", got)
+	}
 }
 
 // TestTooFewNamesTheCure: cells with fewer samples than a rerun interval

@@ -61,9 +61,9 @@ type Measurement struct {
 	// The 95% rerun interval (Results.RerunInterval): where the median
 	// of a rerun of as many samples falls, by batch means of the samples
 	// in the order taken over the run's host factor, and the host's
-	// drift (batch means alone in files written before 2026-12-07, order
-	// statistics before 2026-12-06). The interval aesbench states;
-	// absent in older files.
+	// drift (in older files batch means alone, or, before 2026-12-06,
+	// order statistics). The interval aesbench states; absent in older
+	// files.
 	RerunLowKBps  float64 `json:"rerun_low_kbps,omitempty"`  // 0 when unbounded (fewer than stats.MinSamplesForRerun samples)
 	RerunHighKBps float64 `json:"rerun_high_kbps,omitempty"` // 0 when unbounded
 	RerunPct      float64 `json:"rerun_pct,omitempty"`       // half width in % of the median; -1 when unbounded

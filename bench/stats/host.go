@@ -36,22 +36,22 @@ import (
 // over the host factor, b = n/K, m the rerun's samples, and t(L-2)
 // Student's quantile for the line fitted to L lags.
 //
-// Measured on the saved samples of 22 sets of 5 to 8 back-to-back runs
+// Measured on the saved samples of 25 sets of 5 to 8 back-to-back runs
 // of the default suite on a shared 2-vCPU VM (all ordered pairs of runs
-// of a set, 11424 in all, repro -from), batch means alone held a rerun's
-// median 90.3% of the time pooled, 90% or more in 11 of the 22 sets
-// (69.8% to 98.5%), at a median half-width of ±4.0%, and compare called
-// 38 of 2184 back-to-back cells different; with the host factor and its
-// drift, 95.5% pooled, 90% or more in 19 of 22 sets (84.4% to 99.8%),
-// at ±1.3% to ±16.8% a set (±5.8% the median set), and 11 of 2184
-// cells different. At the quietest moment (medians within 0.3% from run
-// to run) it held 95.6% at ±1.3%, where batch means alone held 89.4% at
-// ±0.9%; where the host's speed moved most (3-9% between runs), 84.4%
-// to 90.2% at ±13.6% to ±16.8%. The normal quantile in place of t(6)
-// held 94.5% pooled, 17 of 22 sets, at ±1.2% to ±13.7%. Fewer than
-// MinHostCells cells, or MinHostRounds rounds, give no host factor worth
-// the name: the cells' rerun intervals are then their batch means alone
-// (RerunInterval).
+// of a set, 12864 in all, repro -from), batch means alone held a rerun's
+// median 90.0% of the time pooled, 90% or more in 13 of the 25 sets
+// (69.8% to 98.5%), at ±0.9% to ±10.2% a set (±4.7% the median set),
+// and compare called 43 of 2472 back-to-back cells different; with the
+// host factor and its drift, 95.2% pooled, 90% or more in 21 of the 25
+// (84.4% to 99.8%), at ±1.3% to ±16.8% (±6.2% the median set), and 16
+// of 2472 cells different. At the quietest moment (medians within 0.3%
+// from run to run) it held 95.6% at ±1.3%, where batch means alone held
+// 89.4% at ±0.9%; where the host's speed jumped 5% between two runs,
+// 85.8% at ±12.8% (batch means alone, 77.7% at ±10.2%). The normal
+// quantile in place of t(6) held 94.5% pooled over the first 22 sets,
+// 90% or more in 17 of them. Fewer than MinHostCells cells, or
+// MinHostRounds rounds, give no host factor worth the name: the cells'
+// rerun intervals are then their batch means alone (RerunInterval).
 
 // MinHostCells is the fewest cells whose rounds give a host factor: the
 // median over fewer is one cell's noise.
