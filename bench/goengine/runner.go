@@ -9,7 +9,6 @@ import (
 
 	"github.com/aesbench/aesbench/bench"
 	"github.com/aesbench/aesbench/bench/result"
-	"github.com/aesbench/aesbench/bench/stats"
 	"github.com/aesbench/aesbench/bench/unit"
 )
 
@@ -170,20 +169,11 @@ func Run(ctx context.Context, cells []bench.Cell, cfg Config) ([]result.Measurem
 	if cfg.Progress != nil && done != total && len(cells) > 0 {
 		cfg.Progress(done, done, cells[len(cells)-1]) // finished
 	}
-	host := hostOf(out) // the cells were sampled in rounds, one of each a round
+	host := result.HostOf(out) // the cells were sampled in rounds, one of each a round
 	for i := range out {
 		out[i].SummarizeOn(cfg.NoisyPct, host)
 	}
 	return out, refs.results(), nil
-}
-
-// hostOf is the host factor of ms, a run's cells (stats.HostOf).
-func hostOf(ms []result.Measurement) stats.Host {
-	cells := make([][]float64, len(ms))
-	for i := range ms {
-		cells[i] = ms[i].SamplesKBps
-	}
-	return stats.HostOf(cells)
 }
 
 // imprecise returns, in order, the cells of active that take another
@@ -196,7 +186,7 @@ func imprecise(active []int, ms []result.Measurement, spent []time.Duration, pre
 	if precision <= 0 {
 		return nil
 	}
-	host := hostOf(ms) // the interval the run will state
+	host := result.HostOf(ms) // the interval the run will state
 	for _, i := range active {
 		if host.RerunInterval(ms[i].SamplesKBps, 0).Pct > precision && spent[i] < maxTime {
 			next = append(next, i)

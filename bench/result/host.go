@@ -7,11 +7,21 @@ import "github.com/aesbench/aesbench/bench/stats"
 // sample t of every cell in round t, the go engine's in rounds of its
 // own, openssl's in its. The zero stats.Host when they are too few.
 func (r *Results) Host(e Engine) stats.Host {
-	var cells [][]float64
+	var ms []Measurement
 	for _, m := range r.Measurements {
 		if m.Engine == e {
-			cells = append(cells, m.SamplesKBps)
+			ms = append(ms, m)
 		}
+	}
+	return HostOf(ms)
+}
+
+// HostOf is the host factor of ms, cells of one engine sampled in the
+// same rounds (stats.HostOf): a run's, or the cells of one so far.
+func HostOf(ms []Measurement) stats.Host {
+	cells := make([][]float64, len(ms))
+	for i := range ms {
+		cells[i] = ms[i].SamplesKBps
 	}
 	return stats.HostOf(cells)
 }
