@@ -79,7 +79,7 @@ func (c *Comparison) throughputTable() table {
 
 // fileTable lays out the file workloads in seconds.
 func (c *Comparison) fileTable() table {
-	labels, size := c.fileLabels()
+	labels, size := c.FileLabels()
 	t := table{title: "File encryption" + size + " in seconds, median wall time with the disk I/O" + c.ratioNote("seconds") + ":"}
 	t.header = []string{"workload"}
 	c.hostColumns(&t)
@@ -89,11 +89,11 @@ func (c *Comparison) fileTable() table {
 	return t
 }
 
-// fileLabels names c's file workloads for a table, and gives the size
+// FileLabels names c's file workloads for a table or chart, and gives the size
 // its title states (fileSize): without the size when the title gives
 // it, else with it, in bytes exactly when two files of different sizes
 // would read alike ("80.0 MB" for 79999996 and 80000000 bytes).
-func (c *Comparison) fileLabels() (labels []string, size string) {
+func (c *Comparison) FileLabels() (labels []string, size string) {
 	size = c.fileSize()
 	labels = make([]string, len(c.Files))
 	for i, f := range c.Files {

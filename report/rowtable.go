@@ -80,7 +80,7 @@ func (c *Comparison) fileTables() table {
 	if c.Layout != LayoutRows {
 		return c.fileTable()
 	}
-	labels, size := c.fileLabels()
+	labels, size := c.FileLabels()
 	t := table{title: "File encryption" + size + " in seconds, median wall time with the disk I/O"}
 	if len(c.Hosts) > 1 {
 		t.title += "; after each figure, how many times faster the baseline is (the host's seconds over its), ~ no significant difference:"

@@ -8,10 +8,7 @@ func Files(c *report.Comparison) (*Chart, error) {
 	if len(c.Files) == 0 {
 		return nil, nil
 	}
-	var cats []string
-	for _, f := range c.Files {
-		cats = append(cats, f.RowLabel())
-	}
+	cats, size := c.FileLabels() // the size in the title when the files share it
 	ss := make([]series, len(c.Hosts))
 	var all []float64
 	for h, host := range c.Hosts {
@@ -32,10 +29,10 @@ func Files(c *report.Comparison) (*Chart, error) {
 		return nil, err
 	}
 	if len(present(ss)) > maxGrouped {
-		title := "Time to encrypt a file, with the disk I/O, shortest first (lower is faster)"
+		title := "Time to encrypt a file" + size + ", with the disk I/O, shortest first (lower is faster)"
 		return panelChart("files", title, UnitSeconds, cats, present(ss), func(s float64) string { return sig3(s) + " s" }, 0, 1, true), nil
 	}
-	p, logY := newBarPlot("Time to encrypt a file, with the disk I/O%s (lower is faster)", "workload", UnitSeconds, all)
+	p, logY := newBarPlot("Time to encrypt a file"+size+", with the disk I/O%s (lower is faster)", "workload", UnitSeconds, all)
 	if err := groupedBars(p, cats, ss, func(s float64) string { return sig3(s) + " s" }, logY, 0); err != nil {
 		return nil, err
 	}

@@ -52,8 +52,8 @@ func TestChartText(t *testing.T) {
 		}, nil},
 		{func() (*Chart, error) { return Files(all) }, []string{
 			"seconds",
-			"Time to encrypt a file, with the disk I/O (lower is faster)",
-			"workload", "aes-256-cbc, 80.0 MB", "1.42 s", "8.93 s",
+			"Time to encrypt a file of 80.0 MB, with the disk I/O (lower is faster)",
+			"workload", "aes-256-cbc", "1.42 s", "8.93 s", // the size in the title
 		}, nil},
 		{func() (*Chart, error) { return Speedup(all, 256) }, []string{
 			"x faster with hardware AES",
