@@ -179,8 +179,10 @@ func Run(ctx context.Context, cells []bench.Cell, cfg Config) ([]result.Measurem
 // imprecise returns, in order, the cells of active that take another
 // round: those whose rerun interval, against the host factor of all the
 // cells so far (as the run will state it), is still wider than
-// ±precision percent and whose sampling time spent is under maxTime.
-// None when precision is 0.
+// ±precision percent, whose sampling time spent is under maxTime, and
+// for which another sample can still help: the host's drift alone, which
+// more samples do not narrow (stats.Host.DriftPct), is within
+// ±precision. None when precision is 0.
 func imprecise(active []int, ms []result.Measurement, spent []time.Duration, precision float64, maxTime time.Duration) []int {
 	var next []int
 	if precision <= 0 {
@@ -188,7 +190,8 @@ func imprecise(active []int, ms []result.Measurement, spent []time.Duration, pre
 	}
 	host := result.HostOf(ms) // the interval the run will state
 	for _, i := range active {
-		if host.RerunInterval(ms[i].SamplesKBps, 0).Pct > precision && spent[i] < maxTime {
+		n := len(ms[i].SamplesKBps)
+		if host.RerunInterval(ms[i].SamplesKBps, 0).Pct > precision && spent[i] < maxTime && host.DriftPct(n+1) < precision {
 			next = append(next, i)
 		}
 	}

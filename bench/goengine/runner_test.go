@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"testing"
@@ -216,6 +217,23 @@ func TestImpreciseKeepsOnlyCellsNeedingSamples(t *testing.T) {
 				t.Errorf("imprecise = %v, want %v", got, tt.want)
 			}
 		})
+	}
+
+	// Four cells that all move with a host climbing 10% a round: its
+	// drift alone is wider than ±2%, so no cell takes another round,
+	// however wide its interval; at ±1000%, the drift leaves room.
+	climb := make([]result.Measurement, 4)
+	for c := range climb {
+		for r := range 9 {
+			climb[c].SamplesKBps = append(climb[c].SamplesKBps, float64(100*(c+1))*math.Pow(1.1, float64(r))*(1+0.01*float64((r*7+c)%5)))
+		}
+	}
+	all := []int{0, 1, 2, 3}
+	if got := imprecise(all, climb, make([]time.Duration, 4), 2, time.Second); got != nil {
+		t.Errorf("a drifting host: cells %v take another round, though the drift alone is wider than ±2%%", got)
+	}
+	if h := result.HostOf(climb); !(h.DriftPct(10) > 2) || !(h.RerunInterval(climb[0].SamplesKBps, 0).Pct > 2) {
+		t.Errorf("drift ±%.1f%%: the test's host does not drift", h.DriftPct(10))
 	}
 }
 

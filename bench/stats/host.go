@@ -174,6 +174,19 @@ func (h Host) driftVar(n, m int) float64 {
 	return h.q*w + h.noise*(1/float64(n)+1/float64(m))
 }
 
+// DriftPct is how wide, as ± percent, the host's drift alone makes the
+// 95% rerun interval of a cell of n samples, whatever the cell's own
+// noise: the least any cell of the run can be stated to. It grows with
+// n, as a walk wanders further over a longer run; more samples narrow a
+// cell's noise, never this. 0 without a host factor.
+func (h Host) DriftPct(n int) float64 {
+	if !h.Known() || n < 1 {
+		return 0
+	}
+	t := driftT(h.df, Confidence)
+	return 100 * math.Expm1(t*math.Sqrt(h.driftVar(n, n)))
+}
+
 // RerunInterval returns the 95% interval in which the median of a rerun
 // of m samples of one of the run's cells falls, from its samples xs in
 // the order taken: batch means of xs over the host factor, and the

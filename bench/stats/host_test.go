@@ -191,3 +191,15 @@ func TestHostIntervalHoldsARerun(t *testing.T) {
 		})
 	}
 }
+
+// TestDriftPct: the drift alone widens with the run, as a walk wanders
+// further; no host factor, no drift.
+func TestDriftPct(t *testing.T) {
+	h := Host{factor: make([]float64, 16), q: 1e-4, df: 6}
+	if a, b := h.DriftPct(16), h.DriftPct(32); !(a > 0 && b > a) {
+		t.Errorf("drift ±%.2f%% at 16 samples, ±%.2f%% at 32: want it wider with more", a, b)
+	}
+	if got := (Host{}).DriftPct(16); got != 0 {
+		t.Errorf("no host factor: drift ±%v%%", got)
+	}
+}
