@@ -36,22 +36,24 @@ import (
 // over the host factor, b = n/K, m the rerun's samples, and t(L-2)
 // Student's quantile for the line fitted to L lags.
 //
-// Measured on the saved samples of 25 sets of 5 to 8 back-to-back runs
+// Measured on the saved samples of 26 sets of 5 to 8 back-to-back runs
 // of the default suite on a shared 2-vCPU VM (all ordered pairs of runs
-// of a set, 12864 in all, repro -from), batch means alone held a rerun's
-// median 90.0% of the time pooled, 90% or more in 13 of the 25 sets
-// (69.8% to 98.5%), at ±0.9% to ±10.2% a set (±4.7% the median set),
-// and compare called 43 of 2472 back-to-back cells different; with the
-// host factor and its drift, 95.2% pooled, 90% or more in 21 of the 25
-// (84.4% to 99.8%), at ±1.3% to ±16.8% (±6.2% the median set), and 16
-// of 2472 cells different. At the quietest moment (medians within 0.3%
+// of a set, 13344 in all, repro -from), batch means alone held a rerun's
+// median 90.1% of the time pooled, 90% or more in 14 of the 26 sets
+// (69.8% to 98.5%), at ±0.9% to ±10.2% a set (±4.5% the median set),
+// and compare called 46 of 2568 back-to-back cells different; with the
+// host factor and its drift, 95.2% pooled, 90% or more in 22 of the 26
+// (84.4% to 99.8%), at ±1.3% to ±16.8% (±6.1% the median set), and 17
+// of 2568 cells different. At the quietest moment (medians within 0.4%
 // from run to run) it held 95.6% at ±1.3%, where batch means alone held
-// 89.4% at ±0.9%; where the host's speed jumped 5% between two runs,
-// 85.8% at ±12.8% (batch means alone, 77.7% at ±10.2%). The normal
-// quantile in place of t(6) held 94.5% pooled over the first 22 sets,
-// 90% or more in 17 of them. Fewer than MinHostCells cells, or
-// MinHostRounds rounds, give no host factor worth the name: the cells'
-// rerun intervals are then their batch means alone (RerunInterval).
+// 89.4% at ±0.9%; at a moderately quiet one (1.6%, the host climbing
+// 1.2% over five runs), 96.2% at ±4.4% against 91.7% at ±2.9%; where
+// the host's speed jumped 5% between two runs, 85.8% at ±12.8% (batch
+// means alone, 77.7% at ±10.2%). The normal quantile in place of t(6)
+// held 94.5% pooled over the first 22 sets, 90% or more in 17 of them.
+// Fewer than MinHostCells cells, or MinHostRounds rounds, give no host
+// factor worth the name: the cells' rerun intervals are then their batch
+// means alone (RerunInterval).
 
 // MinHostCells is the fewest cells whose rounds give a host factor: the
 // median over fewer is one cell's noise.
