@@ -335,12 +335,9 @@ func algoRank(name string) int {
 func throughputRows(rs []*result.Results, sizes []int) []CompRow {
 	idx := map[result.Key]int{}
 	var rows []CompRow
-	hosts := make([]map[result.Engine]stats.Host, len(rs)) // every size's cells, as the run's
+	hosts := make([]map[result.Engine]stats.Host, len(rs)) // of every size's cells, as the run's
 	for h, r := range rs {
-		hosts[h] = map[result.Engine]stats.Host{}
-		for _, e := range []result.Engine{result.EngineGo, result.EngineOpenSSL} {
-			hosts[h][e] = r.Host(e)
-		}
+		hosts[h] = r.Hosts()
 	}
 	for h, r := range rs {
 		for _, m := range r.Measurements {

@@ -80,7 +80,7 @@ func count[K comparable](rs []*row, key func(*row) K) int {
 // the figures are the aggregate of all threads, as openssl speed -multi
 // reports, and a further table gives the mean per thread, as BoringSSL's
 // bssl speed -threads reports. A second table gives each cell's 95%
-// rerun interval as ± percent (Results.RerunInterval), with a !
+// rerun interval as ± percent (against Results.Hosts), with a !
 // after cells wider than the run's noisy threshold, and a third the spread
 // of the samples, (max-min)/median.
 func WriteSpeedTable(w io.Writer, r *result.Results) error { return WriteSpeedTableWithin(w, r, 0) }
@@ -160,9 +160,10 @@ func WriteSpeedTableWithin(w io.Writer, r *result.Results, limit int) error {
 	}
 	b.WriteByte('\n')
 	proseLine(&b, legend+":")
+	hosts := r.Hosts()
 	table(nil, func(m *result.Measurement) string {
 		c := "±∞"
-		ci := r.RerunInterval(m)
+		ci := hosts[m.Engine].RerunInterval(m.SamplesKBps, 0)
 		if !math.IsInf(ci.Pct, 0) {
 			c = fmt.Sprintf("±%.1f%%", ci.Pct)
 		}

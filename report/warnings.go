@@ -90,13 +90,13 @@ func differences(rs []*result.Results, hosts []Host) []string {
 		// fewRounds speaks for it.
 		paired, filesPaired := pairedOnly(rs, i)
 		noisy, few, figures := 0, 0, len(r.Measurements)+len(r.Files)
-		for j := range r.Measurements {
-			m := &r.Measurements[j]
+		factors := r.Hosts() // the host factor of each engine's cells
+		for _, m := range r.Measurements {
 			n := len(m.SamplesKBps)
 			if stats.TooFewForRerun(n) && !paired {
 				few++
 			}
-			if n >= stats.MinSamplesForRerun && stats.Noisy(r.RerunInterval(m), pct) {
+			if n >= stats.MinSamplesForRerun && stats.Noisy(factors[m.Engine].RerunInterval(m.SamplesKBps, 0), pct) {
 				noisy++
 			}
 		}

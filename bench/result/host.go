@@ -2,18 +2,24 @@ package result
 
 import "github.com/aesbench/aesbench/bench/stats"
 
-// Host is the host's speed round by round, and its drift, as r's cells
-// of engine e saw it (stats.HostOf): a run samples its cells in rounds,
-// sample t of every cell in round t, the go engine's in rounds of its
-// own, openssl's in its. The zero stats.Host when they are too few.
-func (r *Results) Host(e Engine) stats.Host {
-	var ms []Measurement
+// Hosts is the host's speed round by round, and its drift, as r's cells
+// of each engine saw it (stats.HostOf): a run samples its cells in
+// rounds, sample t of every cell in round t, the go engine's in rounds
+// of their own, openssl's in theirs. An engine whose cells are too few
+// for it has the zero stats.Host, as has an engine r did not measure.
+// A cell's rerun interval, the one aesbench states, is
+// Hosts()[m.Engine].RerunInterval(m.SamplesKBps, 0); take Hosts once
+// for all of r's cells.
+func (r *Results) Hosts() map[Engine]stats.Host {
+	by := map[Engine][]Measurement{}
 	for _, m := range r.Measurements {
-		if m.Engine == e {
-			ms = append(ms, m)
-		}
+		by[m.Engine] = append(by[m.Engine], m)
 	}
-	return HostOf(ms)
+	hosts := make(map[Engine]stats.Host, len(by))
+	for e, ms := range by {
+		hosts[e] = HostOf(ms)
+	}
+	return hosts
 }
 
 // HostOf is the host factor of ms, cells of one engine sampled in the
@@ -26,26 +32,14 @@ func HostOf(ms []Measurement) stats.Host {
 	return stats.HostOf(cells)
 }
 
-// RerunInterval is the 95% rerun interval of m, one of r's cells, drawn
-// against the host factor of the cells of its engine
-// (stats.Host.RerunInterval): the interval aesbench states.
-func (r *Results) RerunInterval(m *Measurement) stats.CI {
-	return r.Host(m.Engine).RerunInterval(m.SamplesKBps, 0)
-}
-
 // Summarize summarizes every cell of r (Measurement.SummarizeOn), its
 // rerun interval drawn against the host factor of its engine's cells,
 // and its noisy mark by r's NoisyPct: what a run does once all its cells
 // are measured.
 func (r *Results) Summarize() {
-	hosts := map[Engine]stats.Host{}
+	hosts := r.Hosts()
 	for i := range r.Measurements {
 		m := &r.Measurements[i]
-		h, ok := hosts[m.Engine]
-		if !ok {
-			h = r.Host(m.Engine)
-			hosts[m.Engine] = h
-		}
-		m.SummarizeOn(r.NoisyPct, h)
+		m.SummarizeOn(r.NoisyPct, hosts[m.Engine])
 	}
 }

@@ -58,7 +58,7 @@ type Measurement struct {
 	Noisy      bool    `json:"noisy,omitempty"`            // the rerun interval is wider than the run's noisy threshold (in files written before rerun intervals: the confidence interval)
 	Iters      int     `json:"iters_per_sample,omitempty"` // messages per sample (per thread); 0 when unknown
 
-	// The 95% rerun interval (Results.RerunInterval): where the median
+	// The 95% rerun interval (against Results.Hosts): where the median
 	// of a rerun of as many samples falls, by batch means of the samples
 	// in the order taken over the run's host factor, and the host's
 	// drift (in older files batch means alone, or, before 2026-12-06,

@@ -4,7 +4,7 @@
 // and prints
 //
 //   - coverage: how often one run's stated 95% interval of a cell (the
-//     rerun interval, result.Results.RerunInterval) holds the median of another
+//     rerun interval, against result.Results.Hosts) holds the median of another
 //     run (all ordered pairs of runs): it should hold at least 90% of the
 //     time; and, beside it, how often the confidence interval of the
 //     median (benchstat's) does;
