@@ -2,7 +2,6 @@ package stats
 
 import (
 	"math"
-	"sync"
 
 	"github.com/aclements/go-moremath/stats"
 )
@@ -185,7 +184,7 @@ func (h Host) DriftPct(n int) float64 {
 	if !h.Known() || n < 1 {
 		return 0
 	}
-	t := driftT(h.df, Confidence)
+	t := twoSidedT(h.df, Confidence)
 	return 100 * math.Expm1(t*math.Sqrt(h.driftVar(n, n)))
 }
 
@@ -211,31 +210,6 @@ func (h Host) rerunInterval(xs []float64, m int, level float64) CI {
 	if !ok {
 		return ci
 	}
-	tb, td := batchT(level), driftT(h.df, level)
+	tb, td := batchT(level), twoSidedT(h.df, level)
 	return widen(ci, math.Sqrt(tb*tb*s*s*batchShare(n, m)+td*td*h.driftVar(n, m)))
 }
-
-// driftT is Student's quantile at 1-(1-level)/2 for the drift's df,
-// worked out once for each: the inverse of t's CDF is a numerical search,
-// and compare takes an interval of every cell of every host.
-func driftT(df int, level float64) float64 {
-	driftTMu.Lock()
-	defer driftTMu.Unlock()
-	k := driftTKey{df, level}
-	t, ok := driftTs[k]
-	if !ok {
-		t = tQuantile(df, 1-(1-level)/2)
-		driftTs[k] = t
-	}
-	return t
-}
-
-type driftTKey struct {
-	df    int
-	level float64
-}
-
-var (
-	driftTMu sync.Mutex
-	driftTs  = map[driftTKey]float64{}
-)

@@ -148,22 +148,33 @@ func widen(ci CI, half float64) CI {
 }
 
 // batchT is Student's quantile for the batch means' interval at level:
-// t(RerunBatches-1) at 1-(1-level)/2. The two levels aesbench takes are
-// worked out once; the inverse of t's CDF is a numerical search, and
+// t(RerunBatches-1) at 1-(1-level)/2 (twoSidedT).
+func batchT(level float64) float64 { return twoSidedT(RerunBatches-1, level) }
+
+// twoSidedT is Student's quantile with df degrees of freedom at
+// 1-(1-level)/2, the half-width of a two-sided interval at level, worked
+// out once for each: the inverse of t's CDF is a numerical search, and
 // compare takes a rerun interval of every cell of every host.
-func batchT(level float64) float64 {
-	switch level {
-	case Confidence:
-		return tConfidence()
-	case compareRunsLevel:
-		return tCompareRuns()
+func twoSidedT(df int, level float64) float64 {
+	twoSidedTMu.Lock()
+	defer twoSidedTMu.Unlock()
+	k := tKey{df, level}
+	t, ok := twoSidedTs[k]
+	if !ok {
+		t = tQuantile(df, 1-(1-level)/2)
+		twoSidedTs[k] = t
 	}
-	return tQuantile(RerunBatches-1, 1-(1-level)/2)
+	return t
+}
+
+type tKey struct {
+	df    int
+	level float64
 }
 
 var (
-	tConfidence  = sync.OnceValue(func() float64 { return tQuantile(RerunBatches-1, 1-(1-Confidence)/2) })
-	tCompareRuns = sync.OnceValue(func() float64 { return tQuantile(RerunBatches-1, 1-(1-compareRunsLevel)/2) })
+	twoSidedTMu sync.Mutex
+	twoSidedTs  = map[tKey]float64{}
 )
 
 // tQuantile is the p quantile of Student's t distribution with v degrees

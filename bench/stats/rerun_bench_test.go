@@ -24,3 +24,28 @@ func BenchmarkRerunInterval(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkHostOf: compare takes the host factor of every results file
+// once, over all its cells (48 of the default suite on both engines),
+// then each cell's interval against it.
+func BenchmarkHostOf(b *testing.B) {
+	for _, n := range []int{16, 1000} {
+		rng := rand.New(rand.NewPCG(2, uint64(n)))
+		cells := make([][]float64, 48)
+		for c := range cells {
+			cells[c] = make([]float64, n)
+			for i := range cells[c] {
+				cells[c][i] = float64(1000*(c+1)) * (1 + 0.05*rng.NormFloat64())
+			}
+		}
+		b.Run(fmt.Sprintf("cells=48/n=%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				h := HostOf(cells)
+				for _, xs := range cells {
+					h.RerunInterval(xs, 0)
+				}
+			}
+		})
+	}
+}
