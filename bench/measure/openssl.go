@@ -65,13 +65,9 @@ func runOpenSSL(ctx context.Context, o Options, osl *opensslSetup, res *result.R
 	secs := opensslSeconds(o)
 	info.Seconds = secs
 	o.Progress.Note(fmt.Sprintf("openssl: %s (%s)", info.Version, info.CPUInfo))
-	ms, err := openssl.Run(ctx, o.Cells, info.Version, openssl.Config{
-		Path: osl.path, Env: osl.env, Seconds: secs, Count: o.Runs, CPUTime: o.CPUTime, NoisyPct: o.NoisyPct,
-		Warn: func(msg string) { res.Warnings = append(res.Warnings, msg) },
-		Progress: func(done, total int, what string) {
-			o.Progress.Update(done, total, fmt.Sprintf("(%d/%d) %s", done, total, what))
-		},
-	})
+	cfg := opensslConfig(o, osl.path, secs, res)
+	cfg.Env = osl.env
+	ms, err := openssl.Run(ctx, o.Cells, info.Version, cfg)
 	if err != nil {
 		return err
 	}
@@ -94,8 +90,22 @@ func runOpenSSLAB(ctx context.Context, o Options, osl [2]*opensslSetup, res [2]*
 	for i, s := range []string{res[0].Label, res[1].Label} {
 		o.Progress.Note(fmt.Sprintf("openssl: %s: %s", s, osl[i].info.CPUInfo))
 	}
-	a, b, err := openssl.RunAB(ctx, o.Cells, osl[0].info.Version, openssl.Config{
-		Path: osl[0].path, Seconds: secs, Count: o.Runs, CPUTime: o.CPUTime, NoisyPct: o.NoisyPct,
+	a, b, err := openssl.RunAB(ctx, o.Cells, osl[0].info.Version, opensslConfig(o, osl[0].path, secs, res[:]...),
+		[2][]string{osl[0].env, osl[1].env}, rng)
+	if err != nil {
+		return err
+	}
+	res[0].Measurements = append(res[0].Measurements, a...)
+	res[1].Measurements = append(res[1].Measurements, b...)
+	return nil
+}
+
+// opensslConfig is the openssl engine's configuration of o's run with
+// the openssl at path for secs a run: its warnings go to every one of
+// res, its progress to o's.
+func opensslConfig(o Options, path string, secs int, res ...*result.Results) openssl.Config {
+	return openssl.Config{
+		Path: path, Seconds: secs, Count: o.Runs, CPUTime: o.CPUTime, NoisyPct: o.NoisyPct,
 		Warn: func(msg string) {
 			for _, r := range res {
 				r.Warnings = append(r.Warnings, msg)
@@ -104,13 +114,7 @@ func runOpenSSLAB(ctx context.Context, o Options, osl [2]*opensslSetup, res [2]*
 		Progress: func(done, total int, what string) {
 			o.Progress.Update(done, total, fmt.Sprintf("(%d/%d) %s", done, total, what))
 		},
-	}, [2][]string{osl[0].env, osl[1].env}, rng)
-	if err != nil {
-		return err
 	}
-	res[0].Measurements = append(res[0].Measurements, a...)
-	res[1].Measurements = append(res[1].Measurements, b...)
-	return nil
 }
 
 // opensslSeconds is openssl speed's -seconds for o.Sample, which it says
