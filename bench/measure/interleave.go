@@ -219,9 +219,7 @@ func Interleave(ctx context.Context, o Options, ab ABOptions) (a, b *result.Resu
 		}
 	}
 	for i := range res {
-		for j := range res[i].Measurements {
-			res[i].Measurements[j].Summarize(o.NoisyPct)
-		}
+		res[i].Summarize() // the medians cycles per byte need, before openssl's cells join
 		addClock(res[i], hz0, clockOK)
 	}
 	if osl[0] != nil {
@@ -251,7 +249,7 @@ func Interleave(ctx context.Context, o Options, ab ABOptions) (a, b *result.Resu
 		}
 	}
 	for i := range res {
-		res[i].Summarize() // each cell's rerun interval against its side's host factor
+		res[i].Summarize() // again, with openssl's cells: each against its engine's host factor
 		if siblings {
 			res[i].Warnings = append(res[i].Warnings, "the duet's two CPUs may be SMT siblings of one core, sharing its AES units: the two sides slowed each other, which biases the comparison")
 		}
