@@ -295,3 +295,18 @@ func TestSizeBlocks(t *testing.T) {
 		}
 	}
 }
+
+// TestSpeedTableSaysPrecision: a --precision run's table says how long
+// its cells were sampled, the host's drift stop included.
+func TestSpeedTableSaysPrecision(t *testing.T) {
+	r := sample(1)
+	r.PrecisionPct, r.MaxSeconds = 2, 1
+	var b bytes.Buffer
+	if err := WriteSpeedTable(&b, r); err != nil {
+		t.Fatal(err)
+	}
+	want := "median of at least 9 samples of 0.1 s each, sampled until within ±2%, until the host's drift alone was wider, or for 1 s per cell."
+	if got := strings.Join(strings.Fields(b.String()), " "); !strings.Contains(got, want) {
+		t.Errorf("the table does not say %q:\n%s", want, b.String())
+	}
+}

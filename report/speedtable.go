@@ -241,7 +241,7 @@ func samplesWhat(r *result.Results, rs []*row) string {
 	goRows := slices.ContainsFunc(rs, func(x *row) bool { return x.engine != result.EngineOpenSSL })
 	goWhat := fmt.Sprintf("median of %d samples of %s each", r.Count, seconds(r.SampleSeconds))
 	if r.PrecisionPct > 0 {
-		goWhat = fmt.Sprintf("median of at least %d samples of %s each, sampled until within ±%g%% or %s per cell", r.Count, seconds(r.SampleSeconds), r.PrecisionPct, seconds(r.MaxSeconds))
+		goWhat = fmt.Sprintf("median of at least %d samples of %s each, sampled until within ±%g%%, until the host's drift alone was wider, or for %s per cell", r.Count, seconds(r.SampleSeconds), r.PrecisionPct, seconds(r.MaxSeconds))
 	}
 	runs, speed := opensslRuns(r)
 	if runs == 0 {
