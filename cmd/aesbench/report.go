@@ -40,12 +40,15 @@ func cmdReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
-	files, err := chart.Report(ctx, *out, c, sizes[0])
+	w, err := chart.Report(ctx, *out, c, sizes[0])
+	for _, f := range w.Files {
+		fmt.Fprintf(stderr, "aesbench: wrote %s\n", f)
+	}
+	for _, f := range w.Removed {
+		fmt.Fprintf(stderr, "aesbench: removed %s (an earlier report's chart)\n", f)
+	}
 	if err != nil {
 		return fmt.Errorf("report: %w", err)
-	}
-	for _, f := range files {
-		fmt.Fprintf(stderr, "aesbench: wrote %s\n", f)
 	}
 	warn(stderr, c.Warnings)
 	return nil

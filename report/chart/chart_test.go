@@ -149,14 +149,21 @@ func TestWriteReport(t *testing.T) {
 				t.Fatal(err)
 			}
 			dir := filepath.Join(t.TempDir(), "new", "rep")
-			written, err := Report(context.Background(), dir, c, 256)
+			w, err := Report(context.Background(), dir, c, 256)
 			if err != nil {
 				t.Fatal(err)
+			}
+			written := w.Files
+			if len(w.Removed) != 0 {
+				t.Errorf("removed %v from a new directory", w.Removed)
 			}
 			if want := 2*len(tt.files) + 1; len(written) != want {
 				t.Errorf("wrote %d files %v, want %d", len(written), written, want)
 			}
 			for _, f := range tt.files {
+				if !slices.Contains(Names, f) {
+					t.Errorf("chart %s is not among Names: a later report would leave it stale", f)
+				}
 				for _, ext := range []string{".png", ".svg"} {
 					if _, err := os.Stat(filepath.Join(dir, f+ext)); err != nil {
 						t.Error(err)
@@ -184,6 +191,59 @@ func TestWriteReport(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestReportRemovesStale checks that a report leaves no chart of an
+// earlier one in its directory that its report.md does not show (one of
+// 20 hosts with files, then one of a host alone, once kept the first's
+// files chart), and that it removes nothing else: not a file of the
+// user's, nor a link that has a chart's name.
+func TestReportRemovesStale(t *testing.T) {
+	full, err := report.Compare(fixtures(t, "knight", "padawan"), report.CompareOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if _, err := Report(context.Background(), dir, full, 256); err != nil {
+		t.Fatal(err)
+	}
+	mine := filepath.Join(dir, "notes.png")
+	target := filepath.Join(t.TempDir(), "elsewhere.svg")
+	for _, f := range []string{mine, target} {
+		if err := os.WriteFile(f, []byte("keep"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	link := filepath.Join(dir, "files.svg")
+	if err := os.Remove(link); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(target, link); err != nil {
+		t.Fatal(err)
+	}
+	alone, err := report.Compare(fixtures(t, "knight-noaesni"), report.CompareOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, err := Report(context.Background(), dir, alone, 256)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{filepath.Join(dir, "aesni-speedup.png"), filepath.Join(dir, "aesni-speedup.svg"), filepath.Join(dir, "files.png")}
+	if got := slices.Sorted(slices.Values(w.Removed)); !slices.Equal(got, want) {
+		t.Errorf("removed %v, want %v", got, want)
+	}
+	var left []string
+	for name := range snapshot(t, dir) {
+		left = append(left, name)
+	}
+	slices.Sort(left)
+	if want := []string{"files.svg", "notes.png", "report.md", "sizes.png", "sizes.svg", "throughput.png", "throughput.svg"}; !slices.Equal(left, want) {
+		t.Errorf("left %v, want %v", left, want)
+	}
+	if b, err := os.ReadFile(target); err != nil || string(b) != "keep" {
+		t.Errorf("the link's target: %q, %v; want it untouched", b, err)
 	}
 }
 
@@ -240,7 +300,7 @@ func TestReportInterrupted(t *testing.T) {
 	for _, n := range []int{0, 1, 2, 5, 9} {
 		ctx := &cancelAfter{Context: context.Background(), n: n}
 		written, err := Report(ctx, dir, c, 256)
-		if !errors.Is(err, context.Canceled) || written != nil {
+		if !errors.Is(err, context.Canceled) || written.Files != nil || written.Removed != nil {
 			t.Fatalf("canceled after %d checks: %v, %v; want context.Canceled", n, written, err)
 		}
 		if ctx.n != -1 {

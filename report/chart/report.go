@@ -17,22 +17,24 @@ import (
 // (report.CompareOptions.Sizes nil). size is the message size of the bar
 // charts and the first table. Charts with nothing to show are left out and
 // the report says why. dir is created if missing. It returns the files
-// written.
+// written, and the charts of an earlier report in dir that this one does
+// not draw, which it removes (Names; regular files only), so that dir
+// never shows a chart its report.md does not.
 //
 // The files are written as one set (atomicfile.WriteFiles): on any
 // error, a full disk or ctx done, dir holds what it held before, not a
 // mix of old and new charts. Report stops between files when ctx is done,
 // with ctx's error.
-func Report(ctx context.Context, dir string, c *report.Comparison, size int) ([]string, error) {
+func Report(ctx context.Context, dir string, c *report.Comparison, size int) (Written, error) {
 	if err := ctx.Err(); err != nil {
-		return nil, err
+		return Written{}, err
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, err
+		return Written{}, err
 	}
 	chs, figs, err := charts(c, size)
 	if err != nil {
-		return nil, err
+		return Written{}, err
 	}
 	var files []atomicfile.File
 	for _, ch := range chs {
@@ -59,14 +61,41 @@ func Report(ctx context.Context, dir string, c *report.Comparison, size int) ([]
 		return report.WriteDocument(w, c, size, figs)
 	}})
 	if err := atomicfile.WriteFiles(dir, files); err != nil {
-		return nil, err
+		return Written{}, err
 	}
-	var written []string
+	var w Written
+	drawn := map[string]bool{}
 	for _, f := range files {
-		written = append(written, filepath.Join(dir, f.Name))
+		w.Files = append(w.Files, filepath.Join(dir, f.Name))
+		drawn[f.Name] = true
 	}
-	return written, nil
+	for _, name := range Names {
+		for _, ext := range []string{".png", ".svg"} {
+			path := filepath.Join(dir, name+ext)
+			if drawn[name+ext] {
+				continue
+			}
+			if fi, err := os.Lstat(path); err != nil || !fi.Mode().IsRegular() {
+				continue // none, or not one a report wrote
+			}
+			if err := os.Remove(path); err != nil {
+				return w, fmt.Errorf("remove the earlier report's %s: %w", path, err)
+			}
+			w.Removed = append(w.Removed, path)
+		}
+	}
+	return w, nil
 }
+
+// Written is what Report did in its directory.
+type Written struct {
+	Files   []string // written: the charts, then report.md
+	Removed []string // an earlier report's charts that this one has not
+}
+
+// Names are the names of every chart a report can draw (Chart.Name),
+// without their extensions.
+var Names = []string{"throughput", "aesni-speedup", "sizes", "files"}
 
 // charts draws the charts of the report of c at size, without rendering
 // them, and the figures the document shows.
