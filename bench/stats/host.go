@@ -50,6 +50,21 @@ import (
 // the host's speed jumped 5% between two runs, 85.8% at ±12.8% (batch
 // means alone, 77.7% at ±10.2%). The normal quantile in place of t(6)
 // held 94.5% pooled over the first 22 sets, 90% or more in 17 of them.
+// Four more sets at a busy hour of another day (medians moving 3.3% to
+// 15.7% from run to run) held 87.4% (76.9% to 97.3%), which makes 94.2%
+// over all 30. The interval speaks of the next run, and by how many runs
+// apart the pairs were, it held the next run's median 95.8% of the time
+// over the 30 sets (90% or more in 26 of them, 83.9% the least), a median
+// 2, 3 and 4 runs later 93.9%, 92.1% and 92.7%: the further the rerun,
+// the longer the host has had to move, as a walk would.
+//
+// More and shorter rounds (32 of 25 ms in the same time) did not help:
+// four sets of each taken in turn at that busy hour, and on the same
+// samples of the 32-round sets merged pairwise into 16 of 50 ms, 32
+// rounds with lags up to 16 held 86.8% pooled and 16 held 86.3%, at like
+// widths (±5.5% against ±5.7% in the quietest set); with the lags kept
+// at 8, 32 rounds held 88.9% at ±7.9% to ±28.2%: the walk's slope,
+// fitted over 8 lags of 0.6 s, is then carried over 32 rounds.
 // Fewer than MinHostCells cells, or MinHostRounds rounds, give no host
 // factor worth the name: the cells' rerun intervals are then their batch
 // means alone (RerunInterval).
