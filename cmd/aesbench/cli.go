@@ -153,5 +153,28 @@ func parseFlags(fs *pflag.FlagSet, args []string, stdout io.Writer) (help bool, 
 	if err != nil {
 		return false, &usageError{fmt.Errorf("%s: %w", fs.Name(), err)}
 	}
+	if name := emptyFlag(fs); name != "" {
+		return false, usagef("%s: --%s is empty: give it a value, or leave the flag out", fs.Name(), name)
+	}
 	return false, nil
+}
+
+// emptyFlag returns the name of a flag given an empty value (--out "",
+// --file ""), which is a variable left unset in a script far more often
+// than a wish for the default, or "" when there is none.
+func emptyFlag(fs *pflag.FlagSet) string {
+	var name string
+	fs.Visit(func(f *pflag.Flag) {
+		if name != "" {
+			return
+		}
+		if sv, ok := f.Value.(pflag.SliceValue); ok {
+			if slices.Contains(sv.GetSlice(), "") {
+				name = f.Name
+			}
+		} else if f.Value.Type() == "string" && f.Value.String() == "" {
+			name = f.Name
+		}
+	})
+	return name
 }

@@ -172,6 +172,10 @@ func TestE2EBadInput(t *testing.T) {
 		{"missing cpuinfo", []string{"probe", "--cpuinfo", filepath.Join(dir, "nope")}, 1, "no such file"},
 		{"cpuinfo without flags", []string{"probe", "--cpuinfo", "../../cpuinfo/testdata/noflags.cpuinfo"}, 1, "no flags or Features line"},
 		{"cpus of a saved host", []string{"probe", "--cpus", "--cpuinfo", "../../cpuinfo/testdata/knight.cpuinfo"}, 2, "--cpus times this host's CPUs; it cannot go with --cpuinfo"},
+		{"empty out", []string{"run", "--out", ""}, 2, "run: --out is empty"},
+		{"empty label", []string{"run", "--label="}, 2, "run: --label is empty"},
+		{"empty file among others", []string{"run", "--file", "a.gz", "--file", ""}, 2, "run: --file is empty"},
+		{"empty report directory", []string{"report", "--out", "", "../../report/testdata/knight.json"}, 2, "report: --out is empty"},
 		{"threads list with a bad count", []string{"run", "--threads", "1,0"}, 2, `--threads: "0": want numbers from 1 to 1024 or all`},
 	}
 	if os.Geteuid() != 0 { // root reads and writes anything

@@ -453,7 +453,7 @@ func parseStatsFlags(o *runOptions, formatSet bool, noisy, precision, threads st
 			return usagef("run: --max-time %v: must be positive", o.maxTime)
 		}
 	}
-	if o.threads, err = parseThreads(threads); err != nil {
+	if o.threads, err = parseThreads(threads, runtime.NumCPU()); err != nil {
 		return usagef("run: --threads: %w", err)
 	}
 	switch o.format {
@@ -471,17 +471,22 @@ func parseStatsFlags(o *runOptions, formatSet bool, noisy, precision, threads st
 }
 
 // parseThreads reads --threads: thread counts from 1 to 1024 or all (one
-// per CPU), comma-separated, returned in ascending order without repeats.
-func parseThreads(s string) ([]int, error) {
+// per CPU), comma-separated, returned in ascending order without repeats,
+// none above cpus, the CPUs this process may use: more threads than CPUs
+// take turns on them, and time the scheduler rather than the cipher.
+func parseThreads(s string, cpus int) ([]int, error) {
 	var out []int
 	for _, f := range strings.Split(s, ",") {
 		f = strings.TrimSpace(f)
 		n, err := strconv.Atoi(f)
 		if f == "all" {
-			n, err = runtime.NumCPU(), nil
+			n, err = cpus, nil
 		}
 		if err != nil || n < 1 || n > 1024 {
 			return nil, fmt.Errorf("%q: want numbers from 1 to 1024 or all, comma-separated, e.g. 1,all", f)
+		}
+		if n > cpus {
+			return nil, fmt.Errorf("%d: more than the %d CPUs this host gives aesbench; threads beyond them would take turns, timing the scheduler, not the cipher (try all)", n, cpus)
 		}
 		if !slices.Contains(out, n) {
 			out = append(out, n)

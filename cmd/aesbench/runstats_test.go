@@ -33,8 +33,8 @@ func TestParseRunStatsFlags(t *testing.T) {
 			return o.precision == 2 && o.maxTime == 500*time.Millisecond && o.noisyPct == 1.5
 		}, "precision"},
 		{[]string{"--threads", "all"}, "", func(o *runOptions) bool { return slices.Equal(o.threads, []int{runtime.NumCPU()}) }, "all threads"},
-		{[]string{"--threads", "2"}, "", func(o *runOptions) bool { return slices.Equal(o.threads, []int{2}) }, ""},
-		{[]string{"--threads", "4, 1,2,4"}, "", func(o *runOptions) bool { return slices.Equal(o.threads, []int{1, 2, 4}) }, "sorted, no repeats"},
+		{[]string{"--threads", "1"}, "", func(o *runOptions) bool { return slices.Equal(o.threads, []int{1}) }, ""},
+		{[]string{"--threads", "1025"}, `run: --threads: "1025"`, nil, ""},
 		{[]string{"--threads", "1,all", "--algos", "aes-128-gcm", "--sizes", "64,1024"}, "", func(o *runOptions) bool {
 			return len(o.cells) == 2*len(o.threads) && o.cells[0].Threads == 1 && o.cells[len(o.cells)-1].Threads == runtime.NumCPU()
 		}, "one cell per size and thread count"},
@@ -71,6 +71,37 @@ func TestParseRunStatsFlags(t *testing.T) {
 			if err == nil || !strings.Contains(err.Error(), tt.want) || !errors.As(err, &u) {
 				t.Errorf("%q: err = %v, want usage error %q", tt.args, err, tt.want)
 			}
+		}
+	}
+}
+
+// TestParseThreads: counts sorted without repeats, all the CPUs, and
+// none above them (8 threads on 2 CPUs once ran, and blamed "other
+// processes" for the turns its own threads took).
+func TestParseThreads(t *testing.T) {
+	tests := []struct {
+		in   string
+		cpus int
+		want []int
+		err  string
+	}{
+		{"4, 1,2,4", 4, []int{1, 2, 4}, ""},
+		{"all,1", 8, []int{1, 8}, ""},
+		{"2", 2, []int{2}, ""},
+		{"3", 2, nil, "3: more than the 2 CPUs this host gives aesbench"},
+		{"1,all,99", 2, nil, "99: more than the 2 CPUs"},
+		{"1,1025", 2048, nil, `"1025": want numbers from 1 to 1024`},
+	}
+	for _, tt := range tests {
+		got, err := parseThreads(tt.in, tt.cpus)
+		if tt.err != "" {
+			if err == nil || !strings.Contains(err.Error(), tt.err) {
+				t.Errorf("parseThreads(%q, %d) = %v, %v; want error %q", tt.in, tt.cpus, got, err, tt.err)
+			}
+			continue
+		}
+		if err != nil || !slices.Equal(got, tt.want) {
+			t.Errorf("parseThreads(%q, %d) = %v, %v; want %v", tt.in, tt.cpus, got, err, tt.want)
 		}
 	}
 }
