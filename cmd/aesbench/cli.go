@@ -65,6 +65,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	case "help":
 		return help(ctx, args[1:], stdout, stderr)
 	case "--version", "version":
+		if len(args) > 1 {
+			if a := args[1]; a != "-h" && a != "--help" {
+				return usagef("%s: unexpected argument %q (it takes none)", name, a)
+			}
+			fmt.Fprintln(stdout, "Usage: aesbench version\n\nPrints aesbench's version and the Go that built it.")
+			return nil
+		}
 		fmt.Fprintln(stdout, versionString())
 		return nil
 	}
@@ -90,9 +97,11 @@ func help(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return usagef("help: want at most one command, got %d", len(args))
 	}
 	switch args[0] {
-	case "help", "version", "-h", "--help":
+	case "help", "-h", "--help":
 		printUsage(stdout)
 		return nil
+	case "version":
+		return run(ctx, []string{"version", "--help"}, stdout, stderr)
 	}
 	for _, c := range commands {
 		if c.name == args[0] {

@@ -45,7 +45,11 @@ func TestHelpCommand(t *testing.T) {
 	}{
 		{[]string{"help"}, "aesbench: how fast ...", ""},
 		{[]string{"help", "run"}, runHelp, ""},
-		{[]string{"help", "version"}, "aesbench: how fast ...", ""},
+		{[]string{"help", "version"}, "Usage: aesbench version\n\nPrints aesbench's version and the Go that built it.\n", ""},
+		{[]string{"version", "--help"}, "Usage: aesbench version\n...", ""},
+		{[]string{"version"}, "aesbench (devel) go...", ""},
+		{[]string{"version", "--bogus"}, "", `version: unexpected argument "--bogus" (it takes none)`},
+		{[]string{"--version", "extra"}, "", `--version: unexpected argument "extra" (it takes none)`},
 		{[]string{"help", "nope"}, "", `help: unknown command "nope" (try: aesbench help)`},
 		{[]string{"help", "--help"}, "aesbench: how fast ...", ""},
 		{[]string{"--frob"}, "", "unknown flag --frob: flags go after the command (try: aesbench help)"},
