@@ -1,11 +1,13 @@
 package result
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
+	"strings"
 
 	"github.com/aesbench/aesbench/internal/atomicfile"
 	"github.com/aesbench/aesbench/internal/regular"
@@ -62,20 +64,27 @@ func Read(path string) (*Results, error) {
 // characters. The error names the field by its JSON path.
 func Parse(name string, data []byte) (*Results, error) {
 	var r Results
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, fmt.Errorf("%s: %w: the file is empty", name, ErrNotResults)
+	}
 	if err := json.Unmarshal(data, &r); err != nil {
 		if se := (*json.SyntaxError)(nil); errors.As(err, &se) {
 			return nil, fmt.Errorf("%s: %w: not valid JSON, truncated or corrupt (%v at byte %d)", name, ErrNotResults, err, se.Offset)
 		}
 		if te := (*json.UnmarshalTypeError)(nil); errors.As(err, &te) {
-			where := "the file"
-			if te.Field != "" {
-				where = "field " + te.Field
+			if te.Field == "" {
+				return nil, fmt.Errorf("%s: %w: the file holds a JSON %s, where a results file is an object", name, ErrNotResults, te.Value)
 			}
-			return nil, fmt.Errorf("%s: %w: %s holds a JSON %s, which no results file has there", name, ErrNotResults, where, te.Value)
+			return nil, fmt.Errorf("%s: %w: field %s holds a JSON %s, which no results file has there", name, ErrNotResults, te.Field, te.Value)
 		}
 		return nil, fmt.Errorf("%s: %w: %v", name, ErrNotResults, err)
 	}
-	if r.Schema != Schema {
+	switch {
+	case r.Schema == "":
+		return nil, fmt.Errorf("%s: %w: it has no \"schema\" field, which every results file has (%q)", name, ErrNotResults, Schema)
+	case strings.HasPrefix(r.Schema, "aesbench/") && r.Schema != Schema:
+		return nil, fmt.Errorf("%s: %w: schema %q, of another version of aesbench; this one reads %q", name, ErrNotResults, r.Schema, Schema)
+	case r.Schema != Schema:
 		return nil, fmt.Errorf("%s: %w: schema %q, want %q", name, ErrNotResults, r.Schema, Schema)
 	}
 	for i, m := range r.Measurements {

@@ -81,13 +81,19 @@ func TestReadSaysWhatIsWrong(t *testing.T) {
 	truncated := write("truncated.json", `{"schema": "aesbench/results@1", "measurements": [`)
 	array := write("array.json", `[1, 2]`)
 	size := write("size.json", `{"measurements": [{"size": "256"}]}`)
+	empty := write("empty.json", " \n")
+	other := write("other.json", `{"name": "x"}`)
+	v9 := write("v9.json", `{"schema": "aesbench/v9"}`)
 	for _, tt := range []struct {
 		path, want string
 		notExist   bool
 	}{
 		{missing, missing + ": no such file or directory", true},
 		{truncated, truncated + ": not an aesbench results file: not valid JSON, truncated or corrupt (unexpected end of JSON input at byte 50)", false},
-		{array, array + ": not an aesbench results file: the file holds a JSON array, which no results file has there", false},
+		{array, array + ": not an aesbench results file: the file holds a JSON array, where a results file is an object", false},
+		{empty, empty + ": not an aesbench results file: the file is empty", false},
+		{other, other + `: not an aesbench results file: it has no "schema" field, which every results file has ("aesbench/v1")`, false},
+		{v9, v9 + `: not an aesbench results file: schema "aesbench/v9", of another version of aesbench; this one reads "aesbench/v1"`, false},
 		{size, size + ": not an aesbench results file: field measurements.size holds a JSON string, which no results file has there", false},
 	} {
 		_, err := Read(tt.path)

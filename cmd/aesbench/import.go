@@ -57,6 +57,14 @@ func cmdImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err := res.WriteFile(*out); err != nil {
 		return fmt.Errorf("import: %w", err)
 	}
-	fmt.Fprintf(stderr, "aesbench: imported %d figures from %d files into %s (one sample per cell)\n", len(res.Measurements), fs.NArg(), *out)
+	fmt.Fprintf(stderr, "aesbench: imported %s from %s into %s (one sample per cell)\n", count(len(res.Measurements), "figure"), count(fs.NArg(), "file"), *out)
 	return nil
+}
+
+// count is n and noun, plural unless n is 1: "1 file", "2 files".
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

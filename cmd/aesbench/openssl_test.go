@@ -88,6 +88,16 @@ func TestImport(t *testing.T) {
 	if len(res.Measurements) != 16 {
 		t.Errorf("%d measurements, want 16", len(res.Measurements))
 	}
+	if want := "aesbench: imported 16 figures from 2 files into " + out; !strings.HasPrefix(stderr.String(), want) {
+		t.Errorf("stderr %q, want it to start %q", stderr.String(), want)
+	}
+	stderr.Reset()
+	if err := run(context.Background(), []string{"import", "--label", "knight", "--out", out, files[1]}, &stdout, &stderr); err != nil {
+		t.Fatalf("import: %v", err)
+	}
+	if want := "aesbench: imported 6 figures from 1 file into "; !strings.HasPrefix(stderr.String(), want) {
+		t.Errorf("stderr %q, want it to start %q", stderr.String(), want)
+	}
 	m := res.Find(result.Key{Engine: result.EngineOpenSSL, Algo: "aes-256-cbc", Direction: result.Encrypt, Size: 256})
 	if m == nil || m.KBps != 80061.95 || len(m.SamplesKBps) != 1 {
 		t.Errorf("aes-256-cbc at 256 bytes: %+v, want 80061.95 kB/s, one sample", m)
