@@ -150,3 +150,26 @@ func TestCheckGODEBUG(t *testing.T) {
 		})
 	}
 }
+
+// TestSummaryMasked: run's banner says a CPU whose AES GODEBUG turns off
+// (run --no-aesni) is masked, as compare does, and a CPU without AES, or
+// one masked as well as lacking a feature, has none.
+func TestSummaryMasked(t *testing.T) {
+	x86 := Features{AES: true, PCLMULQDQ: true, SSE41: true, SSSE3: true}
+	tests := []struct {
+		f       Features
+		godebug string
+		want    string
+	}{
+		{x86, "", "; hardware AES: yes (aes, pclmulqdq); Go uses hardware AES"},
+		{x86, "cpu.aes=off,cpu.pclmulqdq=off", "; hardware AES: masked: GODEBUG=cpu.aes=off,cpu.pclmulqdq=off turns off aes, pclmulqdq for Go"},
+		{Features{AES: true, SSE41: true, SSSE3: true}, "", "; hardware AES: no: the CPU lacks pclmulqdq"},
+		{Features{AES: true, SSE41: true, SSSE3: true}, "cpu.aes=off", "; hardware AES: no: the CPU lacks pclmulqdq; GODEBUG=cpu.aes=off turns off aes for Go"},
+	}
+	for _, tt := range tests {
+		r := &Report{Source: "this host", Model: "m", Arch: "amd64", LogicalCPUs: 2, Features: tt.f, GODEBUG: tt.godebug, Go: GoUse("amd64", tt.f, tt.godebug)}
+		if got := r.Summary(); !strings.Contains(got, tt.want) {
+			t.Errorf("GODEBUG=%q: %q, want it to hold %q", tt.godebug, got, tt.want)
+		}
+	}
+}

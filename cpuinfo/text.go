@@ -34,11 +34,28 @@ func (r *Report) Summary() string {
 	if r.EC2 != nil {
 		s += ", EC2 " + orUnknown(r.EC2.InstanceType) + " in " + orUnknown(r.EC2.AvailabilityZone)
 	}
-	s += "; " + v.String()
+	switch {
+	case !v.OK && r.IsThisHost() && len(r.Go.Masked) > 0 && r.hasAll(v.Require):
+		// The CPU has it and GODEBUG turns it off (run --no-aesni): say
+		// masked, as compare does, not "no", as of a host without it.
+		s += "; hardware AES: masked: " + strings.Join(v.Reasons, "; ")
+	default:
+		s += "; " + v.String()
+	}
 	if r.IsThisHost() && v.OK {
 		s += "; " + r.Go.Reason
 	}
 	return s
+}
+
+// hasAll reports whether the CPU has every one of the features names.
+func (r *Report) hasAll(names []string) bool {
+	for _, n := range names {
+		if has, _ := r.Features.Has(n); !has {
+			return false
+		}
+	}
+	return len(names) > 0
 }
 
 // TextWidth is the most columns WriteText's prose takes (its notes and
