@@ -21,10 +21,14 @@ func TestE2EInterleave(t *testing.T) {
 		t.Skip("no AES-NI mask on", runtime.GOARCH)
 	}
 	dir := t.TempDir()
-	_, stderr, code := runBinIn(t, dir, nil, "run", "--interleave", "noaesni", "--label", "h",
+	out, stderr, code := runBinIn(t, dir, nil, "run", "--interleave", "noaesni", "--label", "h",
 		"--algos", "aes-128-gcm,3des-cbc", "--sizes", "256", "--count", "6", "--time", "5ms")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	// Two tables alike but for their figures: each says whose it is.
+	if i, j := strings.Index(out, "h (as is):\nThe numbers"), strings.Index(out, "\nh-noaesni (AES-NI masked):\nThe numbers"); i != 0 || j < 0 {
+		t.Errorf("stdout does not head each side's table with its label:\n%s", out)
 	}
 	a, err := result.Read(filepath.Join(dir, "results", "h.json"))
 	if err != nil {

@@ -292,8 +292,20 @@ func runInterleaved(ctx context.Context, o *runOptions, host *cpuinfo.Report, st
 	if err != nil {
 		return fmt.Errorf("run: --interleave: %w", err)
 	}
+	side := func(r *result.Results) {
+		if o.format != "table" {
+			return // JSON and the benchmark format carry their labels
+		}
+		state := "as is"
+		if r.AESNIMasked {
+			state = "AES-NI masked"
+		}
+		fmt.Fprintf(stdout, "%s (%s):\n", r.Label, state)
+	}
+	side(ra)
 	errA := saveAndPrint(ra, outA, o.format, stdout, stderr)
 	fmt.Fprintln(stdout)
+	side(rb)
 	errB := saveAndPrint(rb, outB, o.format, stdout, stderr)
 	if err := errors.Join(errA, errB); err != nil {
 		return err
