@@ -85,6 +85,7 @@ type FileRow struct {
 // CompareOptions choose what Compare puts in the table.
 type CompareOptions struct {
 	Sizes    []int  // message sizes to show; nil for every size measured
+	Nearest  bool   // when no host measured the one size of Sizes, show the measured size nearest it (NearestSize) rather than fail: for a default size, not one asked for
 	Baseline string // label of the baseline host; "" for the rule of Compare
 	Layout   string // LayoutRows, LayoutColumns, or "" or LayoutAuto: rows for more than MaxColumnHosts hosts, or when columns would not fit TextWidth and rows are narrower
 }
@@ -196,7 +197,11 @@ func Compare(rs []*result.Results, o CompareOptions) (*Comparison, error) {
 			all = append(all, s)
 		}
 		slices.Sort(all)
-		return nil, fmt.Errorf("%w %s (sizes measured: %s)", ErrSizeNotMeasured, sizeList(o.Sizes), sizeList(all))
+		if !o.Nearest || len(o.Sizes) != 1 {
+			return nil, fmt.Errorf("%w %s (sizes measured: %s)", ErrSizeNotMeasured, sizeList(o.Sizes), sizeList(all))
+		}
+		c.Sizes = []int{NearestSize(all, o.Sizes[0])}
+		c.Rows = throughputRows(c.Results, c.Sizes)
 	}
 	if len(c.Hosts) > 1 && !c.shared() {
 		return nil, fmt.Errorf("%w: no cell measured on %s and another host", ErrNothingInCommon, c.Hosts[0].Label)

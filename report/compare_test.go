@@ -316,6 +316,19 @@ func TestCompareErrors(t *testing.T) {
 	}
 }
 
+// TestCompareNearest: a default size that no host measured (Nearest)
+// shows the measured size nearest it, rows and all; one asked for is an
+// error (TestCompareErrors).
+func TestCompareNearest(t *testing.T) {
+	c, err := Compare(fixtures(t, "knight", "padawan"), CompareOptions{Sizes: []int{512}, Nearest: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(c.Sizes, []int{1024}) || len(c.Rows) == 0 || slices.ContainsFunc(c.Rows, func(r CompRow) bool { return r.Size != 1024 }) {
+		t.Errorf("sizes %v, %d rows; want 1024 alone", c.Sizes, len(c.Rows))
+	}
+}
+
 func TestAdvice(t *testing.T) {
 	c, err := Compare(fixtures(t, "knight", "padawan"), CompareOptions{Sizes: []int{256}})
 	if err != nil {

@@ -49,9 +49,12 @@ func cmdCompare(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err != nil {
 		return err
 	}
-	c, err := compareFiles(ctx, "compare", fs.Args(), report.CompareOptions{Sizes: sizes, Baseline: *baseline, Layout: *layout})
+	c, err := compareFiles(ctx, "compare", fs.Args(), report.CompareOptions{Sizes: sizes, Nearest: !fs.Changed("size"), Baseline: *baseline, Layout: *layout})
 	if err != nil {
 		return err
+	}
+	if len(sizes) == 1 && len(c.Sizes) == 1 && c.Sizes[0] != sizes[0] {
+		say(stderr, "aesbench: ", fmt.Sprintf("no host measured %s, the default --size: showing %s, the size measured nearest it (--size all for every size)", unit.FormatSize(sizes[0]), unit.FormatSize(c.Sizes[0])))
 	}
 	if err := write(stdout, c); err != nil {
 		return err
@@ -73,7 +76,10 @@ func checkLayout(cmd, layout string) error {
 // parseCompareSize reads the --size of compare and report: one message
 // size, or (when all may be) "all", which is nil.
 func parseCompareSize(cmd, s string, all bool) ([]int, error) {
-	if all && s == "all" {
+	if s == "all" {
+		if !all {
+			return nil, usagef("%s: --size all: the report's bar charts are at one message size (its sizes chart shows them all); give one, e.g. 256", cmd)
+		}
 		return nil, nil
 	}
 	n, err := unit.ParseSize(s)

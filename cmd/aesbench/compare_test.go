@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -68,6 +69,8 @@ func TestCompareCommandErrors(t *testing.T) {
 		{[]string{"report", "--out", "x", "--baseline", "jedi", knightJSON}, true, report.ErrUnknownBaseline, `baseline "jedi" is none of the hosts`},
 		{[]string{"compare", knightJSON, notResults}, false, result.ErrNotResults, "not an aesbench results file"},
 		{[]string{"compare", "--size", "512", knightJSON, padawanJSON}, true, report.ErrSizeNotMeasured, "no host measured 512 bytes"},
+		{[]string{"report", "--out", "x", "--size", "512", knightJSON, padawanJSON}, true, report.ErrSizeNotMeasured, "report: --size: no host measured 512 bytes (sizes measured: 16, 64, 256, 1024, 8192, 16384 bytes)"},
+		{[]string{"report", "--out", "x", "--size", "all", knightJSON}, true, nil, "report: --size all: the report's bar charts are at one message size"},
 		{[]string{"report", knightJSON}, true, nil, "--out DIR is required"},
 		{[]string{"report", "--out", knightJSON, knightJSON}, true, nil, "report: --out " + knightJSON + ": not a directory"},
 	}
@@ -197,5 +200,41 @@ func TestCompareDirectoryNotResults(t *testing.T) {
 	}
 	if _, _, err := runArgs("compare", t.TempDir()); err == nil || !strings.Contains(err.Error(), "without results files") {
 		t.Errorf("empty directory: %v", err)
+	}
+}
+
+// TestDefaultSizeNearest: results without the default 256-byte column
+// (run --sizes 16,1024) compare and report at the size measured nearest
+// it, and say so, where compare once failed ("no host measured 256
+// bytes") and report dropped its bar charts without a word.
+func TestDefaultSizeNearest(t *testing.T) {
+	dir := t.TempDir()
+	var paths []string
+	for _, in := range []string{knightJSON, padawanJSON} {
+		r, err := result.Read(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r.Measurements = slices.DeleteFunc(r.Measurements, func(m result.Measurement) bool { return m.Size == 256 })
+		p := filepath.Join(dir, filepath.Base(in))
+		if err := r.WriteFile(p); err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, p)
+	}
+	note := "no host measured 256 bytes, the default --size"
+	out, errOut, err := runArgs(append([]string{"compare"}, paths...)...)
+	if err != nil || !strings.Contains(out, "at\n1024-byte messages") && !strings.Contains(out, "at 1024-byte messages") || !strings.Contains(errOut, note+": showing 1 KiB") {
+		t.Errorf("compare: %v\nstdout:\n%s\nstderr:\n%s", err, out, errOut)
+	}
+	rep := filepath.Join(dir, "rep")
+	_, errOut, err = runArgs(append([]string{"report", "--out", rep}, paths...)...)
+	if err != nil || !strings.Contains(errOut, note+": the bar charts show 1 KiB") {
+		t.Errorf("report: %v\nstderr:\n%s", err, errOut)
+	}
+	for _, f := range []string{"throughput.png", "aesni-speedup.png"} {
+		if _, err := os.Stat(filepath.Join(rep, f)); err != nil {
+			t.Errorf("report: %v", err)
+		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 
+	"github.com/aesbench/aesbench/bench/unit"
 	"github.com/aesbench/aesbench/report"
 	"github.com/aesbench/aesbench/report/chart"
 )
@@ -40,7 +41,14 @@ func cmdReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
-	w, err := chart.Report(ctx, *out, c, sizes[0])
+	at, err := c.At(sizes[0], !fs.Changed("size"))
+	if err != nil {
+		return usagef("report: --size: %w", err)
+	}
+	if at != sizes[0] {
+		say(stderr, "aesbench: ", fmt.Sprintf("no host measured %s, the default --size: the bar charts show %s, the size measured nearest it", unit.FormatSize(sizes[0]), unit.FormatSize(at)))
+	}
+	w, err := chart.Report(ctx, *out, c, at)
 	for _, f := range w.Files {
 		fmt.Fprintf(stderr, "aesbench: wrote %s\n", f)
 	}
