@@ -21,6 +21,10 @@ func TestProse(t *testing.T) {
 		{"x1 (7.82x [7.72-7.93]), h04 (8.97x [8.85-9.10])", 30, "x1 (7.82x [7.72-7.93]),\n  h04 (8.97x [8.85-9.10])"},
 		{"prefer it (at 256 bytes), on: h1", 16, "prefer it (at\n  256 bytes),\n  on: h1"},
 		{"[lone] start", 6, "[lone]\n  start"},
+		// A bracket of words is a legend, not an interval: it does not
+		// pull the word before it onto the next line.
+		{"over knight's), [low-high] its interval", 24, "over knight's),\n  [low-high] its\n  interval"},
+		{"slower by -3.1% [-4.0% to -2.2%] now", 24, "slower by\n  -3.1% [-4.0% to -2.2%]\n  now"},
 		{"slower by 3.0% [0.7% to 5.1%] in run6", 22, "slower by\n  3.0% [0.7% to 5.1%]\n  in run6"},
 		// A comparison is not broken at its operator, nor a ~ from
 		// what it marks.

@@ -21,7 +21,8 @@ func Synopsis(s string) []string {
 // Prose splits a sentence as Synopsis does, and keeps an interval in
 // brackets on the word of its figure and a figure in parentheses on the
 // word of its name: "h04 (2.21x [2.18-2.24])" and "3.0% [0.7% to 5.1%]"
-// are one word each. A comparison keeps its operator between its two
+// are one word each, but a bracket of words is not glued to the one
+// before it ("over X's), [low-high] its interval"). A comparison keeps its operator between its two
 // sides ("(p >= 0.05;"), and a "~" stays with the word it marks.
 func Prose(s string) []string {
 	var out []string
@@ -29,7 +30,8 @@ func Prose(s string) []string {
 	for _, w := range Synopsis(s) {
 		figure := len(w) > 1 && w[0] == '(' && w[1] >= '0' && w[1] <= '9'
 		symbol := strings.Trim(w, "<>=~") == ""
-		if (glue || strings.HasPrefix(w, "[") || figure || symbol && w != "~") && len(out) > 0 {
+		interval := len(w) > 1 && w[0] == '[' && strings.IndexByte("0123456789+-", w[1]) >= 0
+		if (glue || interval || figure || symbol && w != "~") && len(out) > 0 {
 			out[len(out)-1] += " " + w
 		} else {
 			out = append(out, w)
