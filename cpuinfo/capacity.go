@@ -5,6 +5,8 @@ import (
 	"io"
 	"strings"
 	"text/tabwriter"
+
+	"github.com/aesbench/aesbench/internal/textwrap"
 )
 
 // CPUCapacity is what one CPU gave a thread pinned to it alone: the rate
@@ -57,32 +59,43 @@ func (c CPUCapacity) Why() string {
 }
 
 // WriteCPUs prints one line per CPU: its clock, what it sustained, the
-// share, and its AES-256-GCM rate, with Why for those under SlicedShare of
-// a core and a note for those under SlicedShare of the fastest CPU's AES.
+// share (at most 100%: a sustained rate above the best short trial's is
+// a clock that rose after them, not more than a core), and its
+// AES-256-GCM rate; then, below the table, Why for each CPU under
+// SlicedShare of a core and a note for each under SlicedShare of the
+// fastest CPU's AES, one line each within TextWidth.
 func WriteCPUs(w io.Writer, cpus []CPUCapacity) error {
 	var best float64
 	for _, c := range cpus {
 		best = max(best, c.AESGCMKBps)
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "cpu\tclock (GHz)\tsustained (GHz)\tshare of a core\taes-256-gcm 16 KiB (kB/s)\t")
+	fmt.Fprintln(tw, "cpu\tclock (GHz)\tsustained (GHz)\tshare of a core\taes-256-gcm (kB/s)\t")
+	var notes []string
 	for _, c := range cpus {
-		var notes []string
-		if why := c.Why(); why != "" {
-			notes = append(notes, why)
+		var why []string
+		if s := c.Why(); s != "" {
+			why = append(why, s)
 		}
 		aes := "n/a"
 		if c.AESGCMKBps > 0 {
 			aes = fmt.Sprintf("%.0fk", c.AESGCMKBps)
 			if c.AESGCMKBps < SlicedShare*best {
-				notes = append(notes, fmt.Sprintf("AES at %.0f%% of the fastest CPU's", 100*c.AESGCMKBps/best))
+				why = append(why, fmt.Sprintf("AES at %.0f%% of the fastest CPU's", 100*c.AESGCMKBps/best))
 			}
 		}
-		note := ""
-		if len(notes) > 0 {
-			note = "  " + strings.Join(notes, "; ")
+		if len(why) > 0 {
+			notes = append(notes, fmt.Sprintf("cpu %d: %s", c.CPU, strings.Join(why, "; ")))
 		}
-		fmt.Fprintf(tw, "%d\t%.2f\t%.2f\t%.0f%%\t%s\t%s\n", c.CPU, c.PeakHz/1e9, c.SustainedHz/1e9, 100*c.Share(), aes, note)
+		fmt.Fprintf(tw, "%d\t%.2f\t%.2f\t%.0f%%\t%s\t\n", c.CPU, c.PeakHz/1e9, c.SustainedHz/1e9, 100*min(1, c.Share()), aes)
 	}
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	for _, n := range notes {
+		if _, err := fmt.Fprintln(w, textwrap.Hanging(n, 2, TextWidth)); err != nil {
+			return err
+		}
+	}
+	return nil
 }

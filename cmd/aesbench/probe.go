@@ -11,6 +11,7 @@ import (
 	"github.com/aesbench/aesbench/bench/openssl"
 	"github.com/aesbench/aesbench/cpuinfo"
 	"github.com/aesbench/aesbench/cpuinfo/probe"
+	"github.com/aesbench/aesbench/internal/textwrap"
 )
 
 func init() {
@@ -61,7 +62,7 @@ func cmdProbe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	if len(r.CPUs) > 0 {
-		fmt.Fprintln(stdout, "\nEach CPU alone, by a thread pinned to it: a dependent ADD chain's best 1 ms trial (the clock),\nits rate over 0.2 s (sustained), and AES-256-GCM on 16 KiB messages for 0.1 s:")
+		fmt.Fprintln(stdout, "\n"+textwrap.Hanging("Each CPU alone, by a thread pinned to it: a dependent ADD chain's best 1 ms trial (the clock), its rate over 0.2 s (sustained), and AES-256-GCM on 16 KiB messages for 0.1 s:", 0, cpuinfo.TextWidth))
 		return cpuinfo.WriteCPUs(stdout, r.CPUs)
 	}
 	return nil
