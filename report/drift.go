@@ -54,11 +54,11 @@ func hostDrift(rs []*result.Results, hosts []Host) []string {
 // samples) with base's, as hostDrift does: the ratio of other's over
 // base's, its interval and significance. It is false when no such test
 // makes sense: either lacks the reference or its samples, their CPU
-// models differ or are unknown, or they are the two sides of one
+// models differ or are unknown (a file without a probe), or they are the two sides of one
 // interleaved run.
 func HostMoved(base, other *result.Results) (stats.Ratio, bool) {
 	b, o := oneThreadRef(base), oneThreadRef(other)
-	if b == nil || o == nil || base.Probe.Model == "" || base.Probe.Model != other.Probe.Model || base.PairedWith(other) {
+	if b == nil || o == nil || base.Probe == nil || other.Probe == nil || base.Probe.Model == "" || base.Probe.Model != other.Probe.Model || base.PairedWith(other) {
 		return stats.Ratio{}, false
 	}
 	return stats.CompareSamples(o.SamplesGHz, b.SamplesGHz), true
