@@ -62,16 +62,34 @@ func TestE2EProbeCPUs(t *testing.T) {
 		t.Fatalf("probe --cpus: code %d\n%s\n%s", code, out, errOut)
 	}
 	table := out[strings.Index(out, "share of a core"):]
+	notes := map[int]string{} // below the table, "cpu N: why"
+	var shares = map[int]float64{}
 	for _, line := range strings.Split(strings.TrimSpace(table), "\n")[1:] {
 		var cpu int
 		var clock, sustained, share float64
+		if rest, ok := strings.CutPrefix(line, "cpu "); ok {
+			if n, _ := fmt.Sscanf(rest, "%d:", &cpu); n != 1 {
+				t.Errorf("line %q: not a CPU's note", line)
+			}
+			notes[cpu] = line
+			continue
+		}
+		if len(notes) > 0 {
+			t.Errorf("line %q after the notes", line)
+		}
 		if n, _ := fmt.Sscanf(line, "%d %f %f %f%%", &cpu, &clock, &sustained, &share); n != 4 {
 			t.Errorf("line %q: not cpu, clock, sustained and share", line)
 			continue
 		}
-		marked := strings.Contains(line, "busy here") || strings.Contains(line, "time-sliced by the host")
+		if len(line) > 79 {
+			t.Errorf("line %q is %d wide", line, len(line))
+		}
+		shares[cpu] = share
+	}
+	for cpu, share := range shares {
+		marked := strings.Contains(notes[cpu], "busy here") || strings.Contains(notes[cpu], "time-sliced by the host")
 		if marked != (share < 90) && share != 90 { // 89.6% prints as 90%
-			t.Errorf("line %q: marked short %v at a share of %v%%", line, marked, share)
+			t.Errorf("cpu %d: marked short %v at a share of %v%% (%q)", cpu, marked, share, notes[cpu])
 		}
 	}
 	out, _, code = runBinIn(t, t.TempDir(), nil, "probe", "--cpus", "--json")
