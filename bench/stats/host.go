@@ -43,7 +43,9 @@ import (
 // and compare called 46 of 2568 back-to-back cells different; with the
 // host factor and its drift, 95.2% pooled, 90% or more in 22 of the 26
 // (84.4% to 99.8%), at ±1.3% to ±16.8% (±6.1% the median set), and 17
-// of 2568 cells different. At the quietest moment (medians within 0.4%
+// of 2568 cells different (at compare's rerun intervals of 98.75% each,
+// as they then were by mistake; at the 97.5% that CompareRuns states,
+// 26 of 2568, and 43 of 2952 over the 30 sets below). At the quietest moment (medians within 0.4%
 // from run to run) it held 95.6% at ±1.3%, where batch means alone held
 // 89.4% at ±0.9%; at a moderately quiet one (1.6%, the host climbing
 // 1.2% over five runs), 96.2% at ±4.4% against 91.7% at ±2.9%; where

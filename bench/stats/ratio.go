@@ -163,7 +163,7 @@ var (
 
 // compareRunsLevel is the level of each of CompareRuns's two rerun
 // intervals: at 97.5% each, both hold at once at 95% (Bonferroni).
-const compareRunsLevel = 1 - Alpha/4
+const compareRunsLevel = 1 - Alpha/2
 
 // CompareRuns compares two separate runs of one cell, a on one host (or
 // at one moment) and b on another: CompareSamples, and then the question
