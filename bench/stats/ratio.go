@@ -218,11 +218,16 @@ const MinPairedRounds = 6
 
 // ComparePaired compares two samples taken side by side, a[i] and b[i]
 // in the same round (aesbench run --interleave): the median of the
-// paired ratios a[i]/b[i], with its 95% interval as benchstat computes a
-// median's (benchmath.AssumeNothing, order statistics), and the sign
-// test's p-value for a median ratio of 1. Pairing cancels what the host
-// did to both in a round, so a drift of the host between rounds does
-// not widen the interval. Unequal lengths pair the first min(len) rounds.
+// paired ratios a[i]/b[i], the sign test's p-value for a median ratio of
+// 1, and the 95% interval that inverts that test, so that it excludes 1
+// exactly when the difference is significant: the k-th smallest to the
+// k-th largest ratio, k the largest with 2·P(B <= k-1) < Alpha for B
+// Binomial(n, 1/2) (the distribution-free interval of a median; none
+// below MinPairedRounds rounds). A round whose ratio is exactly 1 counts
+// against a difference in the test, as it does in the interval (it is
+// never beyond 1). Pairing cancels what the host did to both in a round,
+// so a drift of the host between rounds does not widen the interval.
+// Unequal lengths pair the first min(len) rounds.
 func ComparePaired(a, b []float64) Ratio {
 	n := min(len(a), len(b))
 	r := Ratio{N1: n, N2: n, P: 1, Hi: math.Inf(1), Paired: true}
@@ -241,19 +246,32 @@ func ComparePaired(a, b []float64) Ratio {
 		}
 	}
 	r.Rounds = ratios
-	ci := MedianCI(ratios)
-	r.Ratio = ci.Median
+	sorted := slices.Clone(ratios)
+	slices.Sort(sorted)
+	r.Ratio = Median(sorted)
 	if !r.Testable() {
 		return r
 	}
-	if !math.IsInf(ci.Lo, 0) && !math.IsInf(ci.Hi, 0) {
-		r.Lo, r.Hi = ci.Lo, ci.Hi
-	}
-	// Sign test: under no difference, the rounds whose ratio is above 1
-	// are Binomial(m, 1/2) of the m rounds that differ at all (a ratio
-	// of exactly 1 says nothing either way and is dropped, as usual).
-	if m := above + below; m > 0 {
-		r.P = min(1, 2*stats.BinomialDist{N: m, P: 0.5}.CDF(float64(min(above, below))))
+	// Under no difference, the rounds above 1 are Binomial(n, 1/2); the
+	// test counts the fewer side, with the ties, as the interval's end
+	// is beyond 1 only when so many rounds are.
+	ties := n - above - below
+	signs := stats.BinomialDist{N: n, P: 0.5}
+	r.P = min(1, 2*signs.CDF(float64(min(above, below)+ties)))
+	if k := signCritical(n); k >= 1 {
+		r.Lo, r.Hi = sorted[k-1], sorted[n-k]
 	}
 	return r
+}
+
+// signCritical returns the largest k with 2·P(B <= k-1) < Alpha for B
+// Binomial(n, 1/2): the rank of the ends of the sign test's interval.
+// 0 when there is none (fewer than MinPairedRounds rounds).
+func signCritical(n int) int {
+	d := stats.BinomialDist{N: n, P: 0.5}
+	k := 0
+	for 2*d.CDF(float64(k)) < Alpha {
+		k++
+	}
+	return k
 }

@@ -309,3 +309,42 @@ func TestComparePairedRounds(t *testing.T) {
 		t.Errorf("an unpaired comparison has rounds %v", u.Rounds)
 	}
 }
+
+// TestComparePairedIntervalAgreesWithTest: the paired interval excludes 1
+// exactly when the sign test calls the difference significant, at every
+// number of rounds, with rounds tied at a ratio of exactly 1 too (its
+// interval was benchstat's median interval, which excluded 1 for 31 round
+// counts up to 80 where the test did not, and 10 tied rounds and 10
+// faster ones read 1.06x [1.00-1.19] yet significant).
+func TestComparePairedIntervalAgreesWithTest(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	for n := 2; n <= 80; n++ {
+		for trial := range 40 {
+			a, b := make([]float64, n), make([]float64, n)
+			shift := 1 + 0.03*rng.NormFloat64()
+			ties := rng.IntN(n/2 + 1)
+			if trial%2 == 0 {
+				ties = 0
+			}
+			for i := range n {
+				b[i] = 100 * (1 + 0.02*rng.NormFloat64())
+				a[i] = b[i] * shift * (1 + 0.02*rng.NormFloat64())
+				if i < ties {
+					a[i] = b[i]
+				}
+			}
+			r := ComparePaired(a, b)
+			if excl := r.Lo > 1 || r.Hi < 1; excl != r.Significant() {
+				t.Fatalf("%d rounds (%d tied): %.3gx [%.3g-%.3g] p=%.3g: excludes 1 %v, significant %v", n, ties, r.Ratio, r.Lo, r.Hi, r.P, excl, r.Significant())
+			}
+			if bounded := !math.IsInf(r.Hi, 1); bounded != (n >= MinPairedRounds) {
+				t.Fatalf("%d rounds: bounded %v", n, bounded)
+			}
+		}
+	}
+	a := []float64{1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1.1, 1.1, 1.1, 1.1, 1.1, 1.1, 1.1, 1.1, 1.1, 1.1}
+	b := slices.Repeat([]float64{1}, 20)
+	if r := ComparePaired(a, b); r.Significant() || r.Lo > 1 {
+		t.Errorf("10 tied rounds and 10 faster: %.3gx [%.3g-%.3g] p=%.3g, significant %v; want ~", r.Ratio, r.Lo, r.Hi, r.P, r.Significant())
+	}
+}
