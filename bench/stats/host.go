@@ -208,22 +208,31 @@ func (h Host) DriftPct(n int) float64 {
 // RerunInterval returns the 95% interval in which the median of a rerun
 // of m samples of one of the run's cells falls, from its samples xs in
 // the order taken: batch means of xs over the host factor, and the
-// host's drift (see above). Without a host factor, or for a cell with
-// more samples than it has rounds, it is RerunInterval's, the batch means
-// of xs alone. m <= 0 means a rerun of len(xs) samples.
+// host's drift (see above). Without a host factor it is RerunInterval's,
+// the batch means of xs alone. m <= 0 means a rerun of len(xs) samples.
 func (h Host) RerunInterval(xs []float64, m int) CI { return h.rerunInterval(xs, m, Confidence) }
 
-// rerunInterval is RerunInterval at the given level.
+// rerunInterval is RerunInterval at the given level. A cell sampled in
+// more rounds than the host factor has (--precision samples on the noisy
+// cells after most have stopped) keeps the drift, which grows with its
+// rounds, and its batches are of its samples as they are, with the
+// host's moves in them: more samples must never narrow the interval by
+// dropping the drift (once they halved it, and --precision stopped the
+// cell as precise).
 func (h Host) rerunInterval(xs []float64, m int, level float64) CI {
 	n := len(xs)
-	if !h.Known() || n < MinSamplesForRerun || n > len(h.factor) {
+	if !h.Known() || n < MinSamplesForRerun {
 		return rerunInterval(xs, m, level)
 	}
 	if m <= 0 {
 		m = n
 	}
 	ci := CI{Median: Median(xs), Lo: math.Inf(-1), Hi: math.Inf(1), Pct: math.Inf(1)}
-	s, ok := batchSpread(xs, h.factor[:n])
+	var shift []float64 // none beyond the host factor's rounds
+	if n <= len(h.factor) {
+		shift = h.factor[:n]
+	}
+	s, ok := batchSpread(xs, shift)
 	if !ok {
 		return ci
 	}
