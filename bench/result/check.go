@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"math"
 	"unicode"
+
+	"github.com/aesbench/aesbench/bench/stats"
 )
 
 // ErrImplausible is wrapped by Parse for a results file whose figures no
@@ -48,6 +50,10 @@ const (
 	// (a CPU model, an openssl version), in bytes.
 	maxName = 255
 	maxText = 1024
+	// maxPath bounds a file's path (Linux's PATH_MAX), and maxWarning a
+	// warning, which names cells and hosts.
+	maxPath    = 4096
+	maxWarning = 4096
 )
 
 // check returns where r is implausible, naming the field by its JSON
@@ -67,7 +73,21 @@ func (r *Results) check() error {
 	}
 	if o := r.OpenSSL; o != nil {
 		c.text("openssl.version", o.Version)
+		c.text("openssl.cpuinfo", o.CPUInfo)
 		c.between("openssl.seconds", float64(o.Seconds), 0, maxSeconds, "s")
+	}
+	if p := r.Pair; p != nil {
+		c.name("pair.id", p.ID)
+		c.name("pair.with", p.With)
+		if p.Role != PairRoleA && p.Role != PairRoleB {
+			c.fail("pair.role", "%q is neither %s nor %s", p.Role, PairRoleA, PairRoleB)
+		}
+		if p.Mode != PairInterleaved && p.Mode != PairDuet {
+			c.fail("pair.mode", "%q is neither %s nor %s", p.Mode, PairInterleaved, PairDuet)
+		}
+	}
+	for i, w := range r.Warnings {
+		c.string(fmt.Sprintf("warnings[%d]", i), w, maxWarning)
 	}
 	c.between("count", float64(r.Count), 0, maxCount, "samples")
 	c.between("sample_seconds", r.SampleSeconds, 0, maxSeconds, "s")
@@ -142,6 +162,7 @@ func (c *checker) file(at string, f *FileMeasurement) {
 	if f.Engine == "" || f.Algo == "" {
 		c.fail(at, "incomplete: no engine or algorithm")
 	}
+	c.string(at+".path", f.Path, maxPath)
 	c.between(at+".bytes", float64(f.Bytes), 1, maxFileBytes, "bytes")
 	c.between(at+".samples_seconds", float64(len(f.SamplesSeconds)), 1, maxCount, "samples")
 	c.spread(at, "seconds", f.SamplesSeconds, f.Seconds, f.MinSeconds, f.MaxSeconds, c.seconds)
@@ -183,11 +204,18 @@ func (c *checker) seconds(field string, x float64) {
 }
 
 // spread checks the samples of a figure and its summary: each plausible
-// by fig, the minimum at most the median, the median at most the
-// maximum, and every sample between the minimum and the maximum.
+// by fig, and none 0 but the one figure of an import (openssl speed's
+// 0.00, not measured: a sample of a run is a measurement),
+// the minimum at most the median, the median at most the maximum, every
+// sample between the minimum and the maximum, and the median theirs (a
+// forged median of samples of 0 once made an infinite ratio).
 func (c *checker) spread(at, name string, samples []float64, median, lo, hi float64, fig func(string, float64)) {
 	for j, x := range samples {
-		fig(fmt.Sprintf("%s.samples_%s[%d]", at, name, j), x)
+		field := fmt.Sprintf("%s.samples_%s[%d]", at, name, j)
+		fig(field, x)
+		if x == 0 && len(samples) > 1 {
+			c.fail(field, "0 among %d samples: a sample of a run is a measurement", len(samples))
+		}
 	}
 	fig(at+"."+name, median)
 	fig(at+".min_"+name, lo)
@@ -202,6 +230,9 @@ func (c *checker) spread(at, name string, samples []float64, median, lo, hi floa
 		if x < lo || x > hi {
 			c.fail(fmt.Sprintf("%s.samples_%s[%d]", at, name, j), "%g is not between min_%s %g and max_%s %g", x, name, lo, name, hi)
 		}
+	}
+	if m := stats.Median(samples); len(samples) > 0 && math.Abs(m-median) > 1e-9*m {
+		c.fail(at+"."+name, "%g is not the median of its samples, %g", median, m)
 	}
 }
 

@@ -58,6 +58,21 @@ func TestParseRejectsImplausible(t *testing.T) {
 		{"file bytes", func(r *Results) { r.Files[0].Bytes = 0 }, "files[0].bytes: 0 is below 1 bytes"},
 		{"file kbps", func(r *Results) { r.Files[0].KBps = 1e13 }, "files[0].kbps: 1e+13 is above 1e+12 kB/s"},
 		{"host reference", func(r *Results) { r.HostRef = []HostRef{{Threads: 1, GHz: 3, WaitShare: 2}} }, "host_reference[0].wait_share: 2 is above 1"},
+		{"median not the samples'", m0(func(m *Measurement) {
+			m.SamplesKBps = []float64{0.5, 0.5, 0.5, 5, 5}
+			m.KBps, m.MinKBps, m.MaxKBps = 5, 0.5, 5
+		}), "measurements[0].kbps: 5 is not the median of its samples, 0.5"},
+		{"a zero sample in a run", m0(func(m *Measurement) {
+			m.SamplesKBps = []float64{0, 0, 0, 5, 5}
+			m.KBps, m.MinKBps, m.MaxKBps = 0, 0, 5
+		}), "measurements[0].samples_kbps[0]: 0 among 5 samples: a sample of a run is a measurement"},
+		{"file median not the samples'", func(r *Results) { r.Files[0].Seconds = r.Files[0].MaxSeconds }, "files[0].seconds: "},
+		{"openssl cpuinfo", func(r *Results) { r.OpenSSL.CPUInfo = "x\n\n# injected" }, `openssl.cpuinfo: "x\n\n# injected" holds the control character U+000A`},
+		{"pair mode", func(r *Results) { r.Pair = &Pair{ID: "1", With: "k2", Role: PairRoleA, Mode: "interleaved\n# also"} }, `pair.mode: "interleaved\n# also" is neither interleaved nor duet`},
+		{"pair role", func(r *Results) { r.Pair = &Pair{ID: "1", With: "k2", Role: "c", Mode: PairDuet} }, `pair.role: "c" is neither a nor b`},
+		{"pair with", func(r *Results) { r.Pair = &Pair{ID: "1", With: "k\r2", Role: PairRoleB, Mode: PairDuet} }, `pair.with: "k\r2" holds the control character U+000D`},
+		{"warning", func(r *Results) { r.Warnings = []string{"fine", "two\nlines"} }, `warnings[1]: "two\nlines" holds the control character U+000A`},
+		{"file path", func(r *Results) { r.Files[0].Path = "a\x1b[2Jb" }, `files[0].path: "a\x1b[2Jb" holds the control character U+001B`},
 		{"host reference clock", func(r *Results) { r.HostRef = []HostRef{{Threads: 2, GHz: 3, SamplesGHz: []float64{3, 1e6}}} }, "host_reference[0].samples_ghz[1]: 1e+06 is above 200 GHz"},
 	}
 	for _, tt := range tests {

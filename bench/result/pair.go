@@ -1,5 +1,13 @@
 package result
 
+// The roles and modes of a Pair.
+const (
+	PairRoleA       = "a"
+	PairRoleB       = "b"
+	PairInterleaved = "interleaved"
+	PairDuet        = "duet"
+)
+
 // Pair links the two results files of one same-host A/B run (aesbench
 // run --interleave): both were measured in the same rounds, side by side,
 // so that sample i of a cell in one file and sample i of the same cell in
