@@ -149,6 +149,13 @@ func TestCompareWarnings(t *testing.T) {
 			a.ClockHz, a.HostRef = 2.4e9, []result.HostRef{{Threads: 1, GHz: 2.35}} // 98%: whole
 			b.ClockHz, b.HostRef = 2.67e9, []result.HostRef{{Threads: 1, GHz: 1.2}}
 		}, []string{"padawan: one thread got 45% of a core during the run"}},
+		{"time-sliced, the one-thread reference second", func(a, b *result.Results) {
+			b.ClockHz = 2.67e9
+			b.HostRef = []result.HostRef{
+				{Threads: 2, GHz: 4.0, WaitShare: 0.5, SamplesWaitShare: []float64{0.5}},
+				{Threads: 1, GHz: 1.2, WaitShare: 0, SamplesWaitShare: []float64{0}},
+			}
+		}, []string{"padawan: one thread got 45% of a core during the run (a dependent ADD chain): the host gave less than whole cores"}},
 		{"whole cores", func(a, b *result.Results) {
 			a.ClockHz, a.HostRef = 2.4e9, []result.HostRef{{Threads: 1, GHz: 2.35}}
 		}, nil},

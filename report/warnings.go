@@ -126,7 +126,7 @@ func differences(rs []*result.Results, hosts []Host) []string {
 			if group {
 				shortHosts = append(shortHosts, fmt.Sprintf("%s (%.0f%%)", hosts[i].Label, 100*share))
 			} else {
-				w = append(w, fmt.Sprintf("%s: one thread got %.0f%% of a core during the run (a dependent ADD chain): %s, so its figures are low by up to as much", hosts[i].Label, 100*share, r.HostRef[0].Why()))
+				w = append(w, fmt.Sprintf("%s: one thread got %.0f%% of a core during the run (a dependent ADD chain): %s, so its figures are low by up to as much", hosts[i].Label, 100*share, r.OneThreadRef().Why()))
 			}
 		}
 	}

@@ -69,12 +69,22 @@ func (ref HostRef) Why() string {
 // false when either is unknown. Well under 1 means the host time-sliced
 // the vCPU.
 func (r *Results) CoreShare() (float64, bool) {
-	for _, ref := range r.HostRef {
-		if ref.Threads == 1 && ref.GHz > 0 && r.ClockHz > 0 {
-			return ref.GHz * 1e9 / r.ClockHz, true
-		}
+	if ref := r.OneThreadRef(); ref != nil && ref.GHz > 0 && r.ClockHz > 0 {
+		return ref.GHz * 1e9 / r.ClockHz, true
 	}
 	return 0, false
+}
+
+// OneThreadRef is r's host reference on one thread, the one CoreShare
+// reads, wherever it is in HostRef (a run writes it first, but a file
+// from elsewhere need not); nil when r has none.
+func (r *Results) OneThreadRef() *HostRef {
+	for i := range r.HostRef {
+		if r.HostRef[i].Threads == 1 {
+			return &r.HostRef[i]
+		}
+	}
+	return nil
 }
 
 // ThreadScaling returns how many times the aggregate throughput of the
