@@ -172,14 +172,19 @@ func compactRatio(x float64, s RatioStat) string {
 	case x <= 0 || math.IsInf(x, 0) || math.IsNaN(x):
 		return "n/a"
 	case s.Test == "none":
-		return threeFigures(x) + "x?"
+		return compactFigure(x) + "x?"
 	case !s.Significant:
 		return "~"
 	}
+	return compactFigure(x) + "x"
+}
+
+// compactFigure is x to three figures, or whole from 1000 on.
+func compactFigure(x float64) string {
 	if t := threeFigures(x); t != "" {
-		return t + "x"
+		return t
 	}
-	return strconv.FormatFloat(x, 'f', 0, 64) + "x"
+	return strconv.FormatFloat(x, 'f', 0, 64)
 }
 
 // tableWidth is how many columns writeTextTable takes for t.
