@@ -18,8 +18,8 @@ import (
 // round t), so the round's speed of the host is common to all of them:
 // the other cells of a round are each cell's host reference. HostOf
 // reads it off, the host factor of round t, the median over the cells
-// of how far each one's sample t lies from its own median (in
-// logarithms), and models it as the sum of a random walk, the host's
+// of how far each one's sample t lies from its own median over the
+// rounds they all share (in logarithms), and models it as the sum of a random walk, the host's
 // drift, and noise that does not persist. Its variogram, half the mean
 // squared change over k rounds, grows as noise + k·q/2 for a random walk
 // of step variance q: the least-squares line over lags of 1 to 8 rounds
@@ -101,6 +101,7 @@ type Host struct {
 // (--precision stops cells early) end the host factor.
 func HostOf(cells [][]float64) Host {
 	var logs [][]float64
+	common := math.MaxInt // the rounds every cell was sampled in
 	for _, xs := range cells {
 		if len(xs) < MinHostRounds {
 			continue
@@ -112,11 +113,17 @@ func HostOf(cells [][]float64) Host {
 			}
 			l[i] = math.Log(x)
 		}
-		med := Median(l)
+		logs = append(logs, l)
+		common = min(common, len(l))
+	}
+	// Each cell is centred on its median over the rounds all share, so
+	// that where the cells sampled longer (--precision) go on alone, the
+	// factor does not jump for the cells that stopped.
+	for _, l := range logs {
+		med := Median(l[:common])
 		for i := range l {
 			l[i] -= med
 		}
-		logs = append(logs, l)
 	}
 	if len(logs) < MinHostCells {
 		return Host{}

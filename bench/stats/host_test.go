@@ -231,6 +231,34 @@ func TestHostIntervalBeyondTheFactor(t *testing.T) {
 	}
 }
 
+// TestHostOfCentresOnSharedRounds: where some cells are sampled in more
+// rounds than the rest, a steady trend of the host reads as one in the
+// factor too, without a jump where the others stopped (each cell centred
+// on its own rounds once dropped it from 0.021 to 0.0025 there).
+func TestHostOfCentresOnSharedRounds(t *testing.T) {
+	var cells [][]float64
+	for c := range 24 {
+		rounds := 16
+		if c < 4 {
+			rounds = 32
+		}
+		xs := make([]float64, rounds)
+		for i := range xs {
+			xs[i] = float64(100+c) * math.Exp(0.002*float64(i))
+		}
+		cells = append(cells, xs)
+	}
+	h := HostOf(cells)
+	if len(h.factor) != 32 {
+		t.Fatalf("%d rounds of host factor, want 32", len(h.factor))
+	}
+	for i := 1; i < len(h.factor); i++ {
+		if d := h.factor[i] - h.factor[i-1]; math.Abs(d-0.002) > 1e-9 {
+			t.Errorf("round %d: the factor moved %.4f, the host 0.002", i, d)
+		}
+	}
+}
+
 // TestDriftPct: the drift alone widens with the run, as a walk wanders
 // further; no host factor, no drift.
 func TestDriftPct(t *testing.T) {
