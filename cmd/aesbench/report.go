@@ -31,7 +31,7 @@ func cmdReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return usagef("report: --out DIR is required")
 	}
 	if fi, err := os.Stat(*out); err == nil && !fi.IsDir() {
-		return usagef("report: --out %s: not a directory", *out)
+		return fmt.Errorf("report: --out %s: not a directory", *out)
 	}
 	sizes, err := parseCompareSize("report", *size, false)
 	if err != nil {

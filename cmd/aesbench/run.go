@@ -517,18 +517,16 @@ func parsePercent(s string) (float64, error) {
 	return v, nil
 }
 
-// checkFileFlags records run's --file, --cold and --fsync. A path that does
-// not exist, is a directory or is empty is the user's mistake: a usage
-// error. Failures to read a file come later, as plain errors.
+// checkFileFlags records run's --file, --cold and --fsync, and checks
+// each file before anything is measured: a path that does not exist, is
+// a directory or is empty fails there (exit 1, as a missing results file
+// does for compare), not after the run.
 func checkFileFlags(o *runOptions, files []string, cold, fsync bool) error {
 	if len(files) == 0 && (cold || fsync) {
 		return usagef("run: --cold and --fsync need --file")
 	}
 	for _, f := range files {
 		if _, err := filecrypt.Check(f); err != nil {
-			if errors.Is(err, filecrypt.ErrBadFile) {
-				return usagef("run: --file %w", err)
-			}
 			return fmt.Errorf("run: --file %w", err)
 		}
 	}

@@ -33,10 +33,10 @@ func TestRunFileBadInput(t *testing.T) {
 		code int
 		want string
 	}{
-		{"missing", []string{"--file", filepath.Join(dir, "nope")}, 2, "no such file"},
-		{"directory", []string{"--file", dir}, 2, "is a directory"},
-		{"empty", []string{"--file", empty}, 2, "is empty, nothing to encrypt"},
-		{"second of two missing", []string{"--file", good, "--file", filepath.Join(dir, "nope")}, 2, "nope: not a file to measure: no such file"},
+		{"missing", []string{"--file", filepath.Join(dir, "nope")}, 1, "no such file"},
+		{"directory", []string{"--file", dir}, 1, "is a directory"},
+		{"empty", []string{"--file", empty}, 1, "is empty, nothing to encrypt"},
+		{"second of two missing", []string{"--file", good, "--file", filepath.Join(dir, "nope")}, 1, "nope: not a file to measure: no such file"},
 		{"cold without file", []string{"--cold"}, 2, "--cold and --fsync need --file"},
 		{"fsync without file", []string{"--fsync"}, 2, "--cold and --fsync need --file"},
 	}
