@@ -65,7 +65,7 @@ type runOptions struct {
 func parseRunFlags(args []string, stdout, stderr io.Writer) (*runOptions, bool, error) {
 	fs := newFlags("run", "run [flags]", stderr)
 	algos := fs.String("algos", strings.Join(bench.DefaultAlgos, ","), "algorithms to measure, comma-separated, or all:\n"+joinWrap(bench.AlgorithmNames()))
-	sizes := fs.String("sizes", joinInts(bench.DefaultSizes), "message sizes in bytes, comma-separated (1 byte to 64 MiB; 16k, 1MiB accepted)")
+	sizes := fs.String("sizes", joinInts(bench.DefaultSizes), "message sizes in bytes, comma-separated, 1 byte to 64 MiB: 16k and 16KiB are 16384 bytes, 16kB 16000")
 	decrypt := fs.Bool("decrypt", false, "measure decryption (Open, for AEADs) as well as encryption")
 	count := fs.Int("count", 0, fmt.Sprintf("samples per cell (the minimum under --precision); the table shows their median\n(default %d for the go engine, %d runs for openssl and --file). Below %d the 95%%\nrerun interval is unbounded", measure.DefaultCount, measure.DefaultRuns, stats.MinSamplesForRerun))
 	sample := fs.Duration("time", measure.DefaultSample, "length of one sample, from 1ms to 10m")
