@@ -336,6 +336,22 @@ func TestCompareNearest(t *testing.T) {
 	}
 }
 
+// TestOneHostNoisyWarning: the noisy warning of one host alone speaks of
+// its figures, as there are no ratios to read.
+func TestOneHostNoisyWarning(t *testing.T) {
+	r := fixtures(t, "knight")[0]
+	k := r.Measurements[0].KBps
+	r.Measurements[0].SamplesKBps = []float64{0.9 * k, 0.95 * k, k, k, k, k, k, k, k, 1.05 * k, 1.1 * k}
+	c, err := Compare([]*result.Results{r}, CompareOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := strings.Join(c.Warnings, "\n")
+	if !strings.Contains(all, "knight: 1 of 24 cells noisy (95% rerun interval wider than ±3%): a rerun could move their figures that far") || strings.Contains(all, "ratios") {
+		t.Errorf("warnings:\n%s", all)
+	}
+}
+
 func TestAdvice(t *testing.T) {
 	c, err := Compare(fixtures(t, "knight", "padawan"), CompareOptions{Sizes: []int{256}})
 	if err != nil {

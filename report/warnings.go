@@ -119,7 +119,11 @@ func differences(rs []*result.Results, hosts []Host) []string {
 			} else if paired {
 				w = append(w, fmt.Sprintf("%s: %d of %d cells noisy (95%% rerun interval wider than ±%g%%): a rerun could move their figures that far, but the ratios, paired round by round, carry intervals of their own", hosts[i].Label, noisy, len(r.Measurements), pct))
 			} else {
-				w = append(w, fmt.Sprintf("%s: %d of %d cells noisy (95%% rerun interval wider than ±%g%%): read their ratios as rough; rerun with a larger --count or --precision on a quieter host", hosts[i].Label, noisy, len(r.Measurements), pct))
+				read := "read their ratios as rough"
+				if len(rs) == 1 {
+					read = "a rerun could move their figures that far"
+				}
+				w = append(w, fmt.Sprintf("%s: %d of %d cells noisy (95%% rerun interval wider than ±%g%%): %s; rerun with a larger --count or --precision on a quieter host", hosts[i].Label, noisy, len(r.Measurements), pct, read))
 			}
 		}
 		if share, short := r.ShortOfACore(); short {
