@@ -68,8 +68,11 @@ func WriteGoBenchRuns(w io.Writer, rs []*result.Results) error {
 
 // writeGoBench writes one run; several, the configuration in full.
 func writeGoBench(bw *bufio.Writer, r *result.Results, several bool) {
-	goos, goarch, cpu, aesni, procs := runtime.GOOS, runtime.GOARCH, "", "", 0
+	// Without a probe (an import of openssl speed's figures) nothing says
+	// which machine it was: no goos or goarch, rather than this one's.
+	goos, goarch, cpu, aesni, procs := "", "", "", "", 0
 	if p := r.Probe; p != nil {
+		goos, goarch = runtime.GOOS, runtime.GOARCH
 		aesni = "off"
 		if p.Arch != "" {
 			goarch = p.Arch
