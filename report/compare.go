@@ -144,7 +144,11 @@ func Compare(rs []*result.Results, o CompareOptions) (*Comparison, error) {
 		why = "the first host with hardware AES"
 		if base < 0 {
 			base, why = 0, "the first host"
-			warnings = append(warnings, fmt.Sprintf("no host's Go used hardware AES: the baseline is the first host, %s", labels[0]))
+			what := "no host's Go used hardware AES"
+			if !slices.ContainsFunc(rs, func(r *result.Results) bool { return r.Probe != nil }) {
+				what = "no host says whether it has hardware AES (imported figures)"
+			}
+			warnings = append(warnings, fmt.Sprintf("%s: the baseline is the first host, %s", what, labels[0]))
 		}
 	}
 	layout := o.Layout

@@ -94,6 +94,17 @@ func TestFleetBaseline(t *testing.T) {
 	if c.Hosts[0].Label != rs[0].Label || !strings.Contains(strings.Join(c.Warnings, "\n"), "no host's Go used hardware AES") {
 		t.Errorf("without hardware AES: baseline %s, warnings %q", c.Hosts[0].Label, c.Warnings)
 	}
+	// Imports of openssl speed say nothing of the host's AES, or of Go.
+	for _, r := range rs[:2] {
+		r.Probe = nil
+	}
+	c, err = Compare(rs[:2], CompareOptions{Sizes: []int{256}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w := strings.Join(c.Warnings, "\n"); c.Hosts[0].Label != rs[0].Label || !strings.Contains(w, "no host says whether it has hardware AES (imported figures): the baseline is the first host") || strings.Contains(w, "Go used") {
+		t.Errorf("imports: baseline %s, warnings %q", c.Hosts[0].Label, c.Warnings)
+	}
 }
 
 // TestFleetWarningsGrouped checks that many hosts' warnings come one line
