@@ -42,11 +42,17 @@ func startBin(t *testing.T, dir string, args ...string) (*exec.Cmd, *bytes.Buffe
 // TestE2EInterruptMidSample interrupts a run a second into a 20 s sample:
 // it must end with status 130 within a few seconds, not when the sample is
 // done, and leave no files, with Go's hardware AES or without (the
-// re-executed child of --no-aesni).
+// re-executed child of --no-aesni), not even the directory of its
+// results (--out into a new one, or the default results/), made only to
+// save them.
 func TestE2EInterruptMidSample(t *testing.T) {
-	for _, masked := range []bool{false, true} {
+	for _, tt := range []struct {
+		masked bool
+		out    []string
+	}{{false, []string{"--out", "r.json"}}, {true, []string{"--out", "new/deeper/r.json"}}, {false, []string{"--label", "h"}}} {
+		masked := tt.masked
 		dir := t.TempDir()
-		args := []string{"run", "--algos", "aes-256-cbc", "--sizes", "16", "--count", "1", "--time", "20s", "--out", "r.json"}
+		args := append([]string{"run", "--algos", "aes-256-cbc", "--sizes", "16", "--count", "1", "--time", "20s"}, tt.out...)
 		if masked {
 			args = append(args, "--no-aesni")
 		}

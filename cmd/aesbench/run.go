@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/aesbench/aesbench/bench"
@@ -167,9 +168,6 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 			return err
 		}
 		outFlag = "--label"
-		if err := os.MkdirAll("results", 0o755); err != nil {
-			return fmt.Errorf("run: %w", err)
-		}
 	}
 	if err := checkOutNotInput("run", o.out, "--file", o.files); err != nil {
 		return err
@@ -261,9 +259,6 @@ func runInterleaved(ctx context.Context, o *runOptions, host *cpuinfo.Report, st
 		if outA, err = defaultOut("run", a.Label); err != nil {
 			return err
 		}
-		if err := os.MkdirAll("results", 0o755); err != nil {
-			return fmt.Errorf("run: %w", err)
-		}
 	}
 	outB := strings.TrimSuffix(outA, ".json") + suffix + ".json" // beside it, named as its label is
 	for _, out := range []string{outA, outB} {
@@ -321,7 +316,10 @@ func runInterleaved(ctx context.Context, o *runOptions, host *cpuinfo.Report, st
 // all, the figures are printed all the same, and the error says they
 // were not saved.
 func saveAndPrint(res *result.Results, out, format string, stdout, stderr io.Writer) error {
-	werr := res.WriteFile(out)
+	werr := os.MkdirAll(filepath.Dir(out), 0o755) // checkWritable made none
+	if werr == nil {
+		werr = res.WriteFile(out)
+	}
 	perr := printResults(res, format, stdout)
 	if werr == nil {
 		fmt.Fprintf(stderr, "aesbench: wrote %s\n", out)
@@ -378,12 +376,16 @@ func safeName(label string) string {
 }
 
 // checkWritable fails early, before any measuring, when path is a
-// directory or its directory cannot take the results file. It creates
-// that directory (as mkdir -p, 0755: --out newdir/x.json works as the
-// default results/ does), then creates and removes a temporary file named
-// as internal/atomicfile names the one it writes the results to,
-// "."+name+".*.tmp", so that a name too long for that (a 250-byte name is
-// not) fails here too.
+// directory or its directory could not take the results file. It creates
+// nothing, so that a run stopped before its end leaves no empty
+// directory behind: the directory, when missing, is made as the results
+// are saved (saveAndPrint, as mkdir -p, 0755: --out newdir/x.json works
+// as the default results/ does). It finds the nearest directory that
+// exists on the way to it, fails when a file stands in the way, and
+// creates and removes there a temporary file named as internal/atomicfile
+// names the one it writes the results to, "."+name+".*.tmp", so that a
+// name too long for that (a 250-byte name is not) or a directory without
+// write permission fails here too.
 func checkWritable(path string) error {
 	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
 		return fmt.Errorf("%s is a directory", path)
@@ -392,19 +394,36 @@ func checkWritable(path string) error {
 	if dir == "" {
 		dir = "."
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, err)
+	for dir = filepath.Clean(dir); ; {
+		fi, err := os.Stat(dir)
+		if err == nil && fi.IsDir() {
+			break
+		}
+		if err == nil { // a file where a directory would have to be
+			return fmt.Errorf("cannot write %s: mkdir %s: %w", path, dir, syscall.ENOTDIR)
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return fmt.Errorf("cannot write %s: %w", path, bareErr(err))
+		}
+		dir = parent
 	}
 	f, err := os.CreateTemp(dir, "."+base+".*.tmp")
 	if err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err // it names the temporary file, which only confuses
-		}
-		return fmt.Errorf("cannot write %s: %w", path, err)
+		return fmt.Errorf("cannot write %s: %w", path, bareErr(err))
 	}
 	f.Close()
 	return os.Remove(f.Name())
+}
+
+// bareErr is err without the path an *fs.PathError names (a temporary
+// file's, which only confuses).
+func bareErr(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
 
 // sameFile says whether paths a and b name one file: once both exist,
