@@ -203,12 +203,12 @@ func (c *checker) seconds(field string, x float64) {
 	c.between(field, x, minSeconds, maxSeconds, "s")
 }
 
-// spread checks the samples of a figure and its summary: each plausible
-// by fig, and none 0 but the one figure of an import (openssl speed's
-// 0.00, not measured: a sample of a run is a measurement),
-// the minimum at most the median, the median at most the maximum, every
-// sample between the minimum and the maximum, and the median theirs (a
-// forged median of samples of 0 once made an infinite ratio).
+// spread checks the samples of a figure and its summary: each sample
+// plausible by fig, and none 0 but the one figure of an import (openssl
+// speed's 0.00, not measured; a sample of a run is a measurement); the
+// minimum at most the median, the median at most the maximum, every
+// sample between the two, and the median theirs (a forged median over
+// samples of 0 once made an infinite ratio).
 func (c *checker) spread(at, name string, samples []float64, median, lo, hi float64, fig func(string, float64)) {
 	for j, x := range samples {
 		field := fmt.Sprintf("%s.samples_%s[%d]", at, name, j)

@@ -19,11 +19,12 @@ import (
 // the other cells of a round are each cell's host reference. HostOf
 // reads it off, the host factor of round t, the median over the cells
 // of how far each one's sample t lies from its own median over the
-// rounds they all share (in logarithms), and models it as the sum of a random walk, the host's
-// drift, and noise that does not persist. Its variogram, half the mean
-// squared change over k rounds, grows as noise + k·q/2 for a random walk
-// of step variance q: the least-squares line over lags of 1 to 8 rounds
-// gives q (its slope) and the noise (its intercept). A rerun right after
+// rounds they all share (in logarithms), and models it as the sum of a
+// random walk, the host's drift, and noise that does not persist. Its
+// variogram, half the mean squared change over k rounds, grows as
+// noise + k·q/2 for a random walk of step variance q: the least-squares
+// line over lags of 1 to 8 rounds gives q (its slope) and the noise (its
+// intercept). A rerun right after
 // the run then differs from it by the walk's moves over both runs, whose
 // variance follows from q (driftVar), and by each cell's own noise, the
 // batch means of its samples with the host factor taken out. The
