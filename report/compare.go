@@ -202,7 +202,7 @@ func Compare(rs []*result.Results, o CompareOptions) (*Comparison, error) {
 		}
 		slices.Sort(all)
 		if !o.Nearest || len(o.Sizes) != 1 {
-			return nil, fmt.Errorf("%w %s (sizes measured: %s)", ErrSizeNotMeasured, sizeList(o.Sizes), sizeList(all))
+			return nil, sizeNotMeasured(o.Sizes, all)
 		}
 		c.Sizes = []int{NearestSize(all, o.Sizes[0])}
 		c.Rows = throughputRows(c.Results, c.Sizes)

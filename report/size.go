@@ -35,5 +35,11 @@ func (c *Comparison) At(size int, nearest bool) (int, error) {
 	case nearest:
 		return NearestSize(c.Sizes, size), nil
 	}
-	return 0, fmt.Errorf("%w %s (sizes measured: %s)", ErrSizeNotMeasured, sizeList([]int{size}), sizeList(c.Sizes))
+	return 0, sizeNotMeasured([]int{size}, c.Sizes)
+}
+
+// sizeNotMeasured is the error of sizes asked for that no host measured,
+// with the sizes they did.
+func sizeNotMeasured(asked, measured []int) error {
+	return fmt.Errorf("%w %s (sizes measured: %s)", ErrSizeNotMeasured, sizeList(asked), sizeList(measured))
 }

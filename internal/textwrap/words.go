@@ -22,8 +22,9 @@ func Synopsis(s string) []string {
 // brackets on the word of its figure and a figure in parentheses on the
 // word of its name: "h04 (2.21x [2.18-2.24])" and "3.0% [0.7% to 5.1%]"
 // are one word each, but a bracket of words is not glued to the one
-// before it ("over X's), [low-high] its interval"). A comparison keeps its operator between its two
-// sides ("(p >= 0.05;"), and a "~" stays with the word it marks.
+// before it ("over X's), [low-high] its interval"). A comparison keeps
+// its operator between its two sides ("(p >= 0.05;"), and a "~" stays
+// with the word it marks.
 func Prose(s string) []string {
 	var out []string
 	glue := false // the last word was "~" or an operator: this one joins it
