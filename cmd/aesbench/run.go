@@ -517,7 +517,7 @@ func parseThreads(s string, cpus int) ([]int, error) {
 			return nil, fmt.Errorf("%q: want numbers from 1 to 1024 or all, comma-separated, e.g. 1,all", f)
 		}
 		if n > cpus {
-			return nil, fmt.Errorf("%d: more than the %d CPUs this host gives aesbench; threads beyond them would take turns, timing the scheduler, not the cipher (try all)", n, cpus)
+			return nil, fmt.Errorf("%d: more than the %d CPUs here (more threads take turns on them, timing the scheduler, not the cipher; try all)", n, cpus)
 		}
 		if !slices.Contains(out, n) {
 			out = append(out, n)

@@ -88,8 +88,8 @@ func TestParseThreads(t *testing.T) {
 		{"4, 1,2,4", 4, []int{1, 2, 4}, ""},
 		{"all,1", 8, []int{1, 8}, ""},
 		{"2", 2, []int{2}, ""},
-		{"3", 2, nil, "3: more than the 2 CPUs this host gives aesbench"},
-		{"1,all,99", 2, nil, "99: more than the 2 CPUs"},
+		{"3", 2, nil, "3: more than the 2 CPUs here"},
+		{"1,all,99", 2, nil, "99: more than the 2 CPUs here"},
 		{"1,1025", 2048, nil, `"1025": want numbers from 1 to 1024`},
 	}
 	for _, tt := range tests {
