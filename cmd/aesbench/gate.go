@@ -60,10 +60,11 @@ func cmdGate(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if v.OK {
 		return nil
 	}
-	fmt.Fprintf(stderr, "aesbench: gate: fail: %s (%s)\n", strings.Join(v.Reasons, "; "), describeHost(r))
-	for _, n := range v.Notes {
-		fmt.Fprintf(stderr, "aesbench: gate: note: %s\n", n)
+	line := fmt.Sprintf("fail: %s (%s)", strings.Join(v.Reasons, "; "), describeHost(r))
+	for _, n := range v.Notes { // on the line, as a pass has them: one line a verdict
+		line += "; " + n
 	}
+	fmt.Fprintf(stderr, "aesbench: gate: %s\n", line)
 	return exitStatus{code: 1, quiet: true}
 }
 
