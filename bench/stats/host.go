@@ -54,8 +54,8 @@ import (
 // 77.7% at ±10.2%). The normal quantile in place of t(6) held 94.5%
 // pooled over the first 22 sets, 90% or more in 17 of them. Weighting
 // the variogram's lags by their numbers of pairs (least squares
-// weighted) moved no set of the 31 below by more than 2 points of
-// coverage or 1% of width, so the plain line stays.
+// weighted) moved no set of the 31 below by more than 2.1 points of
+// coverage or 1.0% of width, either way, so the plain line stays.
 //
 // Five more sets at busy hours of another day (medians moving 3.3% to
 // 15.7% from run to run) held 86.3% (76.9% to 97.3%), which makes 93.9%
