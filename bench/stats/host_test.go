@@ -81,8 +81,12 @@ func TestVariogram(t *testing.T) {
 	for i := range flip {
 		flip[i] = 0.01 * float64(i%2)
 	}
-	if q, noise := variogram(flip); q != 0 || !(noise > 0) {
-		t.Errorf("a host flipping between two speeds: q %v, noise %v; want no drift, only noise", q, noise)
+	// Half the mean square of the lag's changes, each over its own pairs
+	// (16-k of them): 0.01² / 2 at odd lags, 0 at even ones, and their
+	// mean, 2.5e-5, the noise; a divisor that counted 16 pairs at every
+	// lag would make it less.
+	if q, noise := variogram(flip); q != 0 || math.Abs(noise-2.5e-5) > 1e-15 {
+		t.Errorf("a host flipping between two speeds: q %v, noise %v; want no drift, only noise of 2.5e-5", q, noise)
 	}
 }
 
