@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -50,6 +51,28 @@ func TestRunChecksTheResultsNameFirst(t *testing.T) {
 	// Nothing at all: not even the results directory, made only to save
 	// results.
 	assertNoStrayFiles(t, dir)
+}
+
+// TestCheckWritableMakesNothing: --out into directories that do not exist
+// yet passes the check before measuring without making them (an
+// interrupted run would leave them empty), and saving makes them.
+func TestCheckWritableMakesNothing(t *testing.T) {
+	res, err := result.Read("../../report/testdata/knight.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	out := filepath.Join(dir, "new", "deeper", "r.json")
+	if err := checkWritable(out); err != nil {
+		t.Fatal(err)
+	}
+	assertNoStrayFiles(t, dir)
+	if err := saveAndPrint(res, out, "json", io.Discard, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := result.Read(out); err != nil {
+		t.Errorf("saved results: %v", err)
+	}
 }
 
 // TestSaveAndPrintKeepsTheFigures: when the results cannot be written
