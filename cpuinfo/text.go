@@ -35,7 +35,7 @@ func (r *Report) Summary() string {
 		s += ", EC2 " + orUnknown(r.EC2.InstanceType) + " in " + orUnknown(r.EC2.AvailabilityZone)
 	}
 	switch {
-	case !v.OK && r.IsThisHost() && len(r.Go.Masked) > 0 && r.hasAll(v.Require):
+	case !v.OK && r.IsThisHost() && len(r.Go.Masked) > 0 && len(v.Require) > 0 && len(r.lacking(v.Require)) == 0:
 		// The CPU has it and GODEBUG turns it off (run --no-aesni): say
 		// masked, as compare does, not "no", as of a host without it.
 		s += "; hardware AES: masked: " + strings.Join(v.Reasons, "; ")
@@ -46,16 +46,6 @@ func (r *Report) Summary() string {
 		s += "; " + r.Go.Reason
 	}
 	return s
-}
-
-// hasAll reports whether the CPU has every one of the features names.
-func (r *Report) hasAll(names []string) bool {
-	for _, n := range names {
-		if has, _ := r.Features.Has(n); !has {
-			return false
-		}
-	}
-	return len(names) > 0
 }
 
 // TextWidth is the most columns WriteText's prose takes (its notes and

@@ -56,12 +56,7 @@ func (r *Report) Check(require []string) (Verdict, error) {
 		v.Reasons = append(v.Reasons, fmt.Sprintf("cannot judge architecture %s", quoteOr(r.Arch, "unknown")))
 		return v, nil
 	}
-	var missing []string
-	for _, n := range require {
-		if has, _ := r.Features.Has(n); !has {
-			missing = append(missing, n)
-		}
-	}
+	missing := r.lacking(require)
 	if len(missing) > 0 {
 		v.Reasons = append(v.Reasons, "the CPU lacks "+strings.Join(missing, ", "))
 	}
@@ -81,4 +76,15 @@ func (r *Report) Check(require []string) (Verdict, error) {
 	}
 	v.OK = len(v.Reasons) == 0
 	return v, nil
+}
+
+// lacking returns the features of names the CPU does not have.
+func (r *Report) lacking(names []string) []string {
+	var missing []string
+	for _, n := range names {
+		if has, _ := r.Features.Has(n); !has {
+			missing = append(missing, n)
+		}
+	}
+	return missing
 }
