@@ -134,6 +134,8 @@ func TestUserdata(t *testing.T) {
 		{
 			name: "x86 with aes and pclmulqdq", cpuinfo: "knight.cpuinfo", env: []string{bucket},
 			stdout: append([]string{
+				"dry-run: shutdown -h +50\n", // the 20m budget and 30 minutes
+				"dry-run: /usr/local/bin/aesbench gate\n",
 				"dry-run: env HOME=", " GOTOOLCHAIN=auto GOBIN=/usr/local/bin go install github.com/aesbench/aesbench/cmd/aesbench@latest\n",
 				"dry-run: timeout --kill-after=30 ",
 				" /usr/local/bin/aesbench logs --size 80MB --out " + corpus + "\n",
@@ -198,9 +200,15 @@ func TestUserdata(t *testing.T) {
 			stderr: []string{"REJECT: cannot read /dev/zero: not a readable regular file"},
 		},
 		{
-			name: "AESBENCH_REQUIRE met", cpuinfo: "knight.cpuinfo", env: []string{bucket, "AESBENCH_REQUIRE=avx aes"},
+			name: "AESBENCH_REQUIRE met", cpuinfo: "knight.cpuinfo", env: []string{bucket, "AESBENCH_REQUIRE=avx"},
 			stdout: []string{upload},
-			stderr: []string{"has avx aes"},
+			stderr: []string{"has aes pclmulqdq avx"},
+		},
+		{
+			// It adds to the defaults: naming a flag the host has does not
+			// let a host without hardware AES through.
+			name: "AESBENCH_REQUIRE cannot drop aes", cpuinfo: "padawan.cpuinfo", env: []string{bucket, "AESBENCH_REQUIRE=sse2"}, code: 1,
+			stderr: []string{"REJECT: CPU Intel(R) Xeon(R) CPU           X5550  @ 2.67GHz lacks aes pclmulqdq in "},
 		},
 		{
 			name: "AESBENCH_REQUIRE not met on x86", cpuinfo: "knight.cpuinfo", env: []string{bucket, "AESBENCH_REQUIRE=aes avx2"}, code: 1,
@@ -226,6 +234,7 @@ func TestUserdata(t *testing.T) {
 		{
 			name: "budget", cpuinfo: "knight.cpuinfo", env: []string{bucket, "AESBENCH_BUDGET=2h", "AESBENCH_WORKDIR=/w"},
 			stdout: []string{
+				"dry-run: shutdown -h +150\n",
 				"dry-run: timeout --kill-after=30 7", // 7200 s, or 7199 if a second went by
 				" /usr/local/bin/aesbench logs --size 80MB --out /w/corpus/access-80MB.log.gz\n",
 				"dry-run: aws s3 cp --only-show-errors /w/results/dry-run.json ",
@@ -337,6 +346,16 @@ while (($#)); do
 	shift
 done
 case $cmd in
+gate)
+	case ${FAKE_GATE:-} in
+	"") echo "pass: hardware AES (aes, pclmulqdq) on a fake host" ;;
+	fail)
+		echo "aesbench: gate: fail: Go will not use hardware AES: a fake reason (a fake host)" >&2
+		exit 1
+		;;
+	*) exit "$FAKE_GATE" ;;
+	esac
+	;;
 logs) echo corpus >"$out" ;;
 run)
 	if [[ -n ${FAKE_SLOW:-} ]]; then exec sleep 30; fi
@@ -373,7 +392,7 @@ func TestUserdataRunsTheSuite(t *testing.T) {
 		t.Fatal(err)
 	}
 	corpus := work + "/corpus/access-80MB.log.gz"
-	want := "logs --size 80MB --out " + corpus + "\n" +
+	want := "gate\n" + "logs --size 80MB --out " + corpus + "\n" +
 		"run --interleave noaesni --label c5.large --algos aes-256-cbc,aes-256-gcm,3des-cbc,chacha20-poly1305 --file " + corpus + " --out " + work + "/results/c5.large.json\n"
 	if string(b) != want {
 		t.Errorf("aesbench ran\n%s\nwant\n%s", b, want)
@@ -390,6 +409,40 @@ func TestUserdataRunsTheSuite(t *testing.T) {
 		t.Errorf("stdout does not end with %q:\n%s", shutdown, r.stdout)
 	}
 	checkLines(t, r.stderr, "userdata: ")
+}
+
+// TestUserdataGate: after the install, aesbench gate judges the host
+// again, and the flags check passing does not overrule it: its fail is a
+// reject (launch.sh launches another host), any other status a failure;
+// neither measures or uploads, and both end the host.
+func TestUserdataGate(t *testing.T) {
+	tests := []struct {
+		gate, want string
+	}{
+		{"", "userdata: aesbench gate: pass: hardware AES (aes, pclmulqdq) on a fake host\n"},
+		{"fail", "userdata: REJECT: fail: Go will not use hardware AES: a fake reason (a fake host)\n"},
+		{"3", "userdata: FAILED: aesbench gate exited with status 3: \n"},
+	}
+	for _, tt := range tests {
+		t.Run("gate="+tt.gate, func(t *testing.T) {
+			r, _, log := userdataWith(t, "FAKE_GATE="+tt.gate)
+			if !strings.Contains(r.stderr, tt.want) {
+				t.Errorf("stderr lacks %q:\n%s", tt.want, r.stderr)
+			}
+			b, err := os.ReadFile(log)
+			if err != nil {
+				t.Fatal(err)
+			}
+			passed := tt.gate == ""
+			if ran := string(b) != "gate\n"; ran != passed || (r.code == 0) != passed {
+				t.Errorf("exit status %d, aesbench ran:\n%s", r.code, b)
+			}
+			if strings.Contains(r.stdout, "aws s3 cp") != passed || !strings.HasSuffix(r.stdout, shutdown) {
+				t.Errorf("want uploads only on a pass, then a shutdown:\n%s", r.stdout)
+			}
+			checkLines(t, r.stderr, "userdata: ")
+		})
+	}
 }
 
 // TestUserdataTimeout: a run past the budget is stopped and fails the

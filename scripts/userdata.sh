@@ -10,12 +10,15 @@
 #
 # 1. Self-check (bash and the cpuinfo file only): every x86 "flags" line must
 #    hold the words aes and pclmulqdq, every arm64 "Features" line aes and
-#    pmull (whole words: vaes or a model name "aes" do not count). A file with
-#    neither line, or with both, is rejected. A reject is logged to stderr,
-#    /dev/console and logger, then the host shuts down.
+#    pmull (whole words: vaes or a model name "aes" do not count), and the
+#    words of AESBENCH_REQUIRE besides. A file with neither line, or with
+#    both, is rejected. A reject is logged to stderr, /dev/console and
+#    logger, then the host shuts down.
 # 2. Get aesbench: curl AESBENCH_URL, or go install (Go from the package
 #    manager when missing; needs a distribution Go >= 1.21, which fetches the
-#    toolchain the module asks for).
+#    toolchain the module asks for). Then aesbench gate judges the host
+#    again, by CPUID and whether Go will use the hardware: its fail is a
+#    reject too.
 # 3. Measure what make run measures, within AESBENCH_BUDGET: an 80 MB log
 #    corpus (aesbench logs), then aesbench run --interleave noaesni
 #    with aes-256-cbc, aes-256-gcm, 3des-cbc and chacha20-poly1305 and --file
@@ -26,6 +29,8 @@
 # 4. Upload the two results files, <label>.json and <label>-noaesni.json, to
 #    s3://AESBENCH_BUCKET/AESBENCH_PREFIX/<instance-type>/<instance-id>/.
 # 5. Shut down. Any failure also shuts down: no results in S3 means "retry".
+#    A shutdown is also scheduled at the start, the budget and 30 minutes
+#    after it, so that an install or an upload that hangs ends the host too.
 #
 # Environment (launch.sh inserts VAR=value lines after this header):
 #   AESBENCH_BUCKET   S3 bucket for results (required to pass; no default)
@@ -37,8 +42,9 @@
 #   AESBENCH_BIN      an aesbench binary to use instead of getting one
 #   AESBENCH_WORKDIR  where the corpus and results go (default:
 #                     /var/tmp/aesbench)
-#   AESBENCH_REQUIRE  space-separated flags required instead of the defaults
-#                     (aes pclmulqdq on x86, aes pmull on arm64)
+#   AESBENCH_REQUIRE  space-separated cpuinfo flags required besides the
+#                     defaults (aes pclmulqdq on x86, aes pmull on arm64),
+#                     which it cannot remove
 #   AESBENCH_CPUINFO  file to check (default: /proc/cpuinfo)
 #   AESBENCH_DRY_RUN  1: print the install, benchmark, upload and shutdown
 #                     commands instead of running them (with AESBENCH_BIN
@@ -134,8 +140,8 @@ check() {
 	while IFS=: read -r key val || [[ -n $key ]]; do
 		key=${key%"${key##*[![:space:]]}"} # trim trailing blanks
 		case $key in
-		flags) want=${AESBENCH_REQUIRE:-aes pclmulqdq} x86=1 ;;
-		Features) want=${AESBENCH_REQUIRE:-aes pmull} arm=1 ;;
+		flags) want="aes pclmulqdq${AESBENCH_REQUIRE:+ $AESBENCH_REQUIRE}" x86=1 ;;
+		Features) want="aes pmull${AESBENCH_REQUIRE:+ $AESBENCH_REQUIRE}" arm=1 ;;
 		"model name")
 			model=${val# }
 			continue
@@ -180,6 +186,31 @@ pkg_install() {
 	fi
 }
 
+# gate: aesbench's own verdict on this host (CPUID, and whether Go will use
+# the hardware), a second opinion on the flags check: its fail (status 1) is
+# a reject, any other status a failure. A dry run prints it unless
+# AESBENCH_BIN is set.
+gate() {
+	local out rc=0
+	if dry && [[ -z $AESBENCH_BIN ]]; then
+		run "$bin" gate
+		return
+	fi
+	out=$("$bin" gate 2>&1) || rc=$?
+	out=${out//$'\n'/; }
+	case $rc in
+	0) log "aesbench gate: $out" ;;
+	1)
+		log "REJECT: ${out#aesbench: gate: }"
+		exit 1
+		;;
+	*)
+		log "FAILED: aesbench gate exited with status $rc: $out"
+		exit 1
+		;;
+	esac
+}
+
 if ! verdict=$(check "$AESBENCH_CPUINFO"); then
 	log "$verdict"
 	exit 1
@@ -194,6 +225,10 @@ if [[ ! $AESBENCH_BUDGET =~ ^[1-9][0-9]*[smh]?$ ]]; then
 	log "AESBENCH_BUDGET=$AESBENCH_BUDGET: want a whole number of s, m or h, such as 15m"
 	exit 1
 fi
+budget=${AESBENCH_BUDGET%[smh]} unit=${AESBENCH_BUDGET##*[0-9]}
+case $unit in m) budget=$((budget * 60)) ;; h) budget=$((budget * 3600)) ;; esac
+# Whatever hangs (an install, IMDS, an upload), the host ends by then.
+run shutdown -h "+$((budget / 60 + 30))" || log "scheduling a shutdown failed"
 
 if dry; then
 	itype=${AESBENCH_LABEL:-dry-run} id=dry-run
@@ -221,10 +256,9 @@ else
 	run env HOME="${HOME:-/root}" GOTOOLCHAIN=auto GOBIN="${bin%/*}" \
 		go install "github.com/aesbench/aesbench/cmd/aesbench@$AESBENCH_VERSION"
 fi
+gate
 command -v aws >/dev/null || pkg_install awscli awscli
 
-budget=${AESBENCH_BUDGET%[smh]} unit=${AESBENCH_BUDGET##*[0-9]}
-case $unit in m) budget=$((budget * 60)) ;; h) budget=$((budget * 3600)) ;; esac
 deadline=$((SECONDS + budget))
 log "measuring as make run does, within $AESBENCH_BUDGET"
 bench mkdir -p "${corpus%/*}" "$dir"
