@@ -23,25 +23,22 @@ func opensslEncName(a *bench.Algorithm) string {
 	return openssl.Cipher(a) // enc and speed -evp share the EVP names
 }
 
-// opensslEncrypt runs openssl enc on in with fc's key and IV, writing out.
-// With fsync, out is synced after openssl exits, inside the caller's
-// timing. The key and IV go on openssl's command line, where other users
+// opensslEncrypt runs openssl enc on in with fc's key and IV, writing its
+// standard output, dst: an open file, so that the ciphertext needs no
+// name. With fsync, dst is synced after openssl exits, inside the
+// caller's timing. The key and IV go on openssl's command line, where other users
 // of the host can see them in ps: acceptable only because they are
 // throwaway random keys for one benchmark run, never used for real data
-// and never printed by aesbench. On any error out is removed.
-func (fc *Cipher) opensslEncrypt(ctx context.Context, opensslPath string, env []string, in, out string, fsync bool) (err error) {
+// and never printed by aesbench.
+func (fc *Cipher) opensslEncrypt(ctx context.Context, opensslPath string, env []string, in string, dst *os.File, fsync bool) error {
 	name := opensslEncName(fc.Algo)
 	if name == "" {
 		return fmt.Errorf("openssl enc does not do %s", fc.Algo.Name)
 	}
-	defer func() {
-		if err != nil {
-			os.Remove(out)
-		}
-	}()
 	cmd := exec.CommandContext(ctx, opensslPath, "enc", "-"+name, "-e",
 		"-K", hex.EncodeToString(fc.key), "-iv", hex.EncodeToString(fc.iv),
-		"-in", in, "-out", out)
+		"-in", in)
+	cmd.Stdout = dst // a file: openssl writes it itself, no copy
 	if len(env) > 0 {
 		cmd.Env = append(os.Environ(), env...)
 	}
@@ -59,12 +56,7 @@ func (fc *Cipher) opensslEncrypt(ctx context.Context, opensslPath string, env []
 		return fmt.Errorf("openssl enc -%s: %w: %s", name, err, msg)
 	}
 	if fsync {
-		f, err := os.OpenFile(out, os.O_WRONLY, 0)
-		if err != nil {
-			return fmt.Errorf("write ciphertext: %w", err)
-		}
-		defer f.Close()
-		if err := f.Sync(); err != nil {
+		if err := dst.Sync(); err != nil {
 			return fmt.Errorf("write ciphertext: %w", err)
 		}
 	}

@@ -36,15 +36,6 @@ type chunk struct {
 // including ctx being done (the error then wraps ctx.Err()), out is
 // removed.
 func (fc *Cipher) Encrypt(ctx context.Context, in, out string, fsync bool) (err error) {
-	src, err := os.Open(in)
-	if err != nil {
-		return fmt.Errorf("read input: %w", err)
-	}
-	defer src.Close()
-	fi, err := src.Stat()
-	if err != nil {
-		return fmt.Errorf("read input: %w", err)
-	}
 	dst, err := os.OpenFile(out, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
 	if err != nil {
 		return fmt.Errorf("write ciphertext: %w", err)
@@ -57,6 +48,21 @@ func (fc *Cipher) Encrypt(ctx context.Context, in, out string, fsync bool) (err 
 			os.Remove(out)
 		}
 	}()
+	return fc.encryptTo(ctx, in, dst, fsync)
+}
+
+// encryptTo is Encrypt into dst, an open file that it writes from where
+// it stands and leaves open; Run's ciphertext has no name to open.
+func (fc *Cipher) encryptTo(ctx context.Context, in string, dst *os.File, fsync bool) error {
+	src, err := os.Open(in)
+	if err != nil {
+		return fmt.Errorf("read input: %w", err)
+	}
+	defer src.Close()
+	fi, err := src.Stat()
+	if err != nil {
+		return fmt.Errorf("read input: %w", err)
+	}
 
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -159,12 +165,18 @@ func (fc *Cipher) Encrypt(ctx context.Context, in, out string, fsync bool) (err 
 // SHA-256 of the plaintext, for verification. A ciphertext that does not
 // decrypt (bad padding, tag or length) is an error wrapping ErrCorrupt.
 func (fc *Cipher) DecryptSHA256(ctx context.Context, path string) ([32]byte, error) {
-	var sum [32]byte
 	f, err := os.Open(path)
 	if err != nil {
-		return sum, fmt.Errorf("verify: %w", err)
+		return [32]byte{}, fmt.Errorf("verify: %w", err)
 	}
 	defer f.Close()
+	return fc.decryptSHA256(ctx, f)
+}
+
+// decryptSHA256 is DecryptSHA256 of the open file f, read from its start
+// (ReadAt: where f stands does not matter).
+func (fc *Cipher) decryptSHA256(ctx context.Context, f *os.File) ([32]byte, error) {
+	var sum [32]byte
 	fi, err := f.Stat()
 	if err != nil {
 		return sum, fmt.Errorf("verify: %w", err)
@@ -179,6 +191,7 @@ func (fc *Cipher) DecryptSHA256(ctx context.Context, path string) ([32]byte, err
 	}
 	h := sha256.New()
 	buf := make([]byte, size)
+	r := io.NewSectionReader(f, 0, total)
 	var off int64
 	for i := int64(0); ; i++ {
 		if err := ctx.Err(); err != nil {
@@ -186,7 +199,7 @@ func (fc *Cipher) DecryptSHA256(ctx context.Context, path string) ([32]byte, err
 		}
 		n := min(int64(size), total-off)
 		b := buf[:n]
-		if _, err := io.ReadFull(f, b); err != nil {
+		if _, err := io.ReadFull(r, b); err != nil {
 			return sum, fmt.Errorf("verify: %w", err)
 		}
 		off += n

@@ -63,6 +63,15 @@ var freeSpace = statFree
 // for the ciphertext.
 var ErrNoSpace = errors.New("not enough free space for the ciphertext")
 
+// ErrChanged is wrapped by Run when an input file changes while it is
+// measured (a log still being written, say): its later runs would time
+// another file, and its ciphertext would not match the hash taken first.
+var ErrChanged = errors.New("changed during the run")
+
+// stillCached is the share of a file's pages that may stay in memory
+// after an eviction for its run to count as cold.
+const stillCached = 0.01
+
 // Run measures the time to read each file, encrypt it with each of
 // algos and write the ciphertext beside it, under a hidden temporary name
 // in the same directory: Count runs per engine, taken alternately (Go, then
@@ -72,8 +81,12 @@ var ErrNoSpace = errors.New("not enough free space for the ciphertext")
 // sectors, not files), and so is openssl for AEADs (openssl enc refuses
 // them), with a note.
 //
-// It checks every file first (Check) and the free space beside it. On
-// any error, and when ctx is done, no ciphertext is left behind.
+// It checks every file first (Check) and the free space beside it, and
+// after each run that the file has not changed (ErrChanged). With
+// cfg.Cold, a file whose pages stay in memory after eviction (a tmpfs
+// keeps them all) is measured warm and labelled so, with a note. The
+// ciphertext has no name while it is written (fileRun): however the run
+// ends, Ctrl-C, an error or kill -9, no ciphertext is left behind.
 func Run(ctx context.Context, paths []string, algos []*bench.Algorithm, cfg Config) ([]result.FileMeasurement, error) {
 	if cfg.Count < 1 {
 		return nil, fmt.Errorf("count %d: need at least one run", cfg.Count)
@@ -119,10 +132,15 @@ func Run(ctx context.Context, paths []string, algos []*bench.Algorithm, cfg Conf
 		if err := checkSpace(path, sizes[i]); err != nil {
 			return nil, err
 		}
+		fi, err := os.Stat(path) // what every run must find again
+		if err != nil {
+			return nil, fmt.Errorf("file %s: %w", path, err)
+		}
 		want, err := fileSHA256(ctx, path)
 		if err != nil {
 			return nil, fmt.Errorf("file %s: %w", path, err)
 		}
+		warm := false // a --cold file that eviction left in memory, noted once
 		for _, a := range use {
 			engines := engines(a)
 			ms := make([]result.FileMeasurement, len(engines))
@@ -135,11 +153,18 @@ func Run(ctx context.Context, paths []string, algos []*bench.Algorithm, cfg Conf
 						cfg.Progress(done, total, fmt.Sprintf("%s %s (%s) run %d/%d", filepath.Base(path), a.Name, eng, run+1, cfg.Count))
 					}
 					done++
-					secs, err := fileRun(ctx, a, eng, path, want, cfg)
+					secs, cached, err := fileRun(ctx, a, eng, path, fi, want, cfg)
 					if err != nil {
 						return nil, fmt.Errorf("file %s: %s (%s): %w", path, a.Name, eng, err)
 					}
 					ms[e].SamplesSeconds = append(ms[e].SamplesSeconds, secs)
+					if cached > stillCached {
+						ms[e].Cold = false
+						if !warm {
+							warm = true
+							note("file: %s stays in memory after eviction (%.0f%% of its pages; a tmpfs keeps them all): its runs are warm, and labelled so", path, 100*cached)
+						}
+					}
 				}
 			}
 			for e := range ms {
@@ -230,44 +255,66 @@ func checkSpace(path string, size int64) error {
 	return nil
 }
 
-// fileRun times one run of one engine and verifies its ciphertext. The
-// ciphertext goes to a hidden temporary file beside the input and is
-// removed before fileRun returns, whatever happens.
-func fileRun(ctx context.Context, a *bench.Algorithm, engine result.Engine, path string, want [32]byte, cfg Config) (float64, error) {
+// fileRun times one run of one engine and verifies its ciphertext, and
+// returns the seconds it took and, with cfg.Cold, the share of the
+// input's pages that eviction left in memory (0 without). The ciphertext
+// goes to a hidden temporary file beside the input that loses its name
+// as soon as it is made: written and read back through the open file, it
+// is gone when fileRun returns or the process dies, kill -9 included.
+// Where an open file cannot be removed (Windows), it is removed on
+// return. The input must still be as fi found it afterwards (ErrChanged).
+func fileRun(ctx context.Context, a *bench.Algorithm, engine result.Engine, path string, fi os.FileInfo, want [32]byte, cfg Config) (secs, cached float64, err error) {
 	fc, err := NewCipher(a) // a fresh key per run: no nonce is ever reused
 	if err != nil {
-		return 0, err
+		return 0, 0, err
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), tempPattern(path))
 	if err != nil {
-		return 0, fmt.Errorf("write ciphertext: %w", err)
+		return 0, 0, fmt.Errorf("write ciphertext: %w", err)
 	}
-	out := tmp.Name()
-	defer os.Remove(out)
-	if err := tmp.Close(); err != nil {
-		return 0, fmt.Errorf("write ciphertext: %w", err)
+	defer tmp.Close()
+	if err := os.Remove(tmp.Name()); err != nil {
+		defer os.Remove(tmp.Name())
 	}
 	if cfg.Cold {
-		if err := evict(path); err != nil {
-			return 0, fmt.Errorf("--cold: %w", err)
+		if cached, err = evict(path); err != nil {
+			return 0, 0, fmt.Errorf("--cold: %w", err)
 		}
 	}
 	start := time.Now()
 	if engine == result.EngineOpenSSL {
-		err = fc.opensslEncrypt(ctx, cfg.OpenSSL, cfg.OpenSSLEnv, path, out, cfg.Fsync)
+		err = fc.opensslEncrypt(ctx, cfg.OpenSSL, cfg.OpenSSLEnv, path, tmp, cfg.Fsync)
 	} else {
-		err = fc.Encrypt(ctx, path, out, cfg.Fsync)
+		err = fc.encryptTo(ctx, path, tmp, cfg.Fsync)
 	}
-	secs := time.Since(start).Seconds()
+	secs = time.Since(start).Seconds()
 	if err != nil {
-		return 0, err
+		return 0, 0, err
 	}
-	got, err := fc.DecryptSHA256(ctx, out)
+	if err := unchanged(path, fi); err != nil {
+		return 0, 0, err
+	}
+	got, err := fc.decryptSHA256(ctx, tmp)
 	if err != nil {
-		return 0, err
+		return 0, 0, err
 	}
 	if got != want {
-		return 0, fmt.Errorf("verify: %w: SHA-256 of the decrypted ciphertext differs from the input's", ErrCorrupt)
+		return 0, 0, fmt.Errorf("verify: %w: SHA-256 of the decrypted ciphertext differs from the input's", ErrCorrupt)
 	}
-	return secs, nil
+	return secs, cached, nil
+}
+
+// unchanged fails, wrapping ErrChanged, unless the file at path has the
+// size and modification time it had in fi.
+func unchanged(path string, fi os.FileInfo) error {
+	now, err := os.Stat(path)
+	switch {
+	case err != nil:
+		return fmt.Errorf("%w: %w", ErrChanged, err)
+	case now.Size() != fi.Size():
+		return fmt.Errorf("%w: %d bytes, now %d", ErrChanged, fi.Size(), now.Size())
+	case !now.ModTime().Equal(fi.ModTime()):
+		return fmt.Errorf("%w: modified at %s", ErrChanged, now.ModTime().UTC().Format(time.RFC3339Nano))
+	}
+	return nil
 }

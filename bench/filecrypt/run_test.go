@@ -139,10 +139,15 @@ func TestEncryptOpenSSL(t *testing.T) {
 					t.Errorf("openssl enc -d of the ciphertext differs from the input (%d bytes, want %d)", len(got), len(data))
 				}
 				// And the other way: Go decrypts what openssl enc writes.
-				if err := fc.opensslEncrypt(context.Background(), openssl, nil, in, out, true); err != nil {
+				dst, err := os.Create(out)
+				if err != nil {
 					t.Fatal(err)
 				}
-				sum, err := fc.DecryptSHA256(context.Background(), out)
+				defer dst.Close()
+				if err := fc.opensslEncrypt(context.Background(), openssl, nil, in, dst, true); err != nil {
+					t.Fatal(err)
+				}
+				sum, err := fc.decryptSHA256(context.Background(), dst)
 				if err != nil {
 					t.Fatal(err)
 				}

@@ -9,6 +9,6 @@ import "errors"
 func statFree(string) (uint64, error) { return ^uint64(0), nil }
 
 // evict: only Linux can drop a file's cached pages without privilege.
-func evict(path string) error {
-	return errors.New("evict " + path + " from the page cache: --cold needs Linux")
+func evict(path string) (float64, error) {
+	return 0, errors.New("evict " + path + " from the page cache: --cold needs Linux")
 }
