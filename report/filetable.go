@@ -21,8 +21,11 @@ func WriteFileTable(w io.Writer, r *result.Results) error {
 	}
 	var b strings.Builder
 	m0 := r.Files[0]
+	// --cold is one setting for every file, but a file that eviction
+	// left in memory (a tmpfs) was measured warm, and is marked so.
+	cold := slices.ContainsFunc(r.Files, func(m result.FileMeasurement) bool { return m.Cold })
 	how := "warm page cache"
-	if m0.Cold {
+	if cold {
 		how = "input evicted from the page cache"
 	}
 	if m0.Fsync {
@@ -74,7 +77,11 @@ func WriteFileTable(w io.Writer, r *result.Results) error {
 				continue
 			}
 			if first {
-				fmt.Fprintf(&b, "%s, %d bytes:\n", m.Path, m.Bytes)
+				fmt.Fprintf(&b, "%s, %d bytes", m.Path, m.Bytes)
+				if cold && !m.Cold {
+					b.WriteString(" (warm: it stayed in memory after eviction)")
+				}
+				b.WriteString(":\n")
 				line(header)
 				first = false
 			}

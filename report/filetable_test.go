@@ -21,6 +21,10 @@ func TestWriteFileTable(t *testing.T) {
 		m.KBps = unit.KBpsSeconds(float64(m.Bytes), m.Seconds)
 		return m
 	}
+	warm := func(m result.FileMeasurement) result.FileMeasurement { // on a tmpfs, under --cold
+		m.Path, m.Cold = "/dev/shm/small.log.gz", false
+		return m
+	}
 	tests := []struct {
 		name string
 		res  *result.Results
@@ -36,6 +40,10 @@ func TestWriteFileTable(t *testing.T) {
 			other(fm("go", "aes-256-cbc", 0.04, 0.05, 0.03)),
 			fm("go", "chacha20-poly1305", 0.12, 0.11, 0.13),
 			other(fm("go", "chacha20-poly1305", 0.012, 0.011, 0.013)),
+		}}},
+		{"one-warm", &result.Results{Files: []result.FileMeasurement{
+			fm("go", "aes-256-cbc", 0.41, 0.39, 0.52),
+			warm(other(fm("go", "aes-256-cbc", 0.04, 0.05, 0.03))),
 		}}},
 		{"none", &result.Results{}},
 	}
