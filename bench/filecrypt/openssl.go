@@ -6,7 +6,6 @@ import (
 	"encoding/hex"
 	"fmt"
 	"os"
-	"os/exec"
 	"strings"
 	"time"
 
@@ -23,6 +22,14 @@ func opensslEncName(a *bench.Algorithm) string {
 	return openssl.Cipher(a) // enc and speed -evp share the EVP names
 }
 
+// encTimeout is how long openssl enc may take over a file of size bytes:
+// a minute, and a second a megabyte (3DES, the slowest, does 30 here).
+// One that hangs is killed after it instead of holding the run for ever.
+// A variable, so that a test of a hung openssl waits a moment.
+var encTimeout = func(size int64) time.Duration {
+	return time.Minute + time.Duration(size/1e6)*time.Second
+}
+
 // opensslEncrypt runs openssl enc on in with fc's key and IV, writing its
 // standard output, dst: an open file, so that the ciphertext needs no
 // name. With fsync, dst is synced after openssl exits, inside the
@@ -35,19 +42,21 @@ func (fc *Cipher) opensslEncrypt(ctx context.Context, opensslPath string, env []
 	if name == "" {
 		return fmt.Errorf("openssl enc does not do %s", fc.Algo.Name)
 	}
-	cmd := exec.CommandContext(ctx, opensslPath, "enc", "-"+name, "-e",
+	fi, err := os.Stat(in)
+	if err != nil {
+		return fmt.Errorf("read input: %w", err)
+	}
+	timeout := encTimeout(fi.Size())
+	cmd, tctx, cancel := openssl.Command(ctx, timeout, opensslPath, env, "enc", "-"+name, "-e",
 		"-K", hex.EncodeToString(fc.key), "-iv", hex.EncodeToString(fc.iv),
 		"-in", in)
+	defer cancel()
 	cmd.Stdout = dst // a file: openssl writes it itself, no copy
-	if len(env) > 0 {
-		cmd.Env = append(os.Environ(), env...)
-	}
-	cmd.WaitDelay = time.Second // for anything it started that holds stderr open
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	if err := cmd.Run(); err != nil {
-		if ierr := openssl.Interrupted(ctx, "openssl enc", err); ierr != nil {
-			return ierr
+		if cerr := openssl.ChildErr(ctx, tctx, timeout, "openssl enc", err); cerr != nil {
+			return cerr
 		}
 		msg := strings.TrimSpace(stderr.String())
 		if i := strings.IndexByte(msg, '\n'); i >= 0 {

@@ -81,22 +81,28 @@ var versionTimeout = 30 * time.Second
 // until their own end, and would hold up a Ctrl-C.
 const waitDelay = time.Second
 
-// command returns an openssl child, with the extra environment env, that
+// Command returns an openssl child, with the extra environment env, that
 // is killed when ctx is done or after timeout, and the context to judge
-// its failure by (childErr).
-func command(ctx context.Context, timeout time.Duration, path string, env []string, args ...string) (*exec.Cmd, context.Context, context.CancelFunc) {
+// its failure by (ChildErr). On Unix the child leads a process group of
+// its own, and the kill is of the whole group: openssl speed -multi forks
+// a process a thread, which a kill of openssl alone left running to the
+// end of their -seconds, on the CPUs the next measurement wants. A
+// Ctrl-C at a terminal then reaches aesbench alone, whose context ends
+// the group.
+func Command(ctx context.Context, timeout time.Duration, path string, env []string, args ...string) (*exec.Cmd, context.Context, context.CancelFunc) {
 	tctx, cancel := context.WithTimeout(ctx, timeout)
 	cmd := exec.CommandContext(tctx, path, args...)
 	cmd.Env = append(os.Environ(), env...)
 	cmd.WaitDelay = waitDelay
+	ownGroup(cmd)
 	return cmd, tctx, cancel
 }
 
-// childErr explains the failure err of an openssl child run under
-// command's context tctx, a child of ctx, with timeout: Interrupted's
+// ChildErr explains the failure err of an openssl child run under
+// Command's context tctx, a child of ctx, with timeout: Interrupted's
 // error, or one that says the timeout killed it, or nil, when the caller
 // is to explain.
-func childErr(ctx, tctx context.Context, timeout time.Duration, what string, err error) error {
+func ChildErr(ctx, tctx context.Context, timeout time.Duration, what string, err error) error {
 	if ierr := Interrupted(ctx, what, err); ierr != nil {
 		return ierr
 	}
@@ -149,12 +155,12 @@ func Find(path string) (string, error) {
 // Version runs openssl version -a with the extra environment env
 // and returns its version line and CPUINFO value.
 func Version(ctx context.Context, path string, env []string) (*result.OpenSSLInfo, error) {
-	cmd, tctx, cancel := command(ctx, versionTimeout, path, env, "version", "-a")
+	cmd, tctx, cancel := Command(ctx, versionTimeout, path, env, "version", "-a")
 	defer cancel()
 	out, err := cmd.Output()
 	if err != nil {
 		what := path + " version -a"
-		if cerr := childErr(ctx, tctx, versionTimeout, what, err); cerr != nil {
+		if cerr := ChildErr(ctx, tctx, versionTimeout, what, err); cerr != nil {
 			return nil, cerr
 		}
 		return nil, fmt.Errorf("%s: %w", what, err)
@@ -299,13 +305,13 @@ func runOpenSSLSpeed(ctx context.Context, cfg Config, args []string, sizes int) 
 	if timeout <= 0 {
 		timeout = speedTimeout(cfg.Seconds, sizes)
 	}
-	cmd, tctx, cancel := command(ctx, timeout, cfg.Path, cfg.Env, args...)
+	cmd, tctx, cancel := Command(ctx, timeout, cfg.Path, cfg.Env, args...)
 	defer cancel()
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	err := cmd.Run()
 	if err != nil || ctx.Err() != nil {
-		if cerr := childErr(ctx, tctx, timeout, "openssl "+strings.Join(args, " "), err); cerr != nil {
+		if cerr := ChildErr(ctx, tctx, timeout, "openssl "+strings.Join(args, " "), err); cerr != nil {
 			return nil, cerr
 		}
 	}

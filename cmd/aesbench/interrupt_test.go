@@ -80,14 +80,27 @@ func TestE2EInterruptMidSample(t *testing.T) {
 // holds its output open (as the processes of openssl speed -multi do),
 // touches started and hangs: once killed, aesbench still waits a moment
 // for that output. The processes it starts are killed when the test ends.
+// The process holding the output runs in a session of its own (setsid),
+// beyond the process group that aesbench kills.
 func slowToStopOpenSSL(t *testing.T) (path, started string) {
 	t.Helper()
-	return fakeOpenSSLThatHangs(t, false)
+	if _, err := exec.LookPath("setsid"); err != nil {
+		t.Skip("no setsid")
+	}
+	return fakeOpenSSL(t, false, "setsid ")
 }
 
-// fakeOpenSSLThatHangs is slowToStopOpenSSL, whose version hangs as well
-// when inVersion.
+// fakeOpenSSLThatHangs is an openssl whose speed, and version when
+// inVersion, starts a process in the background, touches started and
+// hangs.
 func fakeOpenSSLThatHangs(t *testing.T, inVersion bool) (path, started string) {
+	t.Helper()
+	return fakeOpenSSL(t, inVersion, "")
+}
+
+// fakeOpenSSL is fakeOpenSSLThatHangs whose background process is
+// started by the command prefix launcher ("" for none).
+func fakeOpenSSL(t *testing.T, inVersion bool, launcher string) (path, started string) {
 	t.Helper()
 	if _, err := exec.LookPath("sh"); err != nil {
 		t.Skip("no sh")
@@ -103,7 +116,7 @@ func fakeOpenSSLThatHangs(t *testing.T, inVersion bool) (path, started string) {
 case "$1" in
 ` + hang + `) echo "OpenSSL 3.0.19 27 Jan 2026 (Library: OpenSSL 3.0.19 27 Jan 2026)"; echo "CPUINFO: OPENSSL_ia32cap=0x0:0x0"; exit 0 ;;
 esac
-sleep 30 &
+` + launcher + `sleep 30 &
 echo $! $$ >> ` + pids + `
 touch ` + started + `
 sleep 30
@@ -207,7 +220,8 @@ func TestE2EGroupInterruptMaskedFile(t *testing.T) {
 // status 1, "signal: killed"), and while openssl speed runs, by one Ctrl-C
 // as a terminal sends it, to the whole process group (the openssl dies of
 // it, often before aesbench's context is cancelled). Either way aesbench
-// must end as interrupted (130), not as failed (1).
+// must end as interrupted (130), not as failed (1), and no process that
+// openssl started may outlive it.
 func TestE2EInterruptOpenSSL(t *testing.T) {
 	for _, inVersion := range []bool{true, false} {
 		fake, started := fakeOpenSSLThatHangs(t, inVersion)
@@ -242,6 +256,19 @@ func TestE2EInterruptOpenSSL(t *testing.T) {
 		var ee *exec.ExitError
 		if !errors.As(err, &ee) || ee.ExitCode() != 130 || !strings.Contains(stderr.String(), "aesbench: interrupted") {
 			t.Errorf("interrupted in version %v: %v, stderr:\n%s", inVersion, err, stderr.String())
+		}
+		// What openssl started dies with it (openssl speed -multi's
+		// processes), whether the Ctrl-C reached the group or aesbench
+		// alone: a background process of sh ignores SIGINT.
+		b, _ := os.ReadFile(filepath.Join(filepath.Dir(fake), "pids"))
+		for _, f := range strings.Fields(string(b)) {
+			pid, _ := strconv.Atoi(f)
+			for deadline := time.Now().Add(5 * time.Second); pid > 0 && syscall.Kill(pid, 0) != syscall.ESRCH; time.Sleep(10 * time.Millisecond) {
+				if time.Now().After(deadline) {
+					t.Errorf("interrupted in version %v: process %d that openssl started outlived aesbench", inVersion, pid)
+					break
+				}
+			}
 		}
 		assertNoStrayFiles(t, dir)
 	}

@@ -1,0 +1,15 @@
+//go:build unix
+
+package openssl
+
+import (
+	"os/exec"
+	"syscall"
+)
+
+// ownGroup starts cmd as the leader of a process group of its own and
+// makes its cancellation kill the whole group (see Command).
+func ownGroup(cmd *exec.Cmd) {
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
+}
