@@ -6,6 +6,8 @@ import (
 	"encoding/hex"
 	"fmt"
 	"strings"
+
+	"github.com/aesbench/aesbench/bench/result"
 )
 
 // vector is one published known-answer test. Hex strings; white space in
@@ -98,6 +100,51 @@ func Verify(a *Algorithm) error {
 	for _, v := range vs {
 		if err := v.check(a); err != nil {
 			return fmt.Errorf("%s: known-answer test (%s) failed: %w", a.Name, v.source, err)
+		}
+		if err := v.checkOp(a); err != nil {
+			return fmt.Errorf("%s: known-answer test (%s) of the timed code failed: %w", a.Name, v.source, err)
+		}
+	}
+	return nil
+}
+
+// checkOp runs the vector through the code that is timed: an Op (newOp)
+// built on the vector's key, IV, additional data and sector processes one
+// message each way, and, for AEADs, so does the per-message Op. A vector
+// of the block cipher alone (ECB) has no Op to run.
+func (v vector) checkOp(a *Algorithm) (err error) {
+	if v.ecb {
+		return nil
+	}
+	defer func() { // a timed Open that fails panics: Run has no error
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%v", r)
+		}
+	}()
+	k := opKeying{key: unhex(v.key), iv: unhex(v.iv), ad: unhex(v.ad), sector: v.sector}
+	plain := unhex(v.plain)
+	cipherText := append(unhex(v.ciphertext), unhex(v.tag)...)
+	perMessage := []bool{false}
+	if a.Mode == AEAD {
+		perMessage = append(perMessage, true)
+	}
+	for _, pm := range perMessage {
+		for _, c := range []struct {
+			dir     result.Direction
+			in, out []byte
+		}{{result.Encrypt, plain, cipherText}, {result.Decrypt, cipherText, plain}} {
+			op, err := newOp(a, c.dir, k, bytes.Clone(c.in), pm)
+			if err != nil {
+				return err
+			}
+			op.Run(1)
+			if got := op.out(); !bytes.Equal(got, c.out) {
+				what := string(c.dir)
+				if pm {
+					what += " (per-message)"
+				}
+				return fmt.Errorf("%s: got %x, want %x", what, got, c.out)
+			}
 		}
 	}
 	return nil

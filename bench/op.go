@@ -27,6 +27,7 @@ type Op struct {
 	Dir  result.Direction
 	Size int
 	run  func(n int)
+	out  func() []byte // the last message's output, for Verify
 }
 
 // Run processes n messages.
@@ -43,22 +44,60 @@ func Random(n int) []byte {
 // NewOp prepares algorithm a to process messages of size bytes in
 // direction dir, with a fresh random key.
 func NewOp(a *Algorithm, dir result.Direction, size int) (*Op, error) {
+	return randomOp(a, dir, size, false)
+}
+
+// opKeying is what an Op is built from besides its input message: the
+// key, the IV (a nonce for AEADs), the additional data (AEADs) and the
+// first sector (XTS). NewOp draws them at random; Verify takes a
+// published vector's, so that the code it checks is the code timed.
+type opKeying struct {
+	key, iv, ad []byte
+	sector      uint64
+}
+
+// randomOp is NewOp, or with perMessage NewOpAEADMode's per-message Op.
+func randomOp(a *Algorithm, dir result.Direction, size int, perMessage bool) (*Op, error) {
 	if err := a.CheckSize(size); err != nil {
 		return nil, err
 	}
 	if _, err := result.ParseDirection(string(dir)); err != nil {
 		return nil, err
 	}
-	key, iv, buf := Random(a.KeySize), Random(a.IV), Random(size)
-	op := &Op{Algo: a, Dir: dir, Size: size}
+	k := opKeying{key: Random(a.KeySize), iv: Random(a.IV)}
+	in := Random(size)
+	if a.Mode == AEAD {
+		k.ad = Random(aeadAD)
+		if dir == result.Decrypt { // Open needs a ciphertext that is one
+			aead, err := a.aead(k.key)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", a.Name, err)
+			}
+			in = aead.Seal(nil, k.iv, in, k.ad)
+		}
+	}
+	op, err := newOp(a, dir, k, in, perMessage)
+	if err != nil {
+		return nil, err
+	}
+	op.Size = size
+	return op, nil
+}
+
+// newOp builds the Op of a in direction dir over the message in
+// (plaintext to encrypt, or ciphertext, with its tag for AEADs, to
+// decrypt) under k; with perMessage an AEAD sets its key up anew for
+// every message.
+func newOp(a *Algorithm, dir result.Direction, k opKeying, in []byte, perMessage bool) (*Op, error) {
+	op := &Op{Algo: a, Dir: dir, Size: len(in)}
 	var err error
 	switch a.Mode {
 	case CBC, CTR:
-		op.run, err = blockRun(a, dir, key, iv, buf)
+		op.run, op.out, err = blockRun(a, dir, k, in)
 	case AEAD:
-		op.run, err = aeadRun(a, dir, key, iv, buf)
+		op.run, op.out, err = aeadRun(a, dir, k, in, perMessage)
 	case XTS:
-		op.run, err = xtsRun(a, dir, key, buf)
+		op.run, op.out, err = xtsRun(a, dir, k, in)
 	default:
 		err = fmt.Errorf("mode %d not measurable", a.Mode)
 	}
@@ -68,76 +107,98 @@ func NewOp(a *Algorithm, dir result.Direction, size int) (*Op, error) {
 	return op, nil
 }
 
-func blockRun(a *Algorithm, dir result.Direction, key, iv, buf []byte) (func(int), error) {
-	b, err := a.block(key)
+// blockRun works in place on buf: its output is buf.
+func blockRun(a *Algorithm, dir result.Direction, k opKeying, buf []byte) (func(int), func() []byte, error) {
+	b, err := a.block(k.key)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
+	out := func() []byte { return buf }
 	if a.Mode == CTR {
-		s := cipher.NewCTR(b, iv) // decryption is the same keystream XOR
+		s := cipher.NewCTR(b, k.iv) // decryption is the same keystream XOR
 		return func(n int) {
 			for range n {
 				s.XORKeyStream(buf, buf)
 			}
-		}, nil
+		}, out, nil
 	}
-	m := cipher.NewCBCEncrypter(b, iv)
+	m := cipher.NewCBCEncrypter(b, k.iv)
 	if dir == result.Decrypt {
-		m = cipher.NewCBCDecrypter(b, iv)
+		m = cipher.NewCBCDecrypter(b, k.iv)
 	}
 	return func(n int) {
 		for range n {
 			m.CryptBlocks(buf, buf)
 		}
-	}, nil
+	}, out, nil
 }
 
 // aeadAD is the additional data of each AEAD message: 13 bytes, the size of
 // a TLS record header, as openssl speed and Go's benchmarks use.
 const aeadAD = 13
 
-func aeadRun(a *Algorithm, dir result.Direction, key, nonce, msg []byte) (func(int), error) {
-	aead, err := a.aead(key)
+// aeadRun seals in, or opens it, once a message, under one key set up
+// before (or, perMessage, anew for every message).
+func aeadRun(a *Algorithm, dir result.Direction, k opKeying, in []byte, perMessage bool) (func(int), func() []byte, error) {
+	aead, err := a.aead(k.key)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	ad := Random(aeadAD)
-	out := make([]byte, 0, len(msg)+aead.Overhead())
-	if dir == result.Encrypt {
+	nonce, ad := k.iv, k.ad
+	buf := make([]byte, 0, len(in)+aead.Overhead())
+	out := func() []byte { return buf }
+	if !perMessage {
+		if dir == result.Encrypt {
+			return func(n int) {
+				for range n {
+					buf = aead.Seal(buf[:0], nonce, in, ad)
+				}
+			}, out, nil
+		}
 		return func(n int) {
 			for range n {
-				out = aead.Seal(out[:0], nonce, msg, ad)
+				var err error
+				if buf, err = aead.Open(buf[:0], nonce, in, ad); err != nil {
+					panic(fmt.Sprintf("%s: open of its own ciphertext failed: %v", a.Name, err))
+				}
 			}
-		}, nil
+		}, out, nil
 	}
-	ct := aead.Seal(nil, nonce, msg, ad)
 	return func(n int) {
 		for range n {
-			var err error
-			if out, err = aead.Open(out[:0], nonce, ct, ad); err != nil {
+			aead, err := a.aead(k.key)
+			if err != nil {
+				panic(fmt.Sprintf("%s: key set-up failed: %v", a.Name, err))
+			}
+			if dir == result.Encrypt {
+				buf = aead.Seal(buf[:0], nonce, in, ad)
+				continue
+			}
+			if buf, err = aead.Open(buf[:0], nonce, in, ad); err != nil {
 				panic(fmt.Sprintf("%s: open of its own ciphertext failed: %v", a.Name, err))
 			}
 		}
-	}, nil
+	}, out, nil
 }
 
-func xtsRun(a *Algorithm, dir result.Direction, key, buf []byte) (func(int), error) {
-	c, err := a.xts(key)
+// xtsRun treats each message as one sector, numbered from k.sector on.
+func xtsRun(a *Algorithm, dir result.Direction, k opKeying, in []byte) (func(int), func() []byte, error) {
+	c, err := a.xts(k.key)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	out := make([]byte, len(buf))
-	var sector uint64
+	buf := make([]byte, len(in))
+	sector := k.sector
 	crypt := c.Encrypt
 	if dir == result.Decrypt {
 		crypt = c.Decrypt
 	}
 	return func(n int) {
 		for range n {
-			crypt(out, buf, sector)
+			crypt(buf, in, sector)
 			sector++
 		}
-	}, nil
+	}, func() []byte { return buf }, nil
 }
 
 // NewOpAEADMode is NewOp with the AEAD timing mode chosen: for an AEAD
@@ -153,31 +214,5 @@ func NewOpAEADMode(a *Algorithm, dir result.Direction, size int, mode result.AEA
 	if _, err := result.ParseAEADMode(string(mode)); err != nil {
 		return nil, err
 	}
-	op, err := NewOp(a, dir, size) // checks size and direction
-	if err != nil {
-		return nil, err
-	}
-	key, nonce, msg, ad := Random(a.KeySize), Random(a.IV), Random(size), Random(aeadAD)
-	aead, err := a.aead(key)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", a.Name, err)
-	}
-	out := make([]byte, 0, size+aead.Overhead())
-	ct := aead.Seal(nil, nonce, msg, ad)
-	op.run = func(n int) {
-		for range n {
-			aead, err := a.aead(key)
-			if err != nil {
-				panic(fmt.Sprintf("%s: key set-up failed: %v", a.Name, err))
-			}
-			if dir == result.Encrypt {
-				out = aead.Seal(out[:0], nonce, msg, ad)
-				continue
-			}
-			if out, err = aead.Open(out[:0], nonce, ct, ad); err != nil {
-				panic(fmt.Sprintf("%s: open of its own ciphertext failed: %v", a.Name, err))
-			}
-		}
-	}
-	return op, nil
+	return randomOp(a, dir, size, true)
 }
