@@ -8,7 +8,11 @@
 //     run (all ordered pairs of runs): it should hold at least 90% of the
 //     time; and, beside it, how often the confidence interval of the
 //     median (benchstat's) does;
-//   - spread: the run-to-run spread of each cell's medians, (max-min)/median;
+//   - spread: the run-to-run spread of each cell's medians, (max-min)/median,
+//     and of its fastest samples: when the fastest moves far less than the
+//     median, the host slowed a share of the rounds that changed from run
+//     to run; when as much, the host itself ran faster or slower (its
+//     clock: see the ADD chain's trend);
 //   - trend: each run's speed over the first's (the median over the cells
 //     of their medians' ratios), and the ADD chain's: a steady trend is a
 //     drift of the host that no interval drawn from one run can know;
@@ -163,12 +167,13 @@ func summary(rs []*result.Results, aas [][2]*result.Results, count int, sample, 
 
 	// Coverage, spread and width, cell by cell.
 	ciHeld, pairs := 0, 0
-	var spreads, widths, ciWidths []float64
+	var spreads, fastSpreads, widths, ciWidths []float64
 	for c := range rs[0].Measurements {
-		var medians []float64
+		var medians, fastest []float64
 		for _, r := range rs {
 			m := &r.Measurements[c]
 			medians = append(medians, m.KBps)
+			fastest = append(fastest, m.MaxKBps)
 			if m.RerunPct >= 0 {
 				widths = append(widths, m.RerunPct)
 			}
@@ -188,7 +193,8 @@ func summary(rs []*result.Results, aas [][2]*result.Results, count int, sample, 
 				}
 			}
 		}
-		spreads = append(spreads, (slices.Max(medians)-slices.Min(medians))/stats.Median(medians))
+		spreads = append(spreads, spreadOf(medians))
+		fastSpreads = append(fastSpreads, spreadOf(fastest))
 	}
 
 	// False positives between back-to-back runs, as compare reports them.
@@ -232,6 +238,7 @@ func summary(rs []*result.Results, aas [][2]*result.Results, count int, sample, 
 	fmt.Printf("             the confidence interval of the median (benchstat's): %.1f%%\n", pct(ciHeld, pairs))
 	fmt.Printf("  spread     run-to-run spread of a cell's median, (max-min)/median:\n")
 	fmt.Printf("             median %.1f%%, largest %.1f%%\n", 100*stats.Median(spreads), 100*slices.Max(spreads))
+	fmt.Printf("             of its fastest sample: median %.1f%%, largest %.1f%%\n", 100*stats.Median(fastSpreads), 100*slices.Max(fastSpreads))
 	speed, chain := trend(rs)
 	fmt.Printf("  trend      each run's speed over the first's, median over the cells:\n")
 	fmt.Printf("             %s\n", pcts(speed))
@@ -341,6 +348,11 @@ func differing(a, b *result.Results) (sig, cells int, err error) {
 		}
 	}
 	return sig, cells, nil
+}
+
+// spreadOf is the spread of xs, (max-min)/median.
+func spreadOf(xs []float64) float64 {
+	return (slices.Max(xs) - slices.Min(xs)) / stats.Median(xs)
 }
 
 func pct(a, b int) float64 {
