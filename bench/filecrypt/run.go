@@ -272,10 +272,13 @@ func fileRun(ctx context.Context, a *bench.Algorithm, engine result.Engine, path
 	if err != nil {
 		return 0, 0, fmt.Errorf("write ciphertext: %w", err)
 	}
-	defer tmp.Close()
-	if err := os.Remove(tmp.Name()); err != nil {
-		defer os.Remove(tmp.Name())
-	}
+	unnamed := os.Remove(tmp.Name()) == nil
+	defer func() {
+		tmp.Close()
+		if !unnamed {
+			os.Remove(tmp.Name()) // closed first: Windows removes no open file
+		}
+	}()
 	if cfg.Cold {
 		if cached, err = evict(path); err != nil {
 			return 0, 0, fmt.Errorf("--cold: %w", err)
