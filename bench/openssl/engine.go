@@ -298,9 +298,32 @@ func opensslPlan(sizes []int) []int {
 	return append(def, other...)
 }
 
+// checkAnswer fails unless so answers the invocation that asked for
+// algorithm want on threads processes: one row, of that algorithm, every
+// figure a positive number, and as many processes forked as asked for (a
+// figure over fewer would be taken for the aggregate of all).
+func checkAnswer(so *SpeedOutput, want *bench.Algorithm, threads int) error {
+	if len(so.Rows) != 1 {
+		return fmt.Errorf("answered %d rows of figures, want one, of %s", len(so.Rows), want.Name)
+	}
+	r := so.Rows[0]
+	if r.Algo != want.Name {
+		return fmt.Errorf("answered for %q, not %s", r.Name, want.Name)
+	}
+	for i, v := range r.KBps {
+		if !(v > 0) || math.IsInf(v, 1) {
+			return fmt.Errorf("answered %v kB/s at %d bytes: not a speed", v, r.Sizes[i])
+		}
+	}
+	if threads = max(threads, 1); so.Threads != threads {
+		return fmt.Errorf("forked %d processes, want %d", so.Threads, threads)
+	}
+	return nil
+}
+
 // runOpenSSLSpeed runs one invocation, of sizes message sizes, and
 // returns bytes per second... in kB/s, by size.
-func runOpenSSLSpeed(ctx context.Context, cfg Config, args []string, sizes int) (map[int]float64, error) {
+func runOpenSSLSpeed(ctx context.Context, cfg Config, args []string, sizes int, want *bench.Algorithm, threads int) (map[int]float64, error) {
 	timeout := cfg.Timeout
 	if timeout <= 0 {
 		timeout = speedTimeout(cfg.Seconds, sizes)
@@ -324,6 +347,9 @@ func runOpenSSLSpeed(ctx context.Context, cfg Config, args []string, sizes int) 
 		return nil, fmt.Errorf("openssl %s: %w: %s", strings.Join(args, " "), err, first)
 	}
 	so, err := ParseSpeed(&stdout)
+	if err == nil {
+		err = checkAnswer(so, want, threads)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("openssl %s: %w", strings.Join(args, " "), err)
 	}
@@ -442,7 +468,7 @@ func (g *group) invoke(ctx context.Context, cfg Config, bytes, side int) error {
 	if bytes == 0 { // openssl's own sizes: six from 1.1.0, five before
 		sizes = len(bench.DefaultSizes)
 	}
-	got, err := runOpenSSLSpeed(ctx, cfg, args, sizes)
+	got, err := runOpenSSLSpeed(ctx, cfg, args, sizes, g.algo, g.threads)
 	if errors.Is(err, errUnknownCipher) {
 		if cfg.Warn != nil {
 			cfg.Warn(fmt.Sprintf("openssl: %s (%s) is %v: skipped", g.algo.Name, Cipher(g.algo), err))
