@@ -68,7 +68,7 @@ func aeadModes(res *result.Results) []string {
 func tooFew(r *result.Results) string {
 	few, least := 0, 0
 	for _, m := range r.Measurements {
-		if n := len(m.SamplesKBps); stats.TooFewForRerun(n) {
+		if n := len(m.SamplesKBps); tooFewIn(r, n) {
 			if few == 0 || n < least {
 				least = n
 			}
@@ -86,6 +86,14 @@ func tooFew(r *result.Results) string {
 		few, len(r.Measurements), least, stats.MinSamplesForRerun, cure)
 }
 
+// tooFewIn reports whether a cell of n samples of r has too few for a
+// rerun interval that more samples would bound: stats.TooFewForRerun's 2
+// and 3, and one sample measured here (--count 1). One figure imported
+// from openssl speed output has no run to rerun at all.
+func tooFewIn(r *result.Results, n int) bool {
+	return stats.TooFewForRerun(n) || (n == 1 && r.Source != result.SourceImported)
+}
+
 // noisy lists the cells whose rerun interval is wider than the run's
 // noisy threshold, the widest first, at most four of them by name; ""
 // for none. Cells with too few samples for an interval are tooFew's to
@@ -93,7 +101,7 @@ func tooFew(r *result.Results) string {
 func noisy(r *result.Results) string {
 	var ms []result.Measurement
 	for _, m := range r.Measurements {
-		if m.Noisy && !stats.TooFewForRerun(len(m.SamplesKBps)) {
+		if m.Noisy && !tooFewIn(r, len(m.SamplesKBps)) {
 			ms = append(ms, m)
 		}
 	}

@@ -43,7 +43,7 @@ func TestNoisySummarises(t *testing.T) {
 // TestTooFewNamesTheCure: cells with fewer samples than a rerun interval
 // needs are told apart from noisy ones, with the count that cures them.
 func TestTooFewNamesTheCure(t *testing.T) {
-	r := &result.Results{NoisyPct: 3}
+	r := &result.Results{NoisyPct: 3, Source: result.SourceImported}
 	for _, n := range []int{3, 9, 16, 1} { // 1: an import, no interval at all
 		r.Measurements = append(r.Measurements, result.Measurement{SamplesKBps: make([]float64, n)})
 	}
@@ -57,7 +57,14 @@ func TestTooFewNamesTheCure(t *testing.T) {
 	}
 	r.Measurements = r.Measurements[1:]
 	if got := tooFew(r); got != "" {
-		t.Errorf("9 samples or more, or one: warned %q", got)
+		t.Errorf("9 samples or more, or one imported: warned %q", got)
+	}
+	// One sample measured here (run --count 1) is too few as well: more
+	// samples, not a quieter host, bound its interval.
+	r.Source, r.Pair = "", nil
+	want = "1 of 3 cells have as few as 1 samples: below 4 no rerun interval is bounded (±∞), so every such cell is noisy; measure with --count 4 or more"
+	if got := tooFew(r); got != want {
+		t.Errorf("measured: got  %s\nwant %s", got, want)
 	}
 }
 
@@ -77,10 +84,16 @@ func TestNoisyLeavesTooFewAlone(t *testing.T) {
 		r.Measurements = append(r.Measurements, m)
 	}
 	got := noisy(r)
-	if !strings.HasPrefix(got, "2 of 4 cells noisy") || strings.Contains(got, "3 bytes") {
-		t.Errorf("noisy: %q; want the 6- and 1-sample cells, not the 3-sample one", got)
+	if !strings.HasPrefix(got, "1 of 4 cells noisy") || strings.Contains(got, "3 bytes") || strings.Contains(got, "1 bytes") {
+		t.Errorf("noisy: %q; want the 6-sample cell, not the 3- or 1-sample ones", got)
 	}
-	if tooFew(r) == "" {
-		t.Error("tooFew: nothing for the 3-sample cell")
+	if got := tooFew(r); !strings.HasPrefix(got, "2 of 4 cells have as few as 1 samples") {
+		t.Errorf("tooFew: %q; want the 3- and 1-sample cells", got)
+	}
+	// An imported figure is one number: nothing more to sample, and noisy
+	// by the rule.
+	r.Source = result.SourceImported
+	if got := noisy(r); !strings.HasPrefix(got, "2 of 4 cells noisy") {
+		t.Errorf("imported: noisy %q; want the 6- and 1-sample cells", got)
 	}
 }
