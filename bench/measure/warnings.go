@@ -82,8 +82,12 @@ func tooFew(r *result.Results) string {
 	if r.Pair != nil {
 		cure = fmt.Sprintf("--count %d or more, as the paired ratios need", max(stats.MinSamplesForRerun, stats.MinPairedRounds))
 	}
-	return fmt.Sprintf("%d of %d cells have as few as %d samples: below %d no rerun interval is bounded (±∞), so every such cell is noisy; measure with %s",
-		few, len(r.Measurements), least, stats.MinSamplesForRerun, cure)
+	samples := "samples"
+	if least == 1 {
+		samples = "sample"
+	}
+	return fmt.Sprintf("%d of %d cells have as few as %d %s: below %d no rerun interval is bounded (±∞), so every such cell is noisy; measure with %s",
+		few, len(r.Measurements), least, samples, stats.MinSamplesForRerun, cure)
 }
 
 // tooFewIn reports whether a cell of n samples of r has too few for a

@@ -62,7 +62,7 @@ func TestTooFewNamesTheCure(t *testing.T) {
 	// One sample measured here (run --count 1) is too few as well: more
 	// samples, not a quieter host, bound its interval.
 	r.Source, r.Pair = "", nil
-	want = "1 of 3 cells have as few as 1 samples: below 4 no rerun interval is bounded (±∞), so every such cell is noisy; measure with --count 4 or more"
+	want = "1 of 3 cells have as few as 1 sample: below 4 no rerun interval is bounded (±∞), so every such cell is noisy; measure with --count 4 or more"
 	if got := tooFew(r); got != want {
 		t.Errorf("measured: got  %s\nwant %s", got, want)
 	}
@@ -87,7 +87,7 @@ func TestNoisyLeavesTooFewAlone(t *testing.T) {
 	if !strings.HasPrefix(got, "1 of 4 cells noisy") || strings.Contains(got, "3 bytes") || strings.Contains(got, "1 bytes") {
 		t.Errorf("noisy: %q; want the 6-sample cell, not the 3- or 1-sample ones", got)
 	}
-	if got := tooFew(r); !strings.HasPrefix(got, "2 of 4 cells have as few as 1 samples") {
+	if got := tooFew(r); !strings.HasPrefix(got, "2 of 4 cells have as few as 1 sample") {
 		t.Errorf("tooFew: %q; want the 3- and 1-sample cells", got)
 	}
 	// An imported figure is one number: nothing more to sample, and noisy
