@@ -23,9 +23,11 @@ type vector struct {
 // sp80038a is the plaintext of every NIST SP 800-38A example.
 const sp80038a = "6bc1bee22e409f96e93d7e117393172a ae2d8a571e03ac9c9eb76fac45af8e51 30c81c46a35ce411e5fbc1191a0a52ef f69f2445df4f9b17ad2b417be66c3710"
 
-// gcmPlain is the plaintext of the GCM specification's test cases 3 and 15;
-// gcmKey that of test case 3 (test case 15 repeats it).
+// gcmPlain is the plaintext of the GCM specification's test cases 3 and 15
+// (4 and 16 take its first 60 bytes, with gcmAD); gcmKey that of test
+// case 3 (test case 15 repeats it).
 const (
+	gcmAD    = "feedfacedeadbeeffeedfacedeadbeefabaddad2"
 	gcmPlain = "d9313225f88406e5a55909c5aff5269a86a7a9531534f7da2e4c303d8a318a721c3c0c95956809532fcf0e2449a6b525b16aedf5aa0de657ba637b391aafd255"
 	gcmKey   = "feffe9928665731c6d6a8f9467308308"
 	gcmIV    = "cafebabefacedbaddecaf888"
@@ -56,12 +58,16 @@ var vectors = map[string][]vector{
 			ciphertext: "0388dace60b6a392f328c2b971b2fe78", tag: "ab6e47d42cec13bdf53a67b21257bddf"},
 		{source: "GCM specification (McGrew, Viega) test case 3", key: gcmKey, iv: gcmIV, plain: gcmPlain,
 			ciphertext: "42831ec2217774244b7221b784d0d49ce3aa212f2c02a4e035c17e2329aca12e21d514b25466931c7d8f6a5aac84aa051ba30b396a0aac973d58e091473f5985", tag: "4d5c2af327cd64a62cf35abd2ba6fab4"},
+		{source: "GCM specification (McGrew, Viega) test case 4", key: gcmKey, iv: gcmIV, ad: gcmAD, plain: gcmPlain[:120],
+			ciphertext: "42831ec2217774244b7221b784d0d49ce3aa212f2c02a4e035c17e2329aca12e21d514b25466931c7d8f6a5aac84aa051ba30b396a0aac973d58e091", tag: "5bc94fbc3221a5db94fae95ae7121a47"},
 	},
 	"aes-256-gcm": {
 		{source: "GCM specification (McGrew, Viega) test case 14", key: strings.Repeat("00", 32), iv: "000000000000000000000000", plain: "00000000000000000000000000000000",
 			ciphertext: "cea7403d4d606b6e074ec5d3baf39d18", tag: "d0d1c8a799996bf0265b98b5d48ab919"},
 		{source: "GCM specification (McGrew, Viega) test case 15", key: gcmKey + gcmKey, iv: gcmIV, plain: gcmPlain,
 			ciphertext: "522dc1f099567d07f47f37a32a84427d643a8cdcbfe5c0c97598a2bd2555d1aa8cb08e48590dbb3da7b08b1056828838c5f61e6393ba7a0abcc9f662898015ad", tag: "b094dac5d93471bdec1a502270e3cc6c"},
+		{source: "GCM specification (McGrew, Viega) test case 16", key: gcmKey + gcmKey, iv: gcmIV, ad: gcmAD, plain: gcmPlain[:120],
+			ciphertext: "522dc1f099567d07f47f37a32a84427d643a8cdcbfe5c0c97598a2bd2555d1aa8cb08e48590dbb3da7b08b1056828838c5f61e6393ba7a0abcc9f662", tag: "76fc6ece0f4e1768cddf8853bb2d551b"},
 	},
 	"aes-256-xts": {{source: "IEEE 1619-2007 annex B, vector 10", key: "2718281828459045235360287471352662497757247093699959574966967627" + "3141592653589793238462643383279502884197169399375105820974944592",
 		sector: 0xff, plain: ieee1619Plain,
