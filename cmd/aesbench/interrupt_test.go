@@ -81,7 +81,9 @@ func TestE2EInterruptMidSample(t *testing.T) {
 // touches started and hangs: once killed, aesbench still waits a moment
 // for that output. The processes it starts are killed when the test ends.
 // The process holding the output runs in a session of its own (setsid),
-// beyond the process group that aesbench kills.
+// beyond the process group that aesbench kills; it is the one that
+// touches started, once it is there (touched before its setsid, a kill
+// could still reach it, and the run end at the first interrupt).
 func slowToStopOpenSSL(t *testing.T) (path, started string) {
 	t.Helper()
 	if _, err := exec.LookPath("setsid"); err != nil {
@@ -116,9 +118,8 @@ func fakeOpenSSL(t *testing.T, inVersion bool, launcher string) (path, started s
 case "$1" in
 ` + hang + `) echo "OpenSSL 3.0.19 27 Jan 2026 (Library: OpenSSL 3.0.19 27 Jan 2026)"; echo "CPUINFO: OPENSSL_ia32cap=0x0:0x0"; exit 0 ;;
 esac
-` + launcher + `sleep 30 &
-echo $! $$ >> ` + pids + `
-touch ` + started + `
+echo $$ >> ` + pids + `
+` + launcher + `sh -c 'echo $$ >> ` + pids + `; touch ` + started + `; exec sleep 30' &
 sleep 30
 `
 	if err := os.WriteFile(path, []byte(script), 0o755); err != nil {
