@@ -15,7 +15,9 @@ import (
 // imported, one sample per cell, on the processes of -multi when the
 // output shows it. Names of the suite become aesbench's ("aes-256 cbc" is
 // aes-256-cbc, "des ede3" is 3des-cbc); other algorithms keep their own.
-// A cell given twice is an error.
+// A cell given twice is an error, and so is an output of -multi that
+// some of its processes sent no figures to (killed, openssl still sums
+// the others' and exits 0).
 func Import(label string, dir result.Direction, files []string) (*result.Results, error) {
 	res := &result.Results{
 		Schema: result.Schema,
@@ -35,6 +37,9 @@ func Import(label string, dir result.Direction, files []string) (*result.Results
 		f.Close()
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", file, err)
+		}
+		if so.Threads > 1 && so.Reported != so.Threads {
+			return nil, fmt.Errorf("%s: %d of the %d processes of openssl speed -multi sent figures: its totals are not of all", file, so.Reported, so.Threads)
 		}
 		if info.Version == "" {
 			info.Version = so.Version

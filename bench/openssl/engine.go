@@ -300,8 +300,10 @@ func opensslPlan(sizes []int) []int {
 
 // checkAnswer fails unless so answers the invocation that asked for
 // algorithm want on threads processes: one row, of that algorithm, every
-// figure a positive number, and as many processes forked as asked for (a
-// figure over fewer would be taken for the aggregate of all).
+// figure a positive number, and as many processes forked as asked for,
+// each of which sent its figures (a figure over fewer would be taken for
+// the aggregate of all: openssl sums the children that answered, and
+// exits 0 when one was killed).
 func checkAnswer(so *SpeedOutput, want *bench.Algorithm, threads int) error {
 	if len(so.Rows) != 1 {
 		return fmt.Errorf("answered %d rows of figures, want one, of %s", len(so.Rows), want.Name)
@@ -316,7 +318,14 @@ func checkAnswer(so *SpeedOutput, want *bench.Algorithm, threads int) error {
 		}
 	}
 	if threads = max(threads, 1); so.Threads != threads {
-		return fmt.Errorf("forked %d processes, want %d", so.Threads, threads)
+		noun := "processes"
+		if so.Threads == 1 {
+			noun = "process"
+		}
+		return fmt.Errorf("forked %d %s, want %d", so.Threads, noun, threads)
+	}
+	if threads > 1 && so.Reported != threads {
+		return fmt.Errorf("%d of its %d processes sent figures: the total is not of all", so.Reported, threads)
 	}
 	return nil
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -27,10 +28,11 @@ import (
 // The "Doing ..." progress lines, "+DT"/"+R" lines and the tables of
 // public-key operations are skipped.
 type SpeedOutput struct {
-	Version string     // "OpenSSL 1.0.1e 11 Feb 2013", or "3.0.19" from a "version:" line; "" when not printed (-mr prints none)
-	CPUInfo string     // the "CPUINFO: OPENSSL_ia32cap=..." value; "" when not printed (before 1.1.1)
-	Threads int        // processes of openssl speed -multi, counted by its "Forked child" lines (figures are then their aggregate); 1 otherwise
-	Rows    []SpeedRow // in the order printed
+	Version  string     // "OpenSSL 1.0.1e 11 Feb 2013", or "3.0.19" from a "version:" line; "" when not printed (-mr prints none)
+	CPUInfo  string     // the "CPUINFO: OPENSSL_ia32cap=..." value; "" when not printed (before 1.1.1)
+	Threads  int        // processes of openssl speed -multi, counted by its "Forked child" lines (figures are then their aggregate); 1 otherwise
+	Reported int        // of those, how many sent their figures ("Got: +F:... from N" lines, each child counted once); 0 without -multi
+	Rows     []SpeedRow // in the order printed
 }
 
 // SpeedRow is one algorithm's line of figures.
@@ -51,7 +53,8 @@ const maxSpeedLine = 1 << 20
 // ParseSpeed reads saved output of openssl speed.
 func ParseSpeed(r io.Reader) (*SpeedOutput, error) {
 	out := &SpeedOutput{}
-	var sizes []int // the current table's columns: from "type" or "+H"
+	var sizes []int       // the current table's columns: from "type" or "+H"
+	var reported []string // the -multi children whose figures came
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 64<<10), maxSpeedLine)
 	for sc.Scan() {
@@ -65,6 +68,13 @@ func ParseSpeed(r io.Reader) (*SpeedOutput, error) {
 			// figures (+F) are not the total, but its sizes are those
 			// of the total that follows, which may come without a
 			// header of its own.
+			if f, ok := strings.CutPrefix(line, "Got: +F:"); ok {
+				// A child that died sends nothing, and openssl sums the
+				// others' and exits 0 (seen with 3.0.19 here).
+				if _, from, ok := strings.Cut(f, " from "); ok && !slices.Contains(reported, from) {
+					reported = append(reported, from)
+				}
+			}
 			if h, ok := strings.CutPrefix(line, "Got: +H:"); ok {
 				h, _, _ = strings.Cut(h, " from ")
 				s, err := parseSizeList(strings.Split(h, ":"))
@@ -115,6 +125,7 @@ func ParseSpeed(r io.Reader) (*SpeedOutput, error) {
 		return nil, fmt.Errorf("%w: no \"type 16 bytes ...\" table or +H/+F lines of cipher figures", ErrNotSpeed)
 	}
 	out.Threads = max(out.Threads, 1)
+	out.Reported = len(reported)
 	return out, nil
 }
 

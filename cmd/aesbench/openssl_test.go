@@ -149,6 +149,7 @@ func TestImportRejects(t *testing.T) {
 	}{
 		{[]string{"--label", "x", "--out", out, "../../bench/openssl/testdata/bad/not-speed.txt"}, false},
 		{[]string{"--label", "x", "--out", out, knight, knight}, false}, // every cell twice
+		{[]string{"--label", "x", "--out", out, "../../bench/openssl/testdata/openssl-3.0.19-mr-multi2-child-killed.txt"}, false},
 		{[]string{"--label", "x", "--out", out, filepath.Join(dir, "missing.txt")}, false},
 		{[]string{"--out", out, knight}, true},
 		{[]string{"--label", "x"}, true},
