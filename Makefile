@@ -59,6 +59,7 @@ time-to-answer: build
 lint:
 	@out=$$(gofmt -l .); if [ -n "$$out" ]; then echo "gofmt would change: $$out" >&2; exit 1; fi
 	$(GO) vet ./...
+	GOOS=windows $(GO) vet ./...
 	@if command -v shellcheck >/dev/null; then shellcheck scripts/*.sh; \
 	else echo "lint: shellcheck not installed; scripts/ not checked (apt-get install shellcheck)" >&2; fi
 

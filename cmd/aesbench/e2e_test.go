@@ -276,3 +276,26 @@ func TestE2EInterruptLeavesNothing(t *testing.T) {
 		assertNoStrayFiles(t, dir)
 	}
 }
+
+// startBin starts the built binary with args in dir, its stderr into the
+// returned buffer, and returns a channel that gets its Wait error.
+func startBin(t *testing.T, dir string, args ...string) (*exec.Cmd, *bytes.Buffer, <-chan error) {
+	t.Helper()
+	cmd := exec.Command(aesbenchBin, args...)
+	cmd.Env = withoutEnv(os.Environ(), "GODEBUG", "AWS_EC2_METADATA_SERVICE_ENDPOINT", maskedChildEnv)
+	cmd.Dir = dir
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	t.Cleanup(func() {
+		if cmd.ProcessState == nil {
+			cmd.Process.Kill()
+			<-done
+		}
+	})
+	return cmd, &stderr, done
+}
