@@ -9,12 +9,16 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net"
+	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	"github.com/aws/aws-sdk-go-v2/feature/ec2/imds"
 
 	"github.com/aesbench/aesbench/cpuinfo"
@@ -81,21 +85,22 @@ func lookup(ctx context.Context, endpoint, dmiRoot string, read func(context.Con
 func Read(ctx context.Context, endpoint string) (*cpuinfo.EC2Info, error) {
 	ctx, cancel := context.WithTimeout(ctx, Timeout)
 	defer cancel()
+	rec := &recorder{c: awshttp.NewBuildableClient().WithDialerOptions(func(d *net.Dialer) {
+		d.Timeout = Timeout / 4 // the SDK's own fast failure, which a client of our own replaces
+	})}
 	c := imds.New(imds.Options{
 		Endpoint:       endpoint,
 		Retryer:        aws.NopRetryer{},
 		EnableFallback: aws.FalseTernary,
+		HTTPClient:     rec,
 	})
 	out, err := c.GetInstanceIdentityDocument(ctx, &imds.GetInstanceIdentityDocumentInput{})
 	if err != nil {
-		if errors.Is(err, context.DeadlineExceeded) || ctx.Err() != nil {
-			return nil, fmt.Errorf("ec2 metadata: no answer within %v: %w", Timeout, err)
-		}
-		return nil, fmt.Errorf("ec2 metadata: %w", err)
+		return nil, &readError{where: where(endpoint), why: rec.why(ctx, err), err: err}
 	}
 	d := out.InstanceIdentityDocument
 	if d.InstanceType == "" && d.InstanceID == "" {
-		return nil, errors.New("ec2 metadata: identity document names no instance")
+		return nil, fmt.Errorf("ec2 metadata at %s: identity document names no instance", where(endpoint))
 	}
 	return &cpuinfo.EC2Info{
 		InstanceType:     d.InstanceType,
@@ -104,4 +109,66 @@ func Read(ctx context.Context, endpoint string) (*cpuinfo.EC2Info, error) {
 		Region:           d.Region,
 		AMIID:            d.ImageID,
 	}, nil
+}
+
+// defaultEndpoint is the SDK's address of the metadata service.
+const defaultEndpoint = "http://169.254.169.254"
+
+// where names the endpoint read: the default address for "".
+func where(endpoint string) string {
+	if endpoint == "" {
+		return defaultEndpoint
+	}
+	return endpoint
+}
+
+// readError is a failed read of the metadata: one short line, the
+// endpoint and why, where the SDK's own error is a chain of operations
+// ("operation error ec2imds: GetInstanceIdentityDocument, failed to get
+// API token, operation error ec2imds: getToken, request send failed,
+// Put ...") that fills three lines of a terminal. It unwraps to the
+// SDK's error.
+type readError struct {
+	where, why string
+	err        error
+}
+
+func (e *readError) Error() string { return "ec2 metadata at " + e.where + ": " + e.why }
+func (e *readError) Unwrap() error { return e.err }
+
+// recorder is the metadata client's HTTP client, which keeps what the
+// last request met: the SDK's token error keeps only the text of it
+// (its chain of errors ends there, unwrapping to nothing).
+type recorder struct {
+	c      imds.HTTPClient
+	err    error // the last request's transport error; nil for none
+	status int   // the last answer's HTTP status; 0 for none
+}
+
+func (r *recorder) Do(req *http.Request) (*http.Response, error) {
+	resp, err := r.c.Do(req)
+	r.err, r.status = err, 0
+	if resp != nil {
+		r.status = resp.StatusCode
+	}
+	return resp, err
+}
+
+// why says in a few words why the read failed with err: no answer
+// within Timeout, the network's refusal, the status the service
+// answered, or the SDK's error when it is none of these.
+func (r *recorder) why(ctx context.Context, err error) string {
+	switch {
+	case errors.Is(err, context.DeadlineExceeded) || ctx.Err() != nil:
+		return fmt.Sprintf("no answer within %v", Timeout)
+	case r.err != nil:
+		var ue *url.Error
+		if errors.As(r.err, &ue) {
+			return "no answer: " + ue.Err.Error()
+		}
+		return "no answer: " + r.err.Error()
+	case r.status >= 300:
+		return fmt.Sprintf("answered HTTP %d %s", r.status, http.StatusText(r.status))
+	}
+	return err.Error()
 }

@@ -2,7 +2,10 @@ package ec2
 
 import (
 	"context"
+	"errors"
 	"net"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -154,8 +157,8 @@ func TestReadTimeout(t *testing.T) {
 	start := time.Now()
 	_, err = Read(context.Background(), "http://"+l.Addr().String())
 	took := time.Since(start)
-	if err == nil || !strings.HasPrefix(err.Error(), "ec2 metadata: ") {
-		t.Fatalf("err = %v, want an ec2 metadata error", err)
+	if want := "ec2 metadata at http://" + l.Addr().String() + ": no answer within 1s"; err == nil || err.Error() != want {
+		t.Fatalf("err = %v, want %q", err, want)
 	}
 	if took > Timeout+500*time.Millisecond {
 		t.Fatalf("took %v, want about %v", took, Timeout)
@@ -186,5 +189,33 @@ func TestReadMock(t *testing.T) {
 	info, err = Lookup(context.Background(), Endpoint(""), dmiRoot(t, "QEMU", ""))
 	if err != nil || info == nil || info.InstanceType != imdsmock.InstanceType {
 		t.Fatalf("Lookup with %s = %+v, %v", EndpointEnv, info, err)
+	}
+}
+
+// TestReadErrors: a read that fails says so in one short line, the
+// endpoint and why, not the SDK's chain of operations, and still wraps
+// the SDK's error.
+func TestReadErrors(t *testing.T) {
+	closed, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	refused := "http://" + closed.Addr().String()
+	closed.Close()
+	forbidden := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Error(w, "no", http.StatusForbidden)
+	}))
+	defer forbidden.Close()
+	for _, tt := range []struct{ endpoint, want string }{
+		{refused, "ec2 metadata at " + refused + ": no answer: dial tcp " + refused[len("http://"):] + ": connect: connection refused"},
+		{forbidden.URL, "ec2 metadata at " + forbidden.URL + ": answered HTTP 403 Forbidden"},
+	} {
+		_, err := Read(context.Background(), tt.endpoint)
+		if err == nil || err.Error() != tt.want {
+			t.Errorf("Read(%s) = %v, want %q", tt.endpoint, err, tt.want)
+		}
+		if inner := errors.Unwrap(err); inner == nil || !strings.Contains(inner.Error(), "GetInstanceIdentityDocument") {
+			t.Errorf("Read(%s) = %v, which does not wrap the SDK's error", tt.endpoint, err)
+		}
 	}
 }
