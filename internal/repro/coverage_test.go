@@ -46,3 +46,33 @@ func TestByGap(t *testing.T) {
 		}
 	}
 }
+
+// TestCoverageClockHeld: runs whose figures moved 2% a run with the
+// host's clock (the ADD chain) miss 2 runs apart, and hold every pair
+// once scaled by the chains; a cell that moved against the clock misses
+// both ways; runs without a chain give no clock-held pairs.
+func TestCoverageClockHeld(t *testing.T) {
+	run := func(kbps, other, ghz float64) *result.Results {
+		r := &result.Results{Measurements: []result.Measurement{
+			{KBps: kbps, RerunLowKBps: kbps * 0.97, RerunHighKBps: kbps * 1.03, RerunPct: 3},
+			{KBps: other, RerunLowKBps: other * 0.97, RerunHighKBps: other * 1.03, RerunPct: 3},
+		}}
+		if ghz > 0 {
+			r.HostRef = []result.HostRef{{Threads: 1, GHz: ghz}}
+		}
+		return r
+	}
+	// The second cell moves 2% a run against the clock: 4% a run once
+	// the clock is held, missing every pair.
+	c := coverageOf([]*result.Results{run(100, 100, 3.0), run(102, 98, 3.06), run(104.04, 96.04, 3.1212)})
+	if c.clockHeld != 6 || c.clockPairs != 12 || c.clockHeldNext != 4 {
+		t.Errorf("clock held %d of %d pairs (next run %d), want 6 of 12 (4)", c.clockHeld, c.clockPairs, c.clockHeldNext)
+	}
+	if c.held != 8 {
+		t.Errorf("held %d pairs, want 8 (each cell's next runs, 2%% apart)", c.held)
+	}
+	c = coverageOf([]*result.Results{run(100, 100, 3.0), run(102, 98, 0), run(104.04, 96.04, 3.1212)})
+	if c.clockPairs != 0 {
+		t.Errorf("a run without its chain: %d clock-held pairs, want none", c.clockPairs)
+	}
+}

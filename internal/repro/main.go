@@ -6,8 +6,11 @@
 //   - coverage: how often one run's stated 95% interval of a cell (the
 //     rerun interval, against result.Results.Hosts) holds the median of another
 //     run (all ordered pairs of runs): it should hold at least 90% of the
-//     time; and, beside it, how often the confidence interval of the
-//     median (benchstat's) does;
+//     time; how often it would had the host's clock held (the other
+//     run's median scaled by the two runs' ADD chains: where this holds
+//     and the first does not, the figures moved with the clock between
+//     the runs); and, beside it, how often the confidence interval of
+//     the median (benchstat's) does;
 //   - spread: the run-to-run spread of each cell's medians, (max-min)/median,
 //     and of its fastest samples: when the fastest moves far less than the
 //     median, the host slowed a share of the rounds that changed from run
@@ -234,6 +237,10 @@ func summary(rs []*result.Results, aas [][2]*result.Results, count int, sample, 
 	fmt.Printf("             %.1f%% of the time (%d of %d pairs; aim: at least 90%%):\n", pct(cov.held, cov.pairs), cov.held, cov.pairs)
 	for _, l := range cov.byGap("             ", 80) {
 		fmt.Println(l)
+	}
+	if cov.clockPairs > 0 {
+		fmt.Printf("             had the clock held (each other run's median scaled by the\n")
+		fmt.Printf("             two runs' ADD chains): %.1f%%, next run %.1f%%\n", pct(cov.clockHeld, cov.clockPairs), pct(cov.clockHeldNext, cov.pairsAt[1]))
 	}
 	fmt.Printf("             the confidence interval of the median (benchstat's): %.1f%%\n", pct(ciHeld, pairs))
 	fmt.Printf("  spread     run-to-run spread of a cell's median, (max-min)/median:\n")
