@@ -63,8 +63,18 @@ lint:
 	@if command -v shellcheck >/dev/null; then shellcheck scripts/*.sh; \
 	else echo "lint: shellcheck not installed; scripts/ not checked (apt-get install shellcheck)" >&2; fi
 
+# Every fuzz target of every package, FUZZTIME each (not in make test).
+# Minimizing an input the fuzzer found interesting is held to 2 s: at its
+# default of 60 s, on inputs the size of a results file, FuzzCompare ran
+# 12 inputs in a minute, against 402,974 in 45 s so.
+FUZZTIME ?= 20s
 fuzz:
-	$(GO) test -run '^$$' -fuzz FuzzParseProcCPUInfo -fuzztime 20s ./cpuinfo
+	@set -e; for pkg in $$($(GO) list ./...); do \
+		for f in $$($(GO) test -list '^Fuzz' "$$pkg" | grep '^Fuzz'); do \
+			echo "fuzz: $$pkg $$f" >&2; \
+			$(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 2s "$$pkg"; \
+		done; \
+	done
 
 clean:
 	rm -rf bin
