@@ -6,9 +6,11 @@ import (
 	"bytes"
 	"crypto/rand"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"syscall"
@@ -123,14 +125,7 @@ func TestE2ESecondInterruptEndsAtOnce(t *testing.T) {
 	dir := t.TempDir()
 	cmd, stderr, done := startBin(t, dir, "run", "--engine", "openssl", "--openssl", fake, "--algos", "aes-256-cbc",
 		"--sizes", "16", "--count", "1", "--time", "1s", "--out", "r.json")
-	for deadline := time.Now().Add(20 * time.Second); ; time.Sleep(10 * time.Millisecond) {
-		if _, err := os.Stat(started); err == nil {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("openssl speed never started, stderr:\n%s", stderr)
-		}
-	}
+	waitStarted(t, started, stderr)
 	if err := cmd.Process.Signal(os.Interrupt); err != nil {
 		t.Fatal(err)
 	}
@@ -217,14 +212,7 @@ func TestE2EInterruptOpenSSL(t *testing.T) {
 			t.Fatal(err)
 		}
 		defer syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
-		for deadline := time.Now().Add(20 * time.Second); ; time.Sleep(10 * time.Millisecond) {
-			if _, err := os.Stat(started); err == nil {
-				break
-			}
-			if time.Now().After(deadline) {
-				t.Fatalf("openssl never started, stderr:\n%s", stderr.String())
-			}
-		}
+		waitStarted(t, started, &stderr)
 		to := -cmd.Process.Pid // the group
 		if inVersion {
 			to = cmd.Process.Pid
@@ -251,5 +239,69 @@ func TestE2EInterruptOpenSSL(t *testing.T) {
 			}
 		}
 		assertNoStrayFiles(t, dir)
+	}
+}
+
+// TestE2EKillLeavesNoOpenSSL kills a run with kill -9 while its openssl
+// speed hangs: no context is cancelled and no group killed, yet the
+// openssl must die with aesbench (where the kernel can see to it), not
+// run on. Before, it ran to its end (here 30 s).
+func TestE2EKillLeavesNoOpenSSL(t *testing.T) {
+	if runtime.GOOS != "linux" && runtime.GOOS != "freebsd" {
+		t.Skip("the kernel kills a child with its parent on Linux and FreeBSD only")
+	}
+	fake, started := fakeOpenSSLThatHangs(t, false)
+	cmd, stderr, done := startBin(t, t.TempDir(), "run", "--engine", "openssl", "--openssl", fake, "--algos", "aes-256-cbc",
+		"--sizes", "16", "--count", "1", "--time", "1s", "--out", "r.json")
+	waitStarted(t, started, stderr)
+	// The fake's pids: its own (openssl's) first, then its background
+	// process's, which is openssl's child and not ours to judge.
+	b, err := os.ReadFile(filepath.Join(filepath.Dir(fake), "pids"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	openssl, err := strconv.Atoi(strings.Fields(string(b))[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Process.Kill(); err != nil {
+		t.Fatal(err)
+	}
+	<-done
+	for deadline := time.Now().Add(5 * time.Second); alive(openssl); time.Sleep(10 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("openssl (pid %d) outlived aesbench's kill -9 by 5 s", openssl)
+		}
+	}
+}
+
+// alive reports whether process pid runs: it exists and, where /proc
+// tells, is not a zombie that no one has reaped yet.
+func alive(pid int) bool {
+	if syscall.Kill(pid, 0) == syscall.ESRCH {
+		return false
+	}
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return !os.IsNotExist(err)
+	}
+	// pid (comm) state ...: comm may hold spaces and parentheses.
+	if i := bytes.LastIndexByte(b, ')'); i >= 0 && i+2 < len(b) {
+		return b[i+2] != 'Z'
+	}
+	return true
+}
+
+// waitStarted waits up to 20 s for a fake openssl to touch started, and
+// fails the test, with aesbench's stderr, if it never does.
+func waitStarted(t *testing.T, started string, stderr *bytes.Buffer) {
+	t.Helper()
+	for deadline := time.Now().Add(20 * time.Second); ; time.Sleep(10 * time.Millisecond) {
+		if _, err := os.Stat(started); err == nil {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("openssl never started, stderr:\n%s", stderr)
+		}
 	}
 }
