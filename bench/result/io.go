@@ -24,6 +24,12 @@ func (r *Results) WriteFile(path string) error {
 	})
 }
 
+// CheckTarget returns nil when WriteFile may write path: nothing is
+// there, or a regular file (not a directory, a link, a named pipe or a
+// device, which WriteFile refuses to replace). A caller checks it before
+// a long measurement whose results go there.
+func CheckTarget(path string) error { return atomicfile.CheckTarget(path) }
+
 // ErrNotResults is wrapped by Read for a file that is not an
 // aesbench results file.
 var ErrNotResults = errors.New("not an aesbench results file")

@@ -375,8 +375,9 @@ func safeName(label string) string {
 	return name
 }
 
-// checkWritable fails early, before any measuring, when path is a
-// directory or its directory could not take the results file. It creates
+// checkWritable fails early, before any measuring, when path is not a
+// file the results may replace (a directory, a link, a named pipe: see
+// result.CheckTarget) or its directory could not take the results file. It creates
 // nothing, so that a run stopped before its end leaves no empty
 // directory behind: the directory, when missing, is made as the results
 // are saved (saveAndPrint, as mkdir -p, 0755: --out newdir/x.json works
@@ -387,8 +388,8 @@ func safeName(label string) string {
 // name too long for that (a 250-byte name is not) or a directory without
 // write permission fails here too.
 func checkWritable(path string) error {
-	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
-		return fmt.Errorf("%s is a directory", path)
+	if err := result.CheckTarget(path); err != nil {
+		return err
 	}
 	dir, base := filepath.Split(path)
 	if dir == "" {

@@ -53,6 +53,48 @@ func TestRunChecksTheResultsNameFirst(t *testing.T) {
 	assertNoStrayFiles(t, dir)
 }
 
+// TestRunRefusesToReplaceFirst: an --out that names a symbolic link (to
+// a file of someone else's) or a directory is refused before anything is
+// measured, not after the run (the results were then printed, not
+// saved), and the link and its file stay as they were.
+func TestRunRefusesToReplaceFirst(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	if err := os.WriteFile("theirs", []byte("keep"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("theirs", "link.json"); err != nil {
+		t.Skipf("no symbolic links here: %v", err)
+	}
+	if err := os.Mkdir("adir", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	base := []string{"run", "--algos", "aes-128-ctr", "--sizes", "16", "--count", "1", "--time", "10m"}
+	for _, tt := range []struct{ out, want string }{
+		{"link.json", "run: --out: create link.json: not a regular file (a symbolic link)"},
+		{"adir", "run: --out: create adir: is a directory"},
+	} {
+		for _, mode := range [][]string{nil, {"--interleave", "same"}} {
+			ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+			var stdout, stderr bytes.Buffer
+			err := run(ctx, append(append(base, mode...), "--out", tt.out), &stdout, &stderr)
+			cancel()
+			if err == nil || err.Error() != tt.want {
+				t.Errorf("--out %s %q: %v, want %q", tt.out, mode, err, tt.want)
+			}
+			if stdout.Len() > 0 || strings.Contains(stderr.String(), "%") {
+				t.Errorf("--out %s %q measured: %q", tt.out, mode, stdout.String()+stderr.String())
+			}
+		}
+	}
+	if b, err := os.ReadFile("theirs"); err != nil || string(b) != "keep" {
+		t.Errorf("the link's file: %q, %v", b, err)
+	}
+	if fi, err := os.Lstat("link.json"); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("the link: %v, %v", fi, err)
+	}
+}
+
 // TestCheckWritableMakesNothing: --out into directories that do not exist
 // yet passes the check before measuring without making them (an
 // interrupted run would leave them empty), and saving makes them.
