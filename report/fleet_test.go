@@ -164,3 +164,21 @@ func TestTextHeaderBreaks(t *testing.T) {
 		t.Errorf("tableWidth = %d, want the printed width %d", w, len("host    (openssl)  3des-cbc"))
 	}
 }
+
+// TestSomeOf: a warning names four hosts at most, then counts the rest.
+func TestSomeOf(t *testing.T) {
+	for _, tt := range []struct {
+		hosts []string
+		want  string
+	}{
+		{nil, ""},
+		{[]string{"a"}, "a"},
+		{[]string{"a", "b", "c", "d"}, "a, b, c, d"},
+		{[]string{"a", "b", "c", "d", "e"}, "a, b, c, d and 1 more"},
+		{[]string{"a", "b", "c", "d", "e", "f", "g"}, "a, b, c, d and 3 more"},
+	} {
+		if got := someOf(tt.hosts); got != tt.want {
+			t.Errorf("someOf(%q) = %q, want %q", tt.hosts, got, tt.want)
+		}
+	}
+}

@@ -30,7 +30,7 @@ func differences(rs []*result.Results, hosts []Host) []string {
 		}
 		parts := make([]string, len(order))
 		for i, v := range order {
-			parts[i] = fmt.Sprintf("%s on %s", v, strings.Join(seen[v], ", "))
+			parts[i] = fmt.Sprintf("%s on %s", v, someOf(seen[v]))
 		}
 		w = append(w, fmt.Sprintf("different %s: %s", what, strings.Join(parts, "; ")))
 	}
@@ -135,10 +135,10 @@ func differences(rs []*result.Results, hosts []Host) []string {
 		}
 	}
 	if len(masked) > 0 {
-		w = append(w, "AES-NI masked (--no-aesni), standing in for hosts without AES-NI: "+strings.Join(masked, ", "))
+		w = append(w, "AES-NI masked (--no-aesni), standing in for hosts without AES-NI: "+someOf(masked))
 	}
 	if len(fewHosts) > 0 {
-		w = append(w, fmt.Sprintf("too few samples to tell whether a rerun could make a difference (fewer than %d; their ratios rest on the U test alone): %s", stats.MinSamplesForRerun, strings.Join(fewHosts, ", ")))
+		w = append(w, fmt.Sprintf("too few samples to tell whether a rerun could make a difference (fewer than %d; their ratios rest on the U test alone): %s", stats.MinSamplesForRerun, someOf(fewHosts)))
 	}
 	if len(noisyHosts) > 0 {
 		bound := "the default"
@@ -147,12 +147,25 @@ func differences(rs []*result.Results, hosts []Host) []string {
 				bound = fmt.Sprintf("±%g%%", p)
 			}
 		}
-		w = append(w, fmt.Sprintf("noisy cells (95%% rerun interval wider than %s; read their ratios as rough, rerun with a larger --count): %s", bound, strings.Join(noisyHosts, ", ")))
+		w = append(w, fmt.Sprintf("noisy cells (95%% rerun interval wider than %s; read their ratios as rough, rerun with a larger --count): %s", bound, someOf(noisyHosts)))
 	}
 	if len(shortHosts) > 0 {
-		w = append(w, "a thread got well under a whole core (figures low by as much): "+strings.Join(shortHosts, ", "))
+		w = append(w, "a thread got well under a whole core (figures low by as much): "+someOf(shortHosts))
 	}
 	return w
+}
+
+// listed is how many hosts a warning names before it counts the rest.
+const listed = 4
+
+// someOf joins the hosts a warning is about, the first listed of them
+// and how many more: a warning stays a line or two with 20 hosts of long
+// names, where listing them all filled a screen.
+func someOf(hosts []string) string {
+	if len(hosts) <= listed {
+		return strings.Join(hosts, ", ")
+	}
+	return fmt.Sprintf("%s and %d more", strings.Join(hosts[:listed], ", "), len(hosts)-listed)
 }
 
 func orUnknown(s string) string {

@@ -28,7 +28,13 @@ func (r *Results) WriteFile(path string) error {
 // there, or a regular file (not a directory, a link, a named pipe or a
 // device, which WriteFile refuses to replace). A caller checks it before
 // a long measurement whose results go there.
+// What is there and may not be replaced is an ErrNotRegular; any other
+// error is of reaching path (a file where a directory would be).
 func CheckTarget(path string) error { return atomicfile.CheckTarget(path) }
+
+// ErrNotRegular is wrapped by CheckTarget and WriteFile when path holds
+// what they will not replace.
+var ErrNotRegular = atomicfile.ErrNotRegular
 
 // ErrNotResults is wrapped by Read for a file that is not an
 // aesbench results file.

@@ -388,8 +388,8 @@ func safeName(label string) string {
 // name too long for that (a 250-byte name is not) or a directory without
 // write permission fails here too.
 func checkWritable(path string) error {
-	if err := result.CheckTarget(path); err != nil {
-		return err
+	if err := result.CheckTarget(path); errors.Is(err, result.ErrNotRegular) {
+		return err // else the walk below says what stands in the way
 	}
 	dir, base := filepath.Split(path)
 	if dir == "" {
