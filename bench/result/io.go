@@ -28,6 +28,7 @@ func (r *Results) WriteFile(path string) error {
 // there, or a regular file (not a directory, a link, a named pipe or a
 // device, which WriteFile refuses to replace). A caller checks it before
 // a long measurement whose results go there.
+//
 // What is there and may not be replaced is an ErrNotRegular; any other
 // error is of reaching path (a file where a directory would be).
 func CheckTarget(path string) error { return atomicfile.CheckTarget(path) }

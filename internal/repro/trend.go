@@ -13,10 +13,8 @@ import (
 // chains (nil when a run has none).
 func trend(rs []*result.Results) (speed, chain []float64) {
 	ghz := func(r *result.Results) float64 {
-		for _, h := range r.HostRef {
-			if h.Threads == 1 {
-				return h.GHz
-			}
+		if ref := r.OneThreadRef(); ref != nil {
+			return ref.GHz
 		}
 		return 0
 	}
