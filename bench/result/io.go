@@ -24,16 +24,17 @@ func (r *Results) WriteFile(path string) error {
 	})
 }
 
-// CheckTarget returns nil when WriteFile may write path: nothing is
-// there, or a regular file (not a directory, a link, a named pipe or a
-// device, which WriteFile refuses to replace). A caller checks it before
-// a long measurement whose results go there.
-//
-// What is there and may not be replaced is an ErrNotRegular; any other
-// error is of reaching path (a file where a directory would be).
-func CheckTarget(path string) error { return atomicfile.CheckTarget(path) }
+// CheckWritable fails when WriteFile could not write path: a caller
+// checks it before a long measurement whose results go there. What is
+// at path and may not be replaced (a directory, a link, a named pipe or
+// a device) is an ErrNotRegular; the other errors, "cannot write PATH:
+// ...", are of reaching path or of making a file beside it (a file
+// where a directory would be made, a name too long for WriteFile's
+// temporary file). Directories that do not exist yet pass, and nothing
+// is made (see atomicfile.CheckWritable).
+func CheckWritable(path string) error { return atomicfile.CheckWritable(path) }
 
-// ErrNotRegular is wrapped by CheckTarget and WriteFile when path holds
+// ErrNotRegular is wrapped by CheckWritable and WriteFile when path holds
 // what they will not replace.
 var ErrNotRegular = atomicfile.ErrNotRegular
 

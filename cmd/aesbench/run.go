@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -14,7 +13,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/aesbench/aesbench/bench"
@@ -172,7 +170,7 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if err := checkOutNotInput("run", o.out, "--file", o.files); err != nil {
 		return err
 	}
-	if err := checkWritable(o.out); err != nil {
+	if err := result.CheckWritable(o.out); err != nil {
 		return fmt.Errorf("run: %s: %w", outFlag, err)
 	}
 
@@ -265,7 +263,7 @@ func runInterleaved(ctx context.Context, o *runOptions, host *cpuinfo.Report, st
 		if err := checkOutNotInput("run", out, "--file", o.files); err != nil {
 			return err
 		}
-		if err := checkWritable(out); err != nil {
+		if err := result.CheckWritable(out); err != nil {
 			return fmt.Errorf("run: --out: %w", err)
 		}
 	}
@@ -316,7 +314,7 @@ func runInterleaved(ctx context.Context, o *runOptions, host *cpuinfo.Report, st
 // all, the figures are printed all the same, and the error says they
 // were not saved.
 func saveAndPrint(res *result.Results, out, format string, stdout, stderr io.Writer) error {
-	werr := os.MkdirAll(filepath.Dir(out), 0o755) // checkWritable made none
+	werr := os.MkdirAll(filepath.Dir(out), 0o755) // result.CheckWritable made none
 	if werr == nil {
 		werr = res.WriteFile(out)
 	}
@@ -373,58 +371,6 @@ func safeName(label string) string {
 		return "_"
 	}
 	return name
-}
-
-// checkWritable fails early, before any measuring, when path is not a
-// file the results may replace (a directory, a link, a named pipe: see
-// result.CheckTarget) or its directory could not take the results file. It creates
-// nothing, so that a run stopped before its end leaves no empty
-// directory behind: the directory, when missing, is made as the results
-// are saved (saveAndPrint, as mkdir -p, 0755: --out newdir/x.json works
-// as the default results/ does). It finds the nearest directory that
-// exists on the way to it, fails when a file stands in the way, and
-// creates and removes there a temporary file named as internal/atomicfile
-// names the one it writes the results to, "."+name+".*.tmp", so that a
-// name too long for that (a 250-byte name is not) or a directory without
-// write permission fails here too.
-func checkWritable(path string) error {
-	if err := result.CheckTarget(path); errors.Is(err, result.ErrNotRegular) {
-		return err // else the walk below says what stands in the way
-	}
-	dir, base := filepath.Split(path)
-	if dir == "" {
-		dir = "."
-	}
-	for dir = filepath.Clean(dir); ; {
-		fi, err := os.Stat(dir)
-		if err == nil && fi.IsDir() {
-			break
-		}
-		if err == nil { // a file where a directory would have to be
-			return fmt.Errorf("cannot write %s: mkdir %s: %w", path, dir, syscall.ENOTDIR)
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return fmt.Errorf("cannot write %s: %w", path, bareErr(err))
-		}
-		dir = parent
-	}
-	f, err := os.CreateTemp(dir, "."+base+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, bareErr(err))
-	}
-	f.Close()
-	return os.Remove(f.Name())
-}
-
-// bareErr is err without the path an *fs.PathError names (a temporary
-// file's, which only confuses).
-func bareErr(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }
 
 // sameFile says whether paths a and b name one file: once both exist,

@@ -95,17 +95,17 @@ func TestRunRefusesToReplaceFirst(t *testing.T) {
 	}
 }
 
-// TestCheckWritableMakesNothing: --out into directories that do not exist
+// TestCheckWritableThenSaveMakesTheDirectories: --out into directories that do not exist
 // yet passes the check before measuring without making them (an
 // interrupted run would leave them empty), and saving makes them.
-func TestCheckWritableMakesNothing(t *testing.T) {
+func TestCheckWritableThenSaveMakesTheDirectories(t *testing.T) {
 	res, err := result.Read("../../report/testdata/knight.json")
 	if err != nil {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
 	out := filepath.Join(dir, "new", "deeper", "r.json")
-	if err := checkWritable(out); err != nil {
+	if err := result.CheckWritable(out); err != nil {
 		t.Fatal(err)
 	}
 	assertNoStrayFiles(t, dir)

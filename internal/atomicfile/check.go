@@ -1,0 +1,58 @@
+package atomicfile
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"syscall"
+)
+
+// CheckWritable fails when WriteFile could not write path, so that a
+// caller can find out before a long job whose output goes there, not
+// after it: when path holds what WriteFile will not replace (CheckTarget,
+// ErrNotRegular), when a file stands where a directory on the way to it
+// would have to be made, or when the temporary file WriteFile would make
+// beside it cannot be made (a name too long for the temporary file's
+// prefix and suffix, though not for itself; a directory without write
+// permission). Directories that do not exist yet pass: the caller makes
+// them when it writes (os.MkdirAll), and CheckWritable makes nothing, so
+// that a job stopped before its end leaves no empty directory behind. It
+// finds the nearest directory that exists on the way to path, and makes
+// and removes there a temporary file named as WriteFile names its own.
+//
+// Its errors begin "cannot write PATH: ", except CheckTarget's.
+func CheckWritable(path string) error {
+	if err := CheckTarget(path); errors.Is(err, ErrNotRegular) {
+		return err // else the walk below says what stands in the way
+	}
+	dir, base := filepath.Split(path)
+	if dir == "" {
+		dir = "."
+	}
+	for dir = filepath.Clean(dir); ; {
+		fi, err := os.Stat(dir)
+		if err == nil && fi.IsDir() {
+			break
+		}
+		if err == nil { // a file where a directory would have to be
+			return fmt.Errorf("cannot write %s: mkdir %s: %w", path, dir, syscall.ENOTDIR)
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return fmt.Errorf("cannot write %s: %w", path, bare(err))
+		}
+		dir = parent
+	}
+	f, err := os.CreateTemp(dir, tempPattern(base))
+	if err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, bare(err))
+	}
+	f.Close()
+	return os.Remove(f.Name())
+}
+
+// tempPattern is the os.CreateTemp pattern of the temporary file that
+// WriteFile writes a file named base through: hidden, beside it, and
+// named after it, so that one left by a crash says whose it was.
+func tempPattern(base string) string { return "." + base + ".*.tmp" }
