@@ -195,17 +195,27 @@ func Compare(rs []*result.Results, o CompareOptions) (*Comparison, error) {
 	slices.Sort(c.Sizes)
 	c.Rows = throughputRows(c.Results, c.Sizes)
 	c.Files = fileRows(c.Results)
-	if len(o.Sizes) > 0 && len(c.Sizes) == 0 && len(measured) > 0 {
-		var all []int
-		for s := range measured {
-			all = append(all, s)
+	var all []int
+	for s := range measured {
+		all = append(all, s)
+	}
+	slices.Sort(all)
+	switch {
+	case len(o.Sizes) == 0 || len(all) == 0:
+	case o.Nearest && len(o.Sizes) == 1 && (len(c.Sizes) == 0 || len(c.Hosts) > 1 && len(comparedSizes(c.Rows)) == 0):
+		// A default size that no host measured, or that the baseline
+		// and no other host both did: the size nearest it at which two
+		// hosts compare, or failing that, that any host measured.
+		pool := all
+		if len(c.Hosts) > 1 {
+			if s := comparedSizes(throughputRows(c.Results, all)); len(s) > 0 {
+				pool = s
+			}
 		}
-		slices.Sort(all)
-		if !o.Nearest || len(o.Sizes) != 1 {
-			return nil, sizeNotMeasured(o.Sizes, all)
-		}
-		c.Sizes = []int{NearestSize(all, o.Sizes[0])}
+		c.Sizes = []int{NearestSize(pool, o.Sizes[0])}
 		c.Rows = throughputRows(c.Results, c.Sizes)
+	case len(c.Sizes) == 0:
+		return nil, sizeNotMeasured(o.Sizes, all)
 	}
 	if len(c.Hosts) > 1 && !c.shared() {
 		return nil, fmt.Errorf("%w: no cell measured on %s and another host", ErrNothingInCommon, c.Hosts[0].Label)

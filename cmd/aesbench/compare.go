@@ -54,7 +54,7 @@ func cmdCompare(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		return err
 	}
 	if len(sizes) == 1 && len(c.Sizes) == 1 && c.Sizes[0] != sizes[0] {
-		say(stderr, "aesbench: ", fmt.Sprintf("no host measured %s, the default --size: showing %s, the size measured nearest it (--size all for every size)", unit.FormatSize(sizes[0]), unit.FormatSize(c.Sizes[0])))
+		say(stderr, "aesbench: ", fmt.Sprintf("%s: showing %s, the size nearest it %s (--size all for every size)", notAtDefault(c, sizes[0]), unit.FormatSize(c.Sizes[0]), nearestWhy(c)))
 	}
 	if err := write(stdout, c); err != nil {
 		return err
@@ -166,4 +166,22 @@ func warn(stderr io.Writer, warnings []string) {
 	for _, w := range warnings {
 		say(stderr, "aesbench: warning: ", strings.TrimSpace(w))
 	}
+}
+
+// notAtDefault says why a comparison is not at size, the default --size:
+// no host measured it, or the baseline and no other host both did.
+func notAtDefault(c *report.Comparison, size int) string {
+	if c.Measured(size) {
+		return fmt.Sprintf("%s, the default --size, was not measured on both the baseline and another host", unit.FormatSize(size))
+	}
+	return fmt.Sprintf("no host measured %s, the default --size", unit.FormatSize(size))
+}
+
+// nearestWhy says what the size shown instead of the default has: where
+// two hosts compare, or, with one host, a figure.
+func nearestWhy(c *report.Comparison) string {
+	if len(c.Hosts) > 1 {
+		return "at which two hosts compare"
+	}
+	return "that was measured"
 }

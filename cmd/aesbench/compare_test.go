@@ -238,3 +238,36 @@ func TestDefaultSizeNearest(t *testing.T) {
 		}
 	}
 }
+
+// TestDefaultSizeShared: when one host measured the default 256 bytes and
+// the other did not (a quick run --sizes 16,1024 against a full
+// reference), compare and report show the size nearest it at which both
+// have figures, and say why, where compare once failed with "nothing in
+// common" and report drew one host's bars. A third host that shares 256
+// bytes with the baseline keeps the default.
+func TestDefaultSizeShared(t *testing.T) {
+	dir := t.TempDir()
+	quick := filepath.Join(dir, "quick.json")
+	r, err := result.Read(padawanJSON)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.Measurements = slices.DeleteFunc(r.Measurements, func(m result.Measurement) bool { return m.Size != 16 && m.Size != 1024 })
+	if err := r.WriteFile(quick); err != nil {
+		t.Fatal(err)
+	}
+	note := "256 bytes, the default --size, was not measured on both the baseline and another host"
+	out, errOut, err := runArgs("compare", quick, knightJSON)
+	if err != nil || !strings.Contains(strings.ReplaceAll(out, "\n", " "), "1024-byte messages") || !strings.Contains(strings.ReplaceAll(errOut, "\n          ", " "), note+": showing 1 KiB, the size nearest it at which two hosts compare") {
+		t.Errorf("compare: %v\nstdout:\n%s\nstderr:\n%s", err, out, errOut)
+	}
+	rep := filepath.Join(dir, "rep")
+	_, errOut, err = runArgs("report", "--out", rep, quick, knightJSON)
+	if err != nil || !strings.Contains(strings.ReplaceAll(errOut, "\n          ", " "), note+": the bar charts show 1 KiB") {
+		t.Errorf("report: %v\nstderr:\n%s", err, errOut)
+	}
+	out, errOut, err = runArgs("compare", knightJSON, padawanJSON, quick)
+	if err != nil || !strings.Contains(strings.ReplaceAll(out, "\n", " "), "256-byte messages") || strings.Contains(errOut, "default --size") {
+		t.Errorf("compare of three, two sharing 256 bytes: %v\nstdout:\n%s\nstderr:\n%s", err, out, errOut)
+	}
+}

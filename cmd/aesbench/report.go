@@ -46,7 +46,7 @@ func cmdReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return usagef("report: --size: %w", err)
 	}
 	if at != sizes[0] {
-		say(stderr, "aesbench: ", fmt.Sprintf("no host measured %s, the default --size: the bar charts show %s, the size measured nearest it", unit.FormatSize(sizes[0]), unit.FormatSize(at)))
+		say(stderr, "aesbench: ", fmt.Sprintf("%s: the bar charts show %s, the size nearest it %s", notAtDefault(c, sizes[0]), unit.FormatSize(at), nearestWhy(c)))
 	}
 	w, err := chart.Report(ctx, *out, c, at)
 	for _, f := range w.Files {
