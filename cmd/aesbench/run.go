@@ -252,11 +252,12 @@ func runInterleaved(ctx context.Context, o *runOptions, host *cpuinfo.Report, st
 	if o.interleave == "noaesni" {
 		b = measure.Side{Label: b.Label, Env: maskedEnv(host.Arch), Masked: true}
 	}
-	outA := o.out
+	outA, outFlag := o.out, "--out"
 	if outA == "" {
 		if outA, err = defaultOut("run", a.Label); err != nil {
 			return err
 		}
+		outFlag = "--label"
 	}
 	outB := strings.TrimSuffix(outA, ".json") + suffix + ".json" // beside it, named as its label is
 	for _, out := range []string{outA, outB} {
@@ -264,7 +265,7 @@ func runInterleaved(ctx context.Context, o *runOptions, host *cpuinfo.Report, st
 			return err
 		}
 		if err := result.CheckWritable(out); err != nil {
-			return fmt.Errorf("run: --out: %w", err)
+			return fmt.Errorf("run: %s: %w", outFlag, err)
 		}
 	}
 	banner(stderr, host.Summary())

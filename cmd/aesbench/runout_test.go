@@ -36,6 +36,8 @@ func TestRunChecksTheResultsNameFirst(t *testing.T) {
 	}{
 		{[]string{"--out", long}, "run: --out: cannot write " + long + ": file name too long"},
 		{[]string{"--label", strings.Repeat("y", 245)}, "run: --label: cannot write results/yyy"},
+		{[]string{"--interleave", "same", "--label", strings.Repeat("y", 245)}, "run: --label: cannot write results/yyy"},
+		{[]string{"--out", "newdir/"}, "run: --out: cannot write newdir/: a directory's name, not a file's"},
 	} {
 		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 		var stdout, stderr bytes.Buffer

@@ -31,6 +31,9 @@ func WriteFile(path string, write func(io.Writer) error) (err error) {
 	if err := CheckTarget(path); err != nil {
 		return err
 	}
+	if err := dirName(path); err != nil {
+		return fmt.Errorf("create %s: %w", path, err)
+	}
 	dir, base := filepath.Split(path)
 	if dir == "" {
 		dir = "."

@@ -26,6 +26,9 @@ func CheckWritable(path string) error {
 	if err := CheckTarget(path); errors.Is(err, ErrNotRegular) {
 		return err // else the walk below says what stands in the way
 	}
+	if err := dirName(path); err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
 	dir, base := filepath.Split(path)
 	if dir == "" {
 		dir = "."
@@ -56,3 +59,17 @@ func CheckWritable(path string) error {
 // WriteFile writes a file named base through: hidden, beside it, and
 // named after it, so that one left by a crash says whose it was.
 func tempPattern(base string) string { return "." + base + ".*.tmp" }
+
+// errDirName is dirName's error.
+var errDirName = errors.New("a directory's name, not a file's")
+
+// dirName fails for a path that can only name a directory, one that ends
+// in a separator, "." or "..": a file cannot be made there, though the
+// directory may not exist yet (--out newdir/).
+func dirName(path string) error {
+	base := filepath.Base(path)
+	if path == "" || os.IsPathSeparator(path[len(path)-1]) || base == "." || base == ".." {
+		return errDirName
+	}
+	return nil
+}

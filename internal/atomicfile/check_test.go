@@ -44,9 +44,14 @@ func TestCheckWritable(t *testing.T) {
 		{"file/r.json", "cannot write " + dir + "/file/r.json: mkdir " + dir + "/file: not a directory"},
 		{"file/a/r.json", "/file/a/r.json: mkdir " + dir + "/file: not a directory"},
 		{long, "cannot write " + dir + "/" + long + ": file name too long"},
+		// Names only a directory can have, the directory not there yet:
+		// run --out newdir/ once measured, then could not save.
+		{"newdir/", "cannot write " + dir + "/newdir/: a directory's name, not a file's"},
+		{"newdir/.", "a directory's name, not a file's"},
+		{"newdir/..", "a directory's name, not a file's"},
 	}
 	for _, tt := range tests {
-		path := filepath.Join(dir, tt.path)
+		path := dir + "/" + tt.path // not Join, which would drop a trailing slash
 		err := CheckWritable(path)
 		switch {
 		case tt.want == "" && err != nil:
