@@ -275,21 +275,70 @@ func TestE2EKillLeavesNoOpenSSL(t *testing.T) {
 	}
 }
 
-// alive reports whether process pid runs: it exists and, where /proc
-// tells, is not a zombie that no one has reaped yet.
+// alive reports whether process pid runs: it exists and is not a zombie
+// that no one has reaped yet, as /proc tells or, without it (FreeBSD
+// seldom mounts one, and its has no stat file), ps.
 func alive(pid int) bool {
 	if syscall.Kill(pid, 0) == syscall.ESRCH {
 		return false
 	}
+	if _, err := os.Stat("/proc/self/stat"); err != nil {
+		return aliveByPS(pid)
+	}
 	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
 	if err != nil {
-		return !os.IsNotExist(err)
+		return !os.IsNotExist(err) // gone since the signal
 	}
 	// pid (comm) state ...: comm may hold spaces and parentheses.
 	if i := bytes.LastIndexByte(b, ')'); i >= 0 && i+2 < len(b) {
 		return b[i+2] != 'Z'
 	}
 	return true
+}
+
+// aliveByPS is alive's answer from ps: alive when ps cannot tell.
+func aliveByPS(pid int) bool {
+	out, err := exec.Command("ps", "-o", "state=", "-p", strconv.Itoa(pid)).Output()
+	state := strings.TrimSpace(string(out))
+	var ee *exec.ExitError
+	if errors.As(err, &ee) && state == "" {
+		return false // no such process
+	}
+	return !strings.HasPrefix(state, "Z")
+}
+
+// TestAlive: alive, which the kill tests rest on, tells a running
+// process from a zombie and from one gone, by /proc and by ps (once it
+// took any process for dead where there is no /proc/PID/stat, and the
+// kill -9 test could not fail on FreeBSD).
+func TestAlive(t *testing.T) {
+	if _, err := exec.LookPath("ps"); err != nil {
+		t.Skip("no ps")
+	}
+	cmd := exec.Command("sleep", "60")
+	if err := cmd.Start(); err != nil {
+		t.Skip(err)
+	}
+	pid := cmd.Process.Pid
+	defer cmd.Process.Kill()
+	check := func(what string, want bool) {
+		t.Helper()
+		if got := alive(pid); got != want {
+			t.Errorf("%s: alive = %v, want %v", what, got, want)
+		}
+		if got := aliveByPS(pid); got != want {
+			t.Errorf("%s: aliveByPS = %v, want %v", what, got, want)
+		}
+	}
+	check("running", true)
+	cmd.Process.Kill()
+	// A zombie until it is waited for.
+	for deadline := time.Now().Add(5 * time.Second); aliveByPS(pid) && time.Now().Before(deadline); {
+		time.Sleep(10 * time.Millisecond)
+	}
+	check("killed, not yet reaped", false)
+	cmd.Wait()
+	check("reaped", false)
 }
 
 // waitStarted waits up to 20 s for a fake openssl to touch started, and
