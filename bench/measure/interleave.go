@@ -15,11 +15,13 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/aesbench/aesbench/bench"
 	"github.com/aesbench/aesbench/bench/goengine"
 	"github.com/aesbench/aesbench/bench/result"
+	"github.com/aesbench/aesbench/internal/pdeath"
 )
 
 // Side is one side of a same-host A/B run: how its worker process is
@@ -318,6 +320,11 @@ func startWorker(ctx context.Context, command []string, s Side, index int) (*wor
 	// file's ciphertext) as aesbench does.
 	cmd.Cancel = func() error { return cmd.Process.Signal(os.Interrupt) }
 	cmd.WaitDelay = 2 * time.Second
+	// And when aesbench is killed, a terminate, for the same clean-up:
+	// a worker reads its requests only between samples, and would run
+	// out the one it takes (up to --time) and its openssl with it.
+	cmd.SysProcAttr = &syscall.SysProcAttr{}
+	pdeath.Set(cmd.SysProcAttr, syscall.SIGTERM)
 	w := &worker{label: s.Label, index: index, cmd: cmd, replies: make(chan []byte, 1), stderr: &tail{}}
 	cmd.Stderr = w.stderr
 	var err error

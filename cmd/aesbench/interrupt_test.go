@@ -275,6 +275,47 @@ func TestE2EKillLeavesNoOpenSSL(t *testing.T) {
 	}
 }
 
+// TestE2EKillLeavesNoWorker: a kill -9 of a run --interleave ends its
+// worker processes too, mid-sample (the kernel's parent-death signal, a
+// terminate, which a worker heeds as Ctrl-C), where they once ran out
+// their samples of --time, here a minute, and any openssl with them.
+func TestE2EKillLeavesNoWorker(t *testing.T) {
+	if runtime.GOOS != "linux" && runtime.GOOS != "freebsd" {
+		t.Skip("the kernel signals a child at its parent's end on Linux and FreeBSD only")
+	}
+	if _, err := exec.LookPath("pgrep"); err != nil {
+		t.Skip("no pgrep to find the workers")
+	}
+	cmd, stderr, done := startBin(t, t.TempDir(), "run", "--interleave", "same", "--algos", "aes-128-ctr",
+		"--sizes", "16", "--count", "4", "--time", "1m", "--out", "r.json")
+	var workers []int
+	for deadline := time.Now().Add(20 * time.Second); len(workers) < 2; time.Sleep(20 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("no two workers after 20 s (%v), stderr:\n%s", workers, stderr)
+		}
+		out, _ := exec.Command("pgrep", "-P", strconv.Itoa(cmd.Process.Pid)).Output()
+		workers = workers[:0]
+		for _, f := range strings.Fields(string(out)) {
+			if pid, err := strconv.Atoi(f); err == nil {
+				workers = append(workers, pid)
+			}
+		}
+	}
+	time.Sleep(time.Second) // into their first samples
+	if err := cmd.Process.Kill(); err != nil {
+		t.Fatal(err)
+	}
+	<-done
+	for _, w := range workers {
+		for deadline := time.Now().Add(5 * time.Second); alive(w); time.Sleep(10 * time.Millisecond) {
+			if time.Now().After(deadline) {
+				syscall.Kill(w, syscall.SIGKILL)
+				t.Fatalf("worker (pid %d) outlived aesbench's kill -9 by 5 s", w)
+			}
+		}
+	}
+}
+
 // alive reports whether process pid runs: it exists and is not a zombie
 // that no one has reaped yet, as /proc tells or, without it (FreeBSD
 // seldom mounts one, and its has no stat file), ps.

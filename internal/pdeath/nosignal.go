@@ -1,0 +1,10 @@
+//go:build !linux && !freebsd
+
+package pdeath
+
+import "syscall"
+
+const supported = false
+
+// Set does nothing here: the system has no parent-death signal.
+func Set(*syscall.SysProcAttr, syscall.Signal) {}
