@@ -4,7 +4,5 @@ package pdeath
 
 import "syscall"
 
-const supported = false
-
 // Set does nothing here: the system has no parent-death signal.
 func Set(*syscall.SysProcAttr, syscall.Signal) {}

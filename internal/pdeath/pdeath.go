@@ -12,6 +12,3 @@
 // pinned threads gone with it), and probe starts openssl after it has
 // returned, never beside it.
 package pdeath
-
-// Supported reports whether Set has the kernel signal the child here.
-const Supported = supported
