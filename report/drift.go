@@ -1,8 +1,9 @@
 package report
 
 import (
+	"cmp"
 	"fmt"
-	"strings"
+	"slices"
 
 	"github.com/aesbench/aesbench/bench/result"
 	"github.com/aesbench/aesbench/bench/stats"
@@ -24,7 +25,8 @@ import (
 // reference or its samples, or the CPUs differ (then the chain's
 // difference is theirs).
 func hostDrift(rs []*result.Results, hosts []Host) []string {
-	var w, short []string
+	var w []string
+	var short []moved
 	for i := 1; i < len(rs); i++ {
 		r, ok := HostMoved(rs[0], rs[i])
 		if !ok || !r.Significant() {
@@ -40,14 +42,27 @@ func hostDrift(rs []*result.Results, hosts []Host) []string {
 		if r.Bounded() {
 			interval = fmt.Sprintf(" [%.1f%% to %.1f%%]", lo, hi)
 		}
-		short = append(short, fmt.Sprintf("%s %.1f%%%s %s", hosts[i].Label, pct, interval, how))
+		short = append(short, moved{fmt.Sprintf("%s %.1f%%%s %s", hosts[i].Label, pct, interval, how), pct})
 		w = append(w, fmt.Sprintf("the host's own speed moved between the runs: a dependent ADD chain, timed beside the cells, ran %.1f%%%s %s in %s than in %s (%.2f GHz against %.2f): a difference of that order may be the host's drift rather than the configuration's, and prints as ~ (drift)", pct, interval, how, hosts[i].Label, hosts[0].Label, ref.GHz, base.GHz))
 	}
 	if len(w) > MaxColumnHosts {
 		// Many runs of one model, as a fleet of one instance type: one line.
-		return []string{fmt.Sprintf("the host's own speed moved between runs: a dependent ADD chain, timed beside the cells, ran differently than in %s on %s; a difference of that order may be the host's drift rather than the configuration's, and prints as ~ (drift)", hosts[0].Label, strings.Join(short, ", "))}
+		// The furthest moves first, as many as someOf names.
+		slices.SortStableFunc(short, func(a, b moved) int { return cmp.Compare(b.pct, a.pct) })
+		var says []string
+		for _, m := range short {
+			says = append(says, m.says)
+		}
+		return []string{fmt.Sprintf("the host's own speed moved between runs: a dependent ADD chain, timed beside the cells, ran differently than in %s on %s; a difference of that order may be the host's drift rather than the configuration's, and prints as ~ (drift)", hosts[0].Label, someOf(says))}
 	}
 	return w
+}
+
+// moved is how far one host's chain moved from the baseline's, as the
+// one-line warning says it, and by how much (percent, either way).
+type moved struct {
+	says string
+	pct  float64
 }
 
 // HostMoved compares other's one-thread host reference (the ADD chain's

@@ -82,6 +82,29 @@ func TestHostDriftMany(t *testing.T) {
 	if len(got) != 1 || !strings.Contains(got[0], "knight-3 8.0% [") || !strings.Contains(got[0], "padawan 2.0% [") {
 		t.Errorf("warned %q, want one line naming each run", got)
 	}
+
+	// A fleet: the line names the four that moved furthest, first, and
+	// counts the rest, as the other warnings do, not a screenful.
+	rs = fixtures(t, "knight", "padawan", "knight", "padawan", "knight", "padawan", "knight", "padawan")
+	for i, r := range rs {
+		r.Probe.Model = rs[0].Probe.Model
+		g := 3.2 * (1 - 0.02*float64((i*3)%8)) // moved 6%, 12%, 2%, 8%, 14%, 4%, 10%
+		r.HostRef = []result.HostRef{{Threads: 1, GHz: g, SamplesGHz: []float64{g, 1.001 * g, 0.999 * g, g, 1.002 * g, 0.998 * g}}}
+	}
+	if c, err = Compare(rs, CompareOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	got = driftWarnings(c)
+	if len(got) != 1 {
+		t.Fatalf("warned %q, want one line", got)
+	}
+	var order []int
+	for _, moved := range []string{"14.0%", "12.0%", "10.0%", "8.0%", "6.0%"} {
+		order = append(order, strings.Index(got[0], " "+moved+" ["))
+	}
+	if order[0] < 0 || order[1] < order[0] || order[2] < order[1] || order[3] < order[2] || order[4] >= 0 || !strings.Contains(got[0], "and 3 more") {
+		t.Errorf("warned %q, want the four furthest moves, furthest first, and 3 more", got[0])
+	}
 }
 
 // driftWarnings are c's warnings that the host's own speed moved.
