@@ -85,8 +85,14 @@ func lookup(ctx context.Context, endpoint, dmiRoot string, read func(context.Con
 func Read(ctx context.Context, endpoint string) (*cpuinfo.EC2Info, error) {
 	ctx, cancel := context.WithTimeout(ctx, Timeout)
 	defer cancel()
+	// The SDK's own fast failure, which a client of our own replaces:
+	// its dial timeout of 250 ms, and 500 ms for the answer's headers (a
+	// token request whose hop limit drops it, in a container, waits so
+	// long and no longer).
 	rec := &recorder{c: awshttp.NewBuildableClient().WithDialerOptions(func(d *net.Dialer) {
-		d.Timeout = Timeout / 4 // the SDK's own fast failure, which a client of our own replaces
+		d.Timeout = Timeout / 4
+	}).WithTransportOptions(func(tr *http.Transport) {
+		tr.ResponseHeaderTimeout = Timeout / 2
 	})}
 	c := imds.New(imds.Options{
 		Endpoint:       endpoint,
