@@ -126,13 +126,7 @@ func Compare(rs []*result.Results, o CompareOptions) (*Comparison, error) {
 	if len(rs) == 0 {
 		return nil, errors.New("no results")
 	}
-	labels := uniqueLabels(rs)
-	var warnings []string
-	for i, r := range rs {
-		if name := labelOrHost(r.Label); labels[i] != name {
-			warnings = append(warnings, fmt.Sprintf("two results are labelled %q; the later one is shown as %q", name, labels[i]))
-		}
-	}
+	labels, warnings := Labels(rs, "shown")
 	base, why := 0, "the first host"
 	if o.Baseline != "" {
 		base, why = slices.Index(labels, o.Baseline), "chosen with --baseline"
@@ -280,6 +274,19 @@ func (c *Comparison) shared() bool {
 		}
 	}
 	return false
+}
+
+// Labels returns the hosts' labels as compare, report and export give
+// them ("host" for none, a repeat suffixed -2, -3, ...), and a warning
+// for each repeat: how the later one is, say, "shown".
+func Labels(rs []*result.Results, how string) (labels, warnings []string) {
+	labels = uniqueLabels(rs)
+	for i, r := range rs {
+		if name := labelOrHost(r.Label); labels[i] != name {
+			warnings = append(warnings, fmt.Sprintf("two results are labelled %q; the later one is %s as %q", name, how, labels[i]))
+		}
+	}
+	return labels, warnings
 }
 
 // uniqueLabels returns the hosts' labels ("host" for none), a repeat

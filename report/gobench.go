@@ -55,19 +55,26 @@ func WriteGoBench(w io.Writer, r *result.Results) error {
 // WriteGoBench does. With more than one, each run's label is also a
 // configuration line (label: knight), so that benchstat does not pool the
 // samples of different runs ("benchstat -ignore cpu,/gomaxprocs -col
-// label all.txt" compares them; runs of one label pool theirs), and every
-// configuration key is written, empty where a run has no value, so that
-// none carries over from the run before.
+// label all.txt" compares them); a label that repeats (two runs of one
+// host, both named after it) is suffixed -2, -3, ..., as compare shows
+// it (Labels). Every configuration key is written, empty where a run has
+// no value, so that none carries over from the run before.
 func WriteGoBenchRuns(w io.Writer, rs []*result.Results) error {
 	bw := bufio.NewWriter(w)
-	for _, r := range rs {
-		writeGoBench(bw, r, len(rs) > 1)
+	labels, _ := Labels(rs, "exported")
+	for i, r := range rs {
+		label := r.Label
+		if len(rs) > 1 {
+			label = labels[i]
+		}
+		writeGoBench(bw, r, label, len(rs) > 1)
 	}
 	return bw.Flush()
 }
 
-// writeGoBench writes one run; several, the configuration in full.
-func writeGoBench(bw *bufio.Writer, r *result.Results, several bool) {
+// writeGoBench writes one run, under label; several, the configuration
+// in full.
+func writeGoBench(bw *bufio.Writer, r *result.Results, label string, several bool) {
 	// Without a probe (an import of openssl speed's figures) nothing says
 	// which machine it was: no goos or goarch, rather than this one's.
 	goos, goarch, cpu, aesni, procs := "", "", "", "", 0
@@ -83,14 +90,14 @@ func writeGoBench(bw *bufio.Writer, r *result.Results, several bool) {
 		}
 		procs = p.LogicalCPUs
 	}
-	for _, kv := range [][2]string{{"label", r.Label}, {"aesni", aesni}, {"go", r.GoVersion}, {"godebug", r.GODEBUG}} {
+	for _, kv := range [][2]string{{"label", label}, {"aesni", aesni}, {"go", r.GoVersion}, {"godebug", r.GODEBUG}} {
 		if v := oneLine(kv[1]); v != "" {
 			fmt.Fprintf(bw, "# %s: %s\n", kv[0], v)
 		}
 	}
 	config := [][2]string{{"goos", goos}, {"goarch", goarch}, {"pkg", GoBenchPkg}, {"cpu", cpu}}
 	if several {
-		config = append(config, [2]string{"label", r.Label})
+		config = append(config, [2]string{"label", label})
 	}
 	for _, kv := range config {
 		switch v := oneLine(kv[1]); {

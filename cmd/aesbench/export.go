@@ -31,5 +31,10 @@ func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
-	return report.WriteGoBenchRuns(stdout, rs)
+	if err := report.WriteGoBenchRuns(stdout, rs); err != nil {
+		return err
+	}
+	_, warnings := report.Labels(rs, "exported")
+	warn(stderr, warnings)
+	return nil
 }

@@ -29,6 +29,23 @@ func TestExportGolden(t *testing.T) {
 	}
 }
 
+// TestExportSameLabel: two runs of one host, both labelled after it (the
+// default), are exported under two labels, as compare shows them, so
+// that benchstat keeps them apart (it pooled their samples), with a
+// warning that says so.
+func TestExportSameLabel(t *testing.T) {
+	out, errOut, err := runArgs("export", knightJSON, knightJSON)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, "\nlabel: knight\n") || !strings.Contains(out, "\nlabel: knight-2\n") {
+		t.Errorf("export of two knight runs: want labels knight and knight-2:\n%.600s", out)
+	}
+	if want := `aesbench: warning: two results are labelled "knight"; the later one is exported as "knight-2"`; !strings.Contains(errOut, want) {
+		t.Errorf("stderr %q, want %q", errOut, want)
+	}
+}
+
 func TestExportErrors(t *testing.T) {
 	notResults := filepath.Join(t.TempDir(), "x.json")
 	none := filepath.Join(t.TempDir(), "none.json")
