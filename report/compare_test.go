@@ -134,7 +134,7 @@ func TestCompareWarnings(t *testing.T) {
 	}{
 		{"same runs", func(a, b *result.Results) {}, nil},
 		{"go versions", func(a, b *result.Results) { b.GoVersion = "go1.22.0" }, []string{"different Go versions: go1.26.8 on knight; go1.22.0 on padawan"}},
-		{"sample lengths", func(a, b *result.Results) { b.Count = 3 }, []string{"different sample lengths: 6 x 0.2 s on knight; 3 x 0.2 s on padawan"}},
+		{"sample counts", func(a, b *result.Results) { b.Count = 3 }, []string{"different samples (count x length): 6 x 0.2 s on knight; 3 x 0.2 s on padawan"}},
 		{"pinning", func(a, b *result.Results) { a.PinnedCPUs = []int{1} }, []string{"different CPU pinning (run --cpu): CPU 1 on knight; none on padawan"}},
 		{"sizes", func(a, b *result.Results) { b.Measurements = b.Measurements[:1] }, []string{"different sizes measured", "16 bytes on padawan"}},
 		{"imported", func(a, b *result.Results) { b.Source = "imported" }, []string{"different sources: measured on knight; imported on padawan"}},

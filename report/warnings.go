@@ -38,7 +38,7 @@ func differences(rs []*result.Results, hosts []Host) []string {
 	w = append(w, fewRounds(rs, hosts)...)
 	w = append(w, hostDrift(rs, hosts)...)
 	differ("Go versions", func(i int) string { return orUnknown(rs[i].GoVersion) })
-	differ("sample lengths", func(i int) string {
+	differ("samples (count x length)", func(i int) string {
 		return fmt.Sprintf("%d x %s", rs[i].Count, seconds(rs[i].SampleSeconds))
 	})
 	differ("sizes measured", func(i int) string {

@@ -124,7 +124,7 @@ func Run(ctx context.Context, paths []string, algos []*bench.Algorithm, cfg Conf
 	for _, a := range use {
 		total += len(paths) * cfg.Count * len(engines(a))
 		if cfg.OpenSSL != "" && opensslEncName(a) == "" {
-			note("file: openssl enc does not do %s (no bench.AEAD modes): Go only", a.Name)
+			note("file: openssl enc does not do %s (only its CBC and CTR ciphers are timed): Go only", a.Name)
 		}
 	}
 	var out []result.FileMeasurement

@@ -163,9 +163,30 @@ func parseFlags(fs *pflag.FlagSet, args []string, stdout io.Writer) (help bool, 
 		return false, &usageError{fmt.Errorf("%s: %w", fs.Name(), err)}
 	}
 	if name := emptyFlag(fs); name != "" {
+		if isRequired(fs, name) {
+			return false, usagef("%s: --%s is empty: give it a value", fs.Name(), name)
+		}
 		return false, usagef("%s: --%s is empty: give it a value, or leave the flag out", fs.Name(), name)
 	}
 	return false, nil
+}
+
+// requiredAnnotation marks a flag the command cannot go without.
+const requiredAnnotation = "aesbench_required"
+
+// markRequired marks flag name of fs as one its command cannot go
+// without, so that an empty value is not answered with advice to leave
+// the flag out. The command still checks that it was given.
+func markRequired(fs *pflag.FlagSet, name string) {
+	if err := fs.SetAnnotation(name, requiredAnnotation, []string{"true"}); err != nil {
+		panic(err) // a flag that was never defined: a mistake in aesbench
+	}
+}
+
+// isRequired reports whether flag name of fs is marked required.
+func isRequired(fs *pflag.FlagSet, name string) bool {
+	f := fs.Lookup(name)
+	return f != nil && len(f.Annotations[requiredAnnotation]) > 0
 }
 
 // emptyFlag returns the name of a flag given an empty value (--out "",

@@ -104,7 +104,7 @@ func TestCompareCommandWarnings(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, w := range []string{
-		"aesbench: warning: different sample lengths: 6 x 0.2 s on knight; 6 x 0.05 s on knight-noaesni",
+		"aesbench: warning: different samples (count x length): 6 x 0.2 s on knight; 6 x 0.05 s on knight-noaesni",
 		"aesbench: warning: knight-noaesni ran with AES-NI masked",
 	} {
 		if !strings.Contains(stderr, w) {

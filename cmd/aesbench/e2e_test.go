@@ -190,10 +190,13 @@ func TestE2EBadInput(t *testing.T) {
 		{"missing cpuinfo", []string{"probe", "--cpuinfo", filepath.Join(dir, "nope")}, 1, "no such file"},
 		{"cpuinfo without flags", []string{"probe", "--cpuinfo", "../../cpuinfo/testdata/noflags.cpuinfo"}, 1, "no flags or Features line"},
 		{"cpus of a saved host", []string{"probe", "--cpus", "--cpuinfo", "../../cpuinfo/testdata/knight.cpuinfo"}, 2, "--cpus times this host's CPUs; it cannot go with --cpuinfo"},
-		{"empty out", []string{"run", "--out", ""}, 2, "run: --out is empty"},
+		{"empty out", []string{"run", "--out", ""}, 2, "run: --out is empty: give it a value, or leave the flag out"},
 		{"empty label", []string{"run", "--label="}, 2, "run: --label is empty"},
 		{"empty file among others", []string{"run", "--file", "a.gz", "--file", ""}, 2, "run: --file is empty"},
-		{"empty report directory", []string{"report", "--out", "", "../../report/testdata/knight.json"}, 2, "report: --out is empty"},
+		// A flag the command cannot go without: no advice to leave it out.
+		{"empty report directory", []string{"report", "--out", "", "../../report/testdata/knight.json"}, 2, "report: --out is empty: give it a value"},
+		{"empty import label", []string{"import", "--label", "", "x.txt"}, 2, "import: --label is empty: give it a value"},
+		{"empty logs file", []string{"logs", "--out="}, 2, "logs: --out is empty: give it a value"},
 		{"threads list with a bad count", []string{"run", "--threads", "1,0"}, 2, `--threads: "0": want numbers from 1 to 1024 or all`},
 	}
 	if os.Geteuid() != 0 { // root reads and writes anything
@@ -216,6 +219,9 @@ func TestE2EBadInput(t *testing.T) {
 			last := lines[len(lines)-1]
 			if code != tt.code || !strings.Contains(last, tt.want) || !strings.HasPrefix(last, "aesbench: ") {
 				t.Errorf("aesbench %v: code %d, stderr %q; want code %d and %q", tt.args, code, errOut, tt.code, tt.want)
+			}
+			if strings.HasSuffix(tt.want, "give it a value") && !strings.HasSuffix(last, tt.want) {
+				t.Errorf("aesbench %v: %q, want it to end %q", tt.args, last, tt.want)
 			}
 			if tt.code != 0 && strings.Contains(out, "kB/s") {
 				t.Errorf("failed run printed a table:\n%s", out)

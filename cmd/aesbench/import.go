@@ -17,6 +17,7 @@ func init() {
 func cmdImport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("import", "import FILE... --label NAME [--out FILE] [--decrypt]", stderr)
 	label := fs.String("label", "", "name of the measured host in results and comparisons (required)")
+	markRequired(fs, "label")
 	out := fs.String("out", "", "results file (default results/<label>.json)")
 	decrypt := fs.Bool("decrypt", false, "the files are of openssl speed -decrypt (their output does not say so)")
 	if help, err := parseFlags(fs, args, stdout); help || err != nil {

@@ -17,7 +17,8 @@ func init() {
 
 func cmdReport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("report", "report RESULTS.json... | RESULTS-DIR --out DIR [flags]", stderr)
-	out := fs.String("out", "", "directory for report.md and the charts (created if missing)")
+	out := fs.String("out", "", "directory for report.md and the charts (required; created if missing)")
+	markRequired(fs, "out")
 	size := fs.String("size", "256", "message size of the bar charts and the first table, in bytes")
 	baseline := fs.String("baseline", "", "label of the host the ratios are against (default the first host with hardware AES)")
 	layout := fs.String("layout", report.LayoutAuto, "report.md's tables: rows (a row per host), columns (a column per host), or auto (rows for more than 2 hosts, or when columns would not fit 80 columns)")
