@@ -97,15 +97,19 @@ func Lookup(name string) (*Algorithm, error) {
 }
 
 // ParseAlgos reads a comma-separated list of algorithm names ("all" for
-// the whole suite), dropping repeats.
+// the whole suite), dropping repeats. An empty item ("aes-128-gcm,,",
+// a variable left unset in "$A,$B") is an error, not skipped.
 func ParseAlgos(list string) ([]*Algorithm, error) {
 	if strings.TrimSpace(list) == "all" {
 		return Algorithms(), nil
 	}
+	if strings.TrimSpace(list) == "" {
+		return nil, fmt.Errorf("no algorithm given (valid: %s)", strings.Join(AlgorithmNames(), ", "))
+	}
 	var out []*Algorithm
 	for _, name := range strings.Split(list, ",") {
 		if strings.TrimSpace(name) == "" {
-			continue
+			return nil, emptyItem(list)
 		}
 		a, err := Lookup(name)
 		if err != nil {
@@ -122,12 +126,16 @@ func ParseAlgos(list string) ([]*Algorithm, error) {
 }
 
 // ParseSizes reads a comma-separated list of message sizes ("256,1k,16KiB"),
-// dropping repeats. Each must be between 1 byte and MaxSize.
+// dropping repeats. Each must be between 1 byte and MaxSize; an empty
+// item is an error, as for ParseAlgos.
 func ParseSizes(list string) ([]int, error) {
+	if strings.TrimSpace(list) == "" {
+		return nil, fmt.Errorf("no size given")
+	}
 	var out []int
 	for _, s := range strings.Split(list, ",") {
 		if strings.TrimSpace(s) == "" {
-			continue
+			return nil, emptyItem(list)
 		}
 		n, err := unit.ParseSize(s)
 		if err != nil {
@@ -144,6 +152,11 @@ func ParseSizes(list string) ([]int, error) {
 		return nil, fmt.Errorf("no size given")
 	}
 	return out, nil
+}
+
+// emptyItem is the error of a list with an empty item.
+func emptyItem(list string) error {
+	return fmt.Errorf("%q: an empty item between commas", list)
 }
 
 // CheckSize reports whether the algorithm can take messages of size bytes.

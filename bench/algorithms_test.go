@@ -10,7 +10,7 @@ func TestParseAlgosAndSizes(t *testing.T) {
 	if as, err := ParseAlgos("all"); err != nil || len(as) != len(AlgorithmNames()) {
 		t.Fatalf("ParseAlgos(all) = %d algorithms, %v", len(as), err)
 	}
-	for _, bad := range []string{"", ",", "rc4"} {
+	for _, bad := range []string{"", ",", "rc4", "aes-128-gcm,", "aes-128-gcm,,3des-cbc"} {
 		if _, err := ParseAlgos(bad); err == nil {
 			t.Errorf("ParseAlgos(%q) succeeded", bad)
 		}
@@ -19,7 +19,7 @@ func TestParseAlgosAndSizes(t *testing.T) {
 	if err != nil || len(ss) != 3 || ss[1] != 1024 || ss[2] != MaxSize {
 		t.Fatalf("ParseSizes = %v, %v", ss, err)
 	}
-	for _, bad := range []string{"", "0", "65MiB", "x"} {
+	for _, bad := range []string{"", "0", "65MiB", "x", "16,,64", "16,", ","} {
 		if _, err := ParseSizes(bad); err == nil {
 			t.Errorf("ParseSizes(%q) succeeded", bad)
 		}

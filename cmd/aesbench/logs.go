@@ -46,8 +46,10 @@ func cmdLogs(ctx context.Context, args []string, stdout, stderr io.Writer) error
 
 	p := newProgress(stderr)
 	progress := func(done, total int64) {
-		// in KiB, so that an int holds any size on 32-bit hosts too
-		p.Update(int(done>>10), int(total>>10), fmt.Sprintf("%s of %s", unit.FormatBytes(done), unit.FormatBytes(total)))
+		// In KiB, so that an int holds any size on 32-bit hosts too,
+		// rounded up, so that a log under 1 KiB ends at 100%, not 0 of 0.
+		kib := func(b int64) int { return int((b + 1023) >> 10) }
+		p.Update(kib(done), kib(total), fmt.Sprintf("%s of %s", unit.FormatBytes(done), unit.FormatBytes(total)))
 	}
 	st, err := logs.WriteFile(ctx, *out, logs.Options{Size: n, Seed: *seed, Format: f, Progress: progress})
 	p.Clear()

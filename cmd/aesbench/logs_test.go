@@ -62,6 +62,19 @@ func TestLogs(t *testing.T) {
 	}
 }
 
+// TestLogsSmallest: the smallest log, under a KiB, ends its progress at
+// 100% (it showed "0% 1.0 kB of 1.0 kB": 0 KiB of 0).
+func TestLogsSmallest(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	err := run(context.Background(), []string{"logs", "--size", "1KB", "--out", filepath.Join(t.TempDir(), "l.gz")}, &stdout, &stderr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.TrimSpace(stderr.String()); got != "100% 1.0 kB of 1.0 kB" {
+		t.Errorf("progress %q, want it to end at 100%%", got)
+	}
+}
+
 func TestLogsHelp(t *testing.T) {
 	var stdout, stderr bytes.Buffer
 	err := run(context.Background(), []string{"logs", "--help"}, &stdout, &stderr)
