@@ -3,7 +3,6 @@ package report
 import (
 	"fmt"
 	"io"
-	"math"
 	"slices"
 	"strings"
 
@@ -154,7 +153,7 @@ func WriteSpeedTableWithin(w io.Writer, r *result.Results, limit int) error {
 			return fmt.Sprintf("%.2fk", m.PerThreadKBps)
 		})
 	}
-	legend := "95% rerun interval, ±: where a rerun's median falls 95% of the time; ! marks noisy cells"
+	legend := "95% rerun interval, ± (+high/-low where wide): where a rerun's median falls 95% of the time; ! marks noisy cells"
 	if r.NoisyPct > 0 {
 		legend += fmt.Sprintf(" (wider than ±%g%%)", r.NoisyPct)
 	}
@@ -162,11 +161,8 @@ func WriteSpeedTableWithin(w io.Writer, r *result.Results, limit int) error {
 	proseLine(&b, legend+":")
 	hosts := r.Hosts()
 	table(nil, func(m *result.Measurement) string {
-		c := "±∞"
 		ci := hosts[m.Engine].RerunInterval(m.SamplesKBps, 0)
-		if !math.IsInf(ci.Pct, 0) {
-			c = fmt.Sprintf("±%.1f%%", ci.Pct)
-		}
+		c := ci.Width()
 		if stats.Noisy(ci, r.NoisyPct) { // by the interval shown, whatever a file of older statistics says
 			c += "!"
 		}

@@ -121,10 +121,7 @@ func noisy(r *result.Results) string {
 	slices.SortStableFunc(ms, func(a, b result.Measurement) int { return cmp.Compare(width(b), width(a)) })
 	var cells []string
 	for _, m := range ms[:min(len(ms), 4)] {
-		w := "±∞"
-		if m.RerunPct >= 0 {
-			w = fmt.Sprintf("±%.1f%%", m.RerunPct)
-		}
+		w := stats.CI{Median: m.KBps, Lo: m.RerunLowKBps, Hi: m.RerunHighKBps, Pct: m.RerunPct}.Width()
 		cells = append(cells, m.Key().String()+" "+w)
 	}
 	if len(ms) > 4 {

@@ -1,6 +1,7 @@
 package stats
 
 import (
+	"fmt"
 	"math"
 	"slices"
 
@@ -72,4 +73,24 @@ func MedianCI(xs []float64) CI {
 		ci.Pct = 100 * math.Max(sum.Hi/sum.Center-1, 1-sum.Lo/sum.Center)
 	}
 	return ci
+}
+
+// WideAt is the half-width, in percent, from which Width gives an
+// interval's two sides apart: intervals are even in logarithms, so a
+// median ×/÷ 2.5 reaches +150% and only -60%, and "±150%" would reach
+// below nothing. Under it the sides differ by less than a fifth, and
+// "±x%" gives the wider.
+const WideAt = 20
+
+// Width says how far ci reaches either side of its median, as a table
+// shows it: "±4.6%", the wider side; from WideAt on, both sides,
+// "+152%/-60%"; "±∞" when unbounded.
+func (ci CI) Width() string {
+	switch {
+	case math.IsInf(ci.Pct, 0) || math.IsNaN(ci.Pct) || ci.Pct < 0:
+		return "±∞"
+	case ci.Pct < WideAt || ci.Median <= 0:
+		return fmt.Sprintf("±%.1f%%", ci.Pct)
+	}
+	return fmt.Sprintf("+%.0f%%/-%.0f%%", 100*(ci.Hi/ci.Median-1), 100*(1-ci.Lo/ci.Median))
 }

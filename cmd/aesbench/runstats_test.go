@@ -170,7 +170,7 @@ func TestRunFormats(t *testing.T) {
 			return nil
 		}},
 		{nil, func(out string) error {
-			if !strings.Contains(out, "95% rerun interval, ±: where a rerun's median falls") {
+			if !strings.Contains(strings.ReplaceAll(out, "\n", " "), "95% rerun interval, ± (+high/-low where wide): where a rerun's median falls") {
 				return fmt.Errorf("table without intervals:\n%s", out)
 			}
 			return nil
