@@ -227,6 +227,23 @@ func sig3(x float64) string {
 	return s
 }
 
+// sig3Fixed writes x with three significant digits, trailing zeros kept,
+// so that bars labelled side by side show alike precision: 0.404 s and
+// 0.420 s, 2.10 s and 2.17 s, not 0.4 s beside 0.42 s. From 100 up, the
+// whole number.
+func sig3Fixed(x float64) string {
+	a := math.Abs(x)
+	if a >= 100 || a == 0 || math.IsInf(a, 0) || math.IsNaN(a) {
+		return strconv.FormatFloat(x, 'f', 0, 64)
+	}
+	prec := 2 - int(math.Floor(math.Log10(a)))
+	s := strconv.FormatFloat(x, 'f', prec, 64)
+	if r, _ := strconv.ParseFloat(s, 64); math.Abs(r) >= 10*math.Pow(10, -float64(prec-2)) && prec > 0 {
+		s = strconv.FormatFloat(x, 'f', prec-1, 64) // 9.996 rounds up to 10.00: 10.0
+	}
+	return s
+}
+
 // compactTicks labels another ticker's major ticks with compact.
 type compactTicks struct{ plot.Ticker }
 

@@ -30,10 +30,10 @@ func Files(c *report.Comparison) (*Chart, error) {
 	}
 	if len(present(ss)) > maxGrouped {
 		title := "Time to encrypt a file" + size + ", with the disk I/O, shortest first (lower is faster)"
-		return panelChart("files", title, UnitSeconds, cats, present(ss), func(s float64) string { return sig3(s) + " s" }, 0, 1, true), nil
+		return panelChart("files", title, UnitSeconds, cats, present(ss), func(s float64) string { return sig3Fixed(s) + " s" }, 0, 1, true), nil
 	}
 	p, logY := newBarPlot("Time to encrypt a file"+size+", with the disk I/O%s (lower is faster)", "workload", UnitSeconds, all)
-	if err := groupedBars(p, cats, ss, func(s float64) string { return sig3(s) + " s" }, logY, 0); err != nil {
+	if err := groupedBars(p, cats, ss, func(s float64) string { return sig3Fixed(s) + " s" }, logY, 0); err != nil {
 		return nil, err
 	}
 	return &Chart{Name: "files", Title: p.Title.Text, Plot: p}, nil
