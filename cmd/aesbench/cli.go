@@ -162,6 +162,15 @@ func parseFlags(fs *pflag.FlagSet, args []string, stdout io.Writer) (help bool, 
 	if err != nil {
 		return false, &usageError{fmt.Errorf("%s: %w", fs.Name(), err)}
 	}
+	if f := fs.Lookup("out"); f != nil && f.Changed && f.Value.String() == "-" {
+		// Not standard output: what --out names is written whole, through
+		// a temporary file renamed into place.
+		hint := ""
+		if fs.Name() == "run" {
+			hint = " (--format json prints the results on stdout)"
+		}
+		return false, usagef("%s: --out -: give a file name; aesbench writes a file there, not to standard output%s", fs.Name(), hint)
+	}
 	if name := emptyFlag(fs); name != "" {
 		if isRequired(fs, name) {
 			return false, usagef("%s: --%s is empty: give it a value", fs.Name(), name)
