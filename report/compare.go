@@ -222,8 +222,32 @@ func Compare(rs []*result.Results, o CompareOptions) (*Comparison, error) {
 			}
 		}
 	}
+	if w := c.unmatched(); w != "" {
+		c.Warnings = append(c.Warnings, w)
+	}
 	c.Advice = advice(c)
 	return c, nil
+}
+
+// unmatched says which hosts measured messages but have no ratio to the
+// baseline in the throughput tables of c's one size (a quick run of
+// other sizes among full ones): their rows are n/a throughout. "" when
+// every such host has one, or c shows several sizes.
+func (c *Comparison) unmatched() string {
+	if len(c.Sizes) != 1 || len(c.Hosts) < 3 {
+		return "" // two hosts that share nothing fail (ErrNothingInCommon)
+	}
+	var none []string
+	for h := 1; h < len(c.Hosts); h++ {
+		has := slices.ContainsFunc(c.Rows, func(r CompRow) bool { return r.Ratios[h-1] > 0 })
+		if !has && len(c.Results[h].Measurements) > 0 { // (a run of files alone has no rows)
+			none = append(none, c.Hosts[h].Label)
+		}
+	}
+	if len(none) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("nothing at %s compares with the baseline, %s, on %s: --size all shows every size", sizeList(c.Sizes), c.Hosts[0].Label, someOf(none))
 }
 
 // textWidth is how wide the text form prints c's widest table of

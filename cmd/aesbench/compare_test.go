@@ -270,4 +270,8 @@ func TestDefaultSizeShared(t *testing.T) {
 	if err != nil || !strings.Contains(strings.ReplaceAll(out, "\n", " "), "256-byte messages") || strings.Contains(errOut, "default --size") {
 		t.Errorf("compare of three, two sharing 256 bytes: %v\nstdout:\n%s\nstderr:\n%s", err, out, errOut)
 	}
+	// The third's rows are n/a: a warning says so, and what shows it.
+	if want := "nothing at 256 bytes compares with the baseline, knight, on padawan-2: --size all shows every size"; !strings.Contains(strings.Join(strings.Fields(errOut), " "), want) {
+		t.Errorf("compare of three, one at other sizes: stderr\n%s\nwant %q", errOut, want)
+	}
 }
