@@ -145,7 +145,7 @@ func sizePanels(c *report.Comparison, algos []string, hosts []int) *Chart {
 			}
 			l.Color, pts.Color = hostColor(h), hostColor(h)
 			l.Width = vg.Points(1.2)
-			pts.Shape = plotutil.Shape(h / len(okabeIto))
+			pts.Shape = plotutil.Shape(h) // a second cue beside the hue: lines of equal speed lie on one another
 			pts.Radius = vg.Points(2)
 			p.Add(l, pts)
 			if !inLegend[h] {
