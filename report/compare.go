@@ -212,7 +212,11 @@ func Compare(rs []*result.Results, o CompareOptions) (*Comparison, error) {
 		return nil, sizeNotMeasured(o.Sizes, all)
 	}
 	if len(c.Hosts) > 1 && !c.shared() {
-		return nil, fmt.Errorf("%w: no cell measured on %s and another host", ErrNothingInCommon, c.Hosts[0].Label)
+		at := ""
+		if len(o.Sizes) > 0 && len(c.Sizes) > 0 && !o.Nearest { // compare --size: perhaps other sizes have some
+			at = " at " + sizeList(c.Sizes) + " (--size all for every size)"
+		}
+		return nil, fmt.Errorf("%w: no cell measured on %s and another host%s", ErrNothingInCommon, c.Hosts[0].Label, at)
 	}
 	if (o.Layout == "" || o.Layout == LayoutAuto) && c.Layout == LayoutColumns {
 		if cols := c.textWidth(); cols > TextWidth {
@@ -231,23 +235,49 @@ func Compare(rs []*result.Results, o CompareOptions) (*Comparison, error) {
 
 // unmatched says which hosts measured messages but have no ratio to the
 // baseline in the throughput tables of c's one size (a quick run of
-// other sizes among full ones): their rows are n/a throughout. "" when
-// every such host has one, or c shows several sizes.
+// other sizes among full ones): their rows are n/a throughout; with the
+// sizes at which they do compare, if any. "" when every such host has
+// one, or c shows several sizes.
 func (c *Comparison) unmatched() string {
 	if len(c.Sizes) != 1 || len(c.Hosts) < 3 {
 		return "" // two hosts that share nothing fail (ErrNothingInCommon)
 	}
-	var none []string
+	var none []int
 	for h := 1; h < len(c.Hosts); h++ {
 		has := slices.ContainsFunc(c.Rows, func(r CompRow) bool { return r.Ratios[h-1] > 0 })
 		if !has && len(c.Results[h].Measurements) > 0 { // (a run of files alone has no rows)
-			none = append(none, c.Hosts[h].Label)
+			none = append(none, h)
 		}
 	}
 	if len(none) == 0 {
 		return ""
 	}
-	return fmt.Sprintf("nothing at %s compares with the baseline, %s, on %s: --size all shows every size", sizeList(c.Sizes), c.Hosts[0].Label, someOf(none))
+	var all []int
+	for _, r := range c.Results {
+		for _, m := range r.Measurements {
+			if !slices.Contains(all, m.Size) {
+				all = append(all, m.Size)
+			}
+		}
+	}
+	slices.Sort(all)
+	rows := throughputRows(c.Results, all)
+	var says []string
+	for _, h := range none {
+		var at []int
+		for _, r := range rows {
+			if r.Ratios[h-1] > 0 && !slices.Contains(at, r.Size) {
+				at = append(at, r.Size)
+			}
+		}
+		slices.Sort(at)
+		if len(at) == 0 {
+			says = append(says, c.Hosts[h].Label+" (nor at any size: it measured no cell the baseline did)")
+		} else {
+			says = append(says, fmt.Sprintf("%s (it does at %s)", c.Hosts[h].Label, sizeList(at)))
+		}
+	}
+	return fmt.Sprintf("nothing at %s compares with the baseline, %s, on %s", sizeList(c.Sizes), c.Hosts[0].Label, someOf(says))
 }
 
 // textWidth is how wide the text form prints c's widest table of

@@ -647,3 +647,55 @@ func TestFixturesAgreeWithThemselves(t *testing.T) {
 		}
 	}
 }
+
+// TestCompareUnmatched: of three hosts at the one size shown, one with
+// nothing there that the baseline has is named, with the sizes at which
+// it does compare, or, measuring no cell the baseline did (another
+// algorithm), with that: no other size would help it.
+func TestCompareUnmatched(t *testing.T) {
+	rs := fixtures(t, "knight", "padawan", "padawan")
+	rs[2].Label = "quick"
+	rs[2].Measurements = slices.DeleteFunc(rs[2].Measurements, func(m result.Measurement) bool { return m.Size != 16 && m.Size != 1024 })
+	c, err := Compare(rs, CompareOptions{Sizes: []int{256}, Nearest: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "nothing at 256 bytes compares with the baseline, knight, on quick (it does at 16, 1024 bytes)"
+	if !slices.Contains(c.Warnings, want) {
+		t.Errorf("warnings %q, want %q", c.Warnings, want)
+	}
+
+	rs = fixtures(t, "knight", "padawan", "padawan")
+	rs[2].Label = "other"
+	for i := range rs[2].Measurements {
+		rs[2].Measurements[i].Algo = "aes-128-ctr" // the baseline measured none
+	}
+	if c, err = Compare(rs, CompareOptions{Sizes: []int{256}, Nearest: true}); err != nil {
+		t.Fatal(err)
+	}
+	want = "nothing at 256 bytes compares with the baseline, knight, on other (nor at any size: it measured no cell the baseline did)"
+	if !slices.Contains(c.Warnings, want) {
+		t.Errorf("warnings %q, want %q", c.Warnings, want)
+	}
+	// All three compare at every size: no such warning.
+	if c, err = Compare(fixtures(t, "knight", "padawan", "padawan"), CompareOptions{Sizes: []int{256}}); err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range c.Warnings {
+		if strings.Contains(w, "compares with the baseline") {
+			t.Errorf("warned %q of hosts that compare", w)
+		}
+	}
+}
+
+// TestCompareNothingAtSize: hosts that share cells at other sizes than
+// the one asked for fail with the size named, and what shows the rest.
+func TestCompareNothingAtSize(t *testing.T) {
+	rs := fixtures(t, "knight", "padawan")
+	rs[1].Measurements = slices.DeleteFunc(rs[1].Measurements, func(m result.Measurement) bool { return m.Size == 256 })
+	rs[0].Files, rs[1].Files = nil, nil
+	_, err := Compare(rs, CompareOptions{Sizes: []int{256}})
+	if want := "results have nothing in common: no cell measured on knight and another host at 256 bytes (--size all for every size)"; err == nil || err.Error() != want || !errors.Is(err, ErrNothingInCommon) {
+		t.Errorf("Compare = %v, want %q", err, want)
+	}
+}

@@ -57,8 +57,9 @@ func WriteGoBench(w io.Writer, r *result.Results) error {
 // samples of different runs ("benchstat -ignore cpu,/gomaxprocs -col
 // label all.txt" compares them); a label that repeats (two runs of one
 // host, both named after it) is suffixed -2, -3, ..., as compare shows
-// it (Labels). Every configuration key is written, empty where a run has
-// no value, so that none carries over from the run before.
+// it (Labels), and a run without one is "host", as there. Every other
+// configuration key is written, empty where a run has no value, so that
+// none carries over from the run before.
 func WriteGoBenchRuns(w io.Writer, rs []*result.Results) error {
 	bw := bufio.NewWriter(w)
 	labels, _ := Labels(rs, "exported")

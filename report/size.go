@@ -58,6 +58,10 @@ func (c *Comparison) Measured(size int) bool {
 	return false
 }
 
+// Compares reports whether, at size, the baseline and another host of c
+// both have a figure of a cell: where a ratio stands in its tables.
+func (c *Comparison) Compares(size int) bool { return slices.Contains(comparedSizes(c.Rows), size) }
+
 // comparedSizes returns, in order, the sizes of the rows in which the
 // baseline and another host both have a figure: where a ratio stands.
 func comparedSizes(rows []CompRow) []int {

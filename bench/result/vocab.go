@@ -39,12 +39,15 @@ func ParseEngines(list string) ([]Engine, error) {
 	for _, e := range Engines {
 		valid = append(valid, string(e))
 	}
+	if strings.TrimSpace(list) == "" {
+		return nil, fmt.Errorf("no engine given (valid: %s)", strings.Join(valid, ", "))
+	}
 	var out []Engine
 	for _, f := range strings.Split(list, ",") {
 		e := Engine(strings.ToLower(strings.TrimSpace(f)))
 		switch {
-		case e == "":
-			continue
+		case e == "": // "go,$X" with X unset: not go alone
+			return nil, fmt.Errorf("%q: an empty item between commas", list)
 		case e != EngineGo && e != EngineOpenSSL:
 			return nil, fmt.Errorf("unknown engine %q (valid: %s)", e, strings.Join(valid, ", "))
 		}

@@ -165,11 +165,14 @@ func parseFlags(fs *pflag.FlagSet, args []string, stdout io.Writer) (help bool, 
 	if f := fs.Lookup("out"); f != nil && f.Changed && f.Value.String() == "-" {
 		// Not standard output: what --out names is written whole, through
 		// a temporary file renamed into place.
-		hint := ""
-		if fs.Name() == "run" {
+		name, writes, hint := "a file", "a file", ""
+		switch fs.Name() {
+		case "run":
 			hint = " (--format json prints the results on stdout)"
+		case "report":
+			name, writes = "a directory", "report.md and its charts"
 		}
-		return false, usagef("%s: --out -: give a file name; aesbench writes a file there, not to standard output%s", fs.Name(), hint)
+		return false, usagef("%s: --out -: give %s name; aesbench writes %s there, not to standard output%s", fs.Name(), name, writes, hint)
 	}
 	if name := emptyFlag(fs); name != "" {
 		if isRequired(fs, name) {

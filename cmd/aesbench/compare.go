@@ -54,7 +54,7 @@ func cmdCompare(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		return err
 	}
 	if len(sizes) == 1 && len(c.Sizes) == 1 && c.Sizes[0] != sizes[0] {
-		say(stderr, "aesbench: ", fmt.Sprintf("%s: showing %s, the size nearest it %s (--size all for every size)", notAtDefault(c, sizes[0]), unit.FormatSize(c.Sizes[0]), nearestWhy(c)))
+		say(stderr, "aesbench: ", fmt.Sprintf("%s: showing %s, the size nearest it %s (--size all for every size)", notAtDefault(c, sizes[0]), unit.FormatSize(c.Sizes[0]), nearestWhy(c, c.Sizes[0])))
 	}
 	if err := write(stdout, c); err != nil {
 		return err
@@ -177,10 +177,10 @@ func notAtDefault(c *report.Comparison, size int) string {
 	return fmt.Sprintf("no host measured %s, the default --size", unit.FormatSize(size))
 }
 
-// nearestWhy says what the size shown instead of the default has: where
-// two hosts compare, or, with one host, a figure.
-func nearestWhy(c *report.Comparison) string {
-	if len(c.Hosts) > 1 {
+// nearestWhy says what size, shown instead of the default, has: the
+// baseline's figures and another host's, or only some host's.
+func nearestWhy(c *report.Comparison, size int) string {
+	if c.Compares(size) {
 		return "at which two hosts compare"
 	}
 	return "that was measured"

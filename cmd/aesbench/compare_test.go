@@ -271,7 +271,27 @@ func TestDefaultSizeShared(t *testing.T) {
 		t.Errorf("compare of three, two sharing 256 bytes: %v\nstdout:\n%s\nstderr:\n%s", err, out, errOut)
 	}
 	// The third's rows are n/a: a warning says so, and what shows it.
-	if want := "nothing at 256 bytes compares with the baseline, knight, on padawan-2: --size all shows every size"; !strings.Contains(strings.Join(strings.Fields(errOut), " "), want) {
+	if want := "nothing at 256 bytes compares with the baseline, knight, on padawan-2 (it does at 16, 1024 bytes)"; !strings.Contains(strings.Join(strings.Fields(errOut), " "), want) {
 		t.Errorf("compare of three, one at other sizes: stderr\n%s\nwant %q", errOut, want)
+	}
+
+	// Against a run of files alone, no size compares: the size shown is
+	// the one measured nearest, and the note does not say two hosts
+	// compare there.
+	filesOnly := filepath.Join(dir, "files.json")
+	k, err := result.Read(knightJSON)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(k.Files) == 0 {
+		t.Fatal("knight's results have no file workloads to keep")
+	}
+	k.Measurements = nil
+	if err := k.WriteFile(filesOnly); err != nil {
+		t.Fatal(err)
+	}
+	_, errOut, err = runArgs("compare", quick, filesOnly)
+	if want := "no host measured 256 bytes, the default --size: showing 1 KiB, the size nearest it that was measured"; err != nil || !strings.Contains(strings.Join(strings.Fields(errOut), " "), want) {
+		t.Errorf("compare with a run of files alone: %v\nstderr:\n%s\nwant %q", err, errOut, want)
 	}
 }

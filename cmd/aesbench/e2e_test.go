@@ -199,6 +199,7 @@ func TestE2EBadInput(t *testing.T) {
 		{"empty logs file", []string{"logs", "--out="}, 2, "logs: --out is empty: give it a value"},
 		// Not a file named "-" in the working directory.
 		{"logs to stdout", []string{"logs", "--out", "-"}, 2, "logs: --out -: give a file name; aesbench writes a file there, not to standard output"},
+		{"report to stdout", []string{"report", "--out", "-", "../../report/testdata/knight.json"}, 2, "report: --out -: give a directory name; aesbench writes report.md and its charts there, not to standard output"},
 		{"run to stdout", []string{"run", "--out", "-"}, 2, "run: --out -: give a file name; aesbench writes a file there, not to standard output (--format json prints the results on stdout)"},
 		{"threads list with a bad count", []string{"run", "--threads", "1,0"}, 2, `--threads: "0": want numbers from 1 to 1024 or all`},
 	}

@@ -47,7 +47,7 @@ func cmdReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return usagef("report: --size: %w", err)
 	}
 	if at != sizes[0] {
-		say(stderr, "aesbench: ", fmt.Sprintf("%s: the bar charts show %s, the size nearest it %s", notAtDefault(c, sizes[0]), unit.FormatSize(at), nearestWhy(c)))
+		say(stderr, "aesbench: ", fmt.Sprintf("%s: the bar charts show %s, the size nearest it %s", notAtDefault(c, sizes[0]), unit.FormatSize(at), nearestWhy(c, at)))
 	}
 	w, err := chart.Report(ctx, *out, c, at)
 	for _, f := range w.Files {

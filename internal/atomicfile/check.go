@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"syscall"
 )
 
@@ -27,6 +28,9 @@ func CheckWritable(path string) error {
 		return err // else the walk below says what stands in the way
 	}
 	if err := dirName(path); err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	if err := dotDotAfterMissing(path); err != nil {
 		return fmt.Errorf("cannot write %s: %w", path, err)
 	}
 	dir, base := filepath.Split(path)
@@ -70,6 +74,31 @@ func dirName(path string) error {
 	base := filepath.Base(path)
 	if path == "" || os.IsPathSeparator(path[len(path)-1]) || base == "." || base == ".." {
 		return errDirName
+	}
+	return nil
+}
+
+// dotDotAfterMissing fails when a ".." of path follows a directory that
+// does not exist: the system resolves "missing/../r.json" through
+// missing, and fails, where the walk up from the cleaned path, ".", would
+// pass it. Made before the write, missing would not be there either: a
+// write makes the directory the cleaned path names (os.MkdirAll of
+// filepath.Dir), not the one before the "..".
+func dotDotAfterMissing(path string) error {
+	parts := strings.Split(filepath.ToSlash(path), "/")
+	for i, p := range parts {
+		if p != ".." || i == 0 {
+			continue
+		}
+		before := strings.Join(parts[:i], "/")
+		if before == "" {
+			before = "/"
+		}
+		if fi, err := os.Stat(before); err != nil {
+			return bare(err)
+		} else if !fi.IsDir() {
+			return fmt.Errorf("%s: %w", before, syscall.ENOTDIR)
+		}
 	}
 	return nil
 }

@@ -49,6 +49,11 @@ func TestCheckWritable(t *testing.T) {
 		{"newdir/", "cannot write " + dir + "/newdir/: a directory's name, not a file's"},
 		{"newdir/.", "a directory's name, not a file's"},
 		{"newdir/..", "a directory's name, not a file's"},
+		// A ".." the system resolves through a directory that is not
+		// there: the cleaned path's walk would pass it.
+		{"missing/../r.json", "cannot write " + dir + "/missing/../r.json: no such file or directory"},
+		{"file/../r.json", "/file: not a directory"},
+		{"sub/../r.json", ""},
 	}
 	for _, tt := range tests {
 		path := dir + "/" + tt.path // not Join, which would drop a trailing slash
