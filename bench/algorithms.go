@@ -119,9 +119,6 @@ func ParseAlgos(list string) ([]*Algorithm, error) {
 			out = append(out, a)
 		}
 	}
-	if len(out) == 0 {
-		return nil, fmt.Errorf("no algorithm given (valid: %s)", strings.Join(AlgorithmNames(), ", "))
-	}
 	return out, nil
 }
 
@@ -147,9 +144,6 @@ func ParseSizes(list string) ([]int, error) {
 		if !slices.Contains(out, int(n)) {
 			out = append(out, int(n))
 		}
-	}
-	if len(out) == 0 {
-		return nil, fmt.Errorf("no size given")
 	}
 	return out, nil
 }

@@ -213,7 +213,7 @@ func Compare(rs []*result.Results, o CompareOptions) (*Comparison, error) {
 	}
 	if len(c.Hosts) > 1 && !c.shared() {
 		at := ""
-		if len(o.Sizes) > 0 && len(c.Sizes) > 0 && !o.Nearest { // compare --size: perhaps other sizes have some
+		if len(o.Sizes) > 0 && len(c.Sizes) > 0 && !o.Nearest && len(comparedSizes(throughputRows(c.Results, all))) > 0 { // compare --size: other sizes have some
 			at = " at " + sizeList(c.Sizes) + " (--size all for every size)"
 		}
 		return nil, fmt.Errorf("%w: no cell measured on %s and another host%s", ErrNothingInCommon, c.Hosts[0].Label, at)
@@ -272,7 +272,7 @@ func (c *Comparison) unmatched() string {
 		}
 		slices.Sort(at)
 		if len(at) == 0 {
-			says = append(says, c.Hosts[h].Label+" (nor at any size: it measured no cell the baseline did)")
+			says = append(says, c.Hosts[h].Label+" (nor at any size: it measured no message cell the baseline did)")
 		} else {
 			says = append(says, fmt.Sprintf("%s (it does at %s)", c.Hosts[h].Label, sizeList(at)))
 		}

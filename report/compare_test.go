@@ -673,7 +673,7 @@ func TestCompareUnmatched(t *testing.T) {
 	if c, err = Compare(rs, CompareOptions{Sizes: []int{256}, Nearest: true}); err != nil {
 		t.Fatal(err)
 	}
-	want = "nothing at 256 bytes compares with the baseline, knight, on other (nor at any size: it measured no cell the baseline did)"
+	want = "nothing at 256 bytes compares with the baseline, knight, on other (nor at any size: it measured no message cell the baseline did)"
 	if !slices.Contains(c.Warnings, want) {
 		t.Errorf("warnings %q, want %q", c.Warnings, want)
 	}
@@ -697,5 +697,13 @@ func TestCompareNothingAtSize(t *testing.T) {
 	_, err := Compare(rs, CompareOptions{Sizes: []int{256}})
 	if want := "results have nothing in common: no cell measured on knight and another host at 256 bytes (--size all for every size)"; err == nil || err.Error() != want || !errors.Is(err, ErrNothingInCommon) {
 		t.Errorf("Compare = %v, want %q", err, want)
+	}
+	// Nothing in common at any size: no advice that another would help.
+	for i := range rs[1].Measurements {
+		rs[1].Measurements[i].Algo = "aes-128-ctr"
+	}
+	_, err = Compare(rs, CompareOptions{Sizes: []int{256}})
+	if want := "results have nothing in common: no cell measured on knight and another host"; err == nil || err.Error() != want {
+		t.Errorf("Compare of hosts with no algorithm in common = %v, want %q", err, want)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"syscall"
 )
@@ -79,13 +80,17 @@ func dirName(path string) error {
 }
 
 // dotDotAfterMissing fails when a ".." of path follows a directory that
-// does not exist: the system resolves "missing/../r.json" through
-// missing, and fails, where the walk up from the cleaned path, ".", would
-// pass it. Made before the write, missing would not be there either: a
-// write makes the directory the cleaned path names (os.MkdirAll of
-// filepath.Dir), not the one before the "..".
+// does not exist, or leads elsewhere than the path reads: the system
+// resolves "missing/../r.json" through missing, and fails, and
+// "link/../r.json" from where link points, while the walk up from the
+// cleaned path, and the os.MkdirAll of filepath.Dir that makes a new
+// directory as the results are saved, read them by their text. Windows
+// reads a ".." by its text too, and passes.
 func dotDotAfterMissing(path string) error {
-	parts := strings.Split(filepath.ToSlash(path), "/")
+	if runtime.GOOS == "windows" {
+		return nil
+	}
+	parts := strings.Split(path, "/")
 	for i, p := range parts {
 		if p != ".." || i == 0 {
 			continue
@@ -99,6 +104,15 @@ func dotDotAfterMissing(path string) error {
 		} else if !fi.IsDir() {
 			return fmt.Errorf("%s: %w", before, syscall.ENOTDIR)
 		}
+		through := before + "/.."
+		real, err1 := filepath.EvalSymlinks(through)
+		read, err2 := filepath.EvalSymlinks(filepath.Clean(through))
+		if err1 != nil || err2 != nil || real != read {
+			return fmt.Errorf("%s: %w", through, errLinkDotDot)
+		}
 	}
 	return nil
 }
+
+// errLinkDotDot is dotDotAfterMissing's error for a ".." after a link.
+var errLinkDotDot = errors.New("a .. after a symbolic link, which leads elsewhere than the path reads")

@@ -6,7 +6,8 @@
 //
 // On Linux the signal comes when the OS thread that started the child
 // ends, not the process (golang.org/issue/27505), and any goroutine may
-// run on that thread later; FreeBSD sends it when the process ends. Go ends a thread only when a goroutine locked to it
+// run on that thread later; FreeBSD sends it when the process ends. Go
+// ends a thread only when a goroutine locked to it
 // (runtime.LockOSThread) returns without unlocking it; in aesbench only
 // the per-CPU timing of probe --cpus does (goengine.MeasureCPUs, its
 // pinned threads gone with it), and probe starts openssl after it has
