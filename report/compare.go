@@ -194,6 +194,13 @@ func Compare(rs []*result.Results, o CompareOptions) (*Comparison, error) {
 		all = append(all, s)
 	}
 	slices.Sort(all)
+	var everySize []CompRow // the rows of every size measured, when needed
+	rowsOfAll := func() []CompRow {
+		if everySize == nil {
+			everySize = throughputRows(c.Results, all)
+		}
+		return everySize
+	}
 	switch {
 	case len(o.Sizes) == 0 || len(all) == 0:
 	case o.Nearest && len(o.Sizes) == 1 && (len(c.Sizes) == 0 || len(c.Hosts) > 1 && len(comparedSizes(c.Rows)) == 0):
@@ -202,7 +209,7 @@ func Compare(rs []*result.Results, o CompareOptions) (*Comparison, error) {
 		// hosts compare, or failing that, that any host measured.
 		pool := all
 		if len(c.Hosts) > 1 {
-			if s := comparedSizes(throughputRows(c.Results, all)); len(s) > 0 {
+			if s := comparedSizes(rowsOfAll()); len(s) > 0 {
 				pool = s
 			}
 		}
@@ -213,7 +220,7 @@ func Compare(rs []*result.Results, o CompareOptions) (*Comparison, error) {
 	}
 	if len(c.Hosts) > 1 && !c.shared() {
 		at := ""
-		if len(o.Sizes) > 0 && len(c.Sizes) > 0 && !o.Nearest && len(comparedSizes(throughputRows(c.Results, all))) > 0 { // compare --size: other sizes have some
+		if len(o.Sizes) > 0 && len(c.Sizes) > 0 && !o.Nearest && len(comparedSizes(rowsOfAll())) > 0 { // compare --size: other sizes have some
 			at = " at " + sizeList(c.Sizes) + " (--size all for every size)"
 		}
 		return nil, fmt.Errorf("%w: no cell measured on %s and another host%s", ErrNothingInCommon, c.Hosts[0].Label, at)
@@ -226,7 +233,7 @@ func Compare(rs []*result.Results, o CompareOptions) (*Comparison, error) {
 			}
 		}
 	}
-	if w := c.unmatched(); w != "" {
+	if w := c.unmatched(rowsOfAll); w != "" {
 		c.Warnings = append(c.Warnings, w)
 	}
 	c.Advice = advice(c)
@@ -236,9 +243,9 @@ func Compare(rs []*result.Results, o CompareOptions) (*Comparison, error) {
 // unmatched says which hosts measured messages but have no ratio to the
 // baseline in the throughput tables of c's one size (a quick run of
 // other sizes among full ones): their rows are n/a throughout; with the
-// sizes at which they do compare, if any. "" when every such host has
-// one, or c shows several sizes.
-func (c *Comparison) unmatched() string {
+// sizes at which they do compare, if any, in rowsOfAll, the rows of
+// every size. "" when every such host has one, or c shows several sizes.
+func (c *Comparison) unmatched(rowsOfAll func() []CompRow) string {
 	if len(c.Sizes) != 1 || len(c.Hosts) < 3 {
 		return "" // two hosts that share nothing fail (ErrNothingInCommon)
 	}
@@ -252,20 +259,10 @@ func (c *Comparison) unmatched() string {
 	if len(none) == 0 {
 		return ""
 	}
-	var all []int
-	for _, r := range c.Results {
-		for _, m := range r.Measurements {
-			if !slices.Contains(all, m.Size) {
-				all = append(all, m.Size)
-			}
-		}
-	}
-	slices.Sort(all)
-	rows := throughputRows(c.Results, all)
 	var says []string
 	for _, h := range none {
 		var at []int
-		for _, r := range rows {
+		for _, r := range rowsOfAll() {
 			if r.Ratios[h-1] > 0 && !slices.Contains(at, r.Size) {
 				at = append(at, r.Size)
 			}
