@@ -98,19 +98,21 @@ func Lookup(name string) (*Algorithm, error) {
 
 // ParseAlgos reads a comma-separated list of algorithm names ("all" for
 // the whole suite), dropping repeats. An empty item ("aes-128-gcm,,",
-// a variable left unset in "$A,$B") is an error, not skipped.
+// a variable left unset in "$A,$B") is an error, not skipped
+// (unit.SplitList).
 func ParseAlgos(list string) ([]*Algorithm, error) {
 	if strings.TrimSpace(list) == "all" {
 		return Algorithms(), nil
 	}
-	if strings.TrimSpace(list) == "" {
+	names, err := unit.SplitList(list)
+	if err != nil {
+		return nil, err
+	}
+	if len(names) == 0 {
 		return nil, fmt.Errorf("no algorithm given (valid: %s)", strings.Join(AlgorithmNames(), ", "))
 	}
 	var out []*Algorithm
-	for _, name := range strings.Split(list, ",") {
-		if strings.TrimSpace(name) == "" {
-			return nil, emptyItem(list)
-		}
+	for _, name := range names {
 		a, err := Lookup(name)
 		if err != nil {
 			return nil, err
@@ -126,14 +128,15 @@ func ParseAlgos(list string) ([]*Algorithm, error) {
 // dropping repeats. Each must be between 1 byte and MaxSize; an empty
 // item is an error, as for ParseAlgos.
 func ParseSizes(list string) ([]int, error) {
-	if strings.TrimSpace(list) == "" {
+	items, err := unit.SplitList(list)
+	if err != nil {
+		return nil, err
+	}
+	if len(items) == 0 {
 		return nil, fmt.Errorf("no size given")
 	}
 	var out []int
-	for _, s := range strings.Split(list, ",") {
-		if strings.TrimSpace(s) == "" {
-			return nil, emptyItem(list)
-		}
+	for _, s := range items {
 		n, err := unit.ParseSize(s)
 		if err != nil {
 			return nil, err
@@ -146,11 +149,6 @@ func ParseSizes(list string) ([]int, error) {
 		}
 	}
 	return out, nil
-}
-
-// emptyItem is the error of a list with an empty item.
-func emptyItem(list string) error {
-	return fmt.Errorf("%q: an empty item between commas", list)
 }
 
 // CheckSize reports whether the algorithm can take messages of size bytes.

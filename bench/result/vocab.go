@@ -3,6 +3,8 @@ package result
 import (
 	"fmt"
 	"strings"
+
+	"github.com/aesbench/aesbench/bench/unit"
 )
 
 // Direction is which way a cell ran the cipher.
@@ -34,22 +36,24 @@ const (
 var Engines = []Engine{EngineGo, EngineOpenSSL}
 
 // ParseEngines reads a comma-separated list of engines, dropping repeats;
-// an empty item ("go,$X" with X unset) is an error, not skipped.
+// an empty item ("go,$X" with X unset) is an error, not skipped
+// (unit.SplitList).
 func ParseEngines(list string) ([]Engine, error) {
 	var valid []string
 	for _, e := range Engines {
 		valid = append(valid, string(e))
 	}
-	if strings.TrimSpace(list) == "" {
+	items, err := unit.SplitList(list)
+	if err != nil {
+		return nil, err
+	}
+	if len(items) == 0 {
 		return nil, fmt.Errorf("no engine given (valid: %s)", strings.Join(valid, ", "))
 	}
 	var out []Engine
-	for _, f := range strings.Split(list, ",") {
-		e := Engine(strings.ToLower(strings.TrimSpace(f)))
-		switch {
-		case e == "": // "go,$X" with X unset: not go alone
-			return nil, fmt.Errorf("%q: an empty item between commas", list)
-		case e != EngineGo && e != EngineOpenSSL:
+	for _, f := range items {
+		e := Engine(strings.ToLower(f))
+		if e != EngineGo && e != EngineOpenSSL {
 			return nil, fmt.Errorf("unknown engine %q (valid: %s)", e, strings.Join(valid, ", "))
 		}
 		if !contains(out, e) {

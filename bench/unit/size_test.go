@@ -1,6 +1,7 @@
 package unit
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -42,4 +43,27 @@ func FuzzParseSize(f *testing.F) {
 			t.Fatalf("ParseSize(%q) = %d", s, n)
 		}
 	})
+}
+
+// TestSplitList: items trimmed; a list of nothing gives none (the
+// caller names what was wanted); an empty item among others is an error.
+func TestSplitList(t *testing.T) {
+	for _, tt := range []struct {
+		list string
+		want []string
+		err  bool
+	}{
+		{"16, 1k ,64", []string{"16", "1k", "64"}, false},
+		{"aes", []string{"aes"}, false},
+		{"", nil, false},
+		{" , ", nil, false},
+		{"16,,64", nil, true},
+		{"go,", nil, true},
+		{",openssl", nil, true},
+	} {
+		got, err := SplitList(tt.list)
+		if (err != nil) != tt.err || !slices.Equal(got, tt.want) {
+			t.Errorf("SplitList(%q) = %q, %v; want %q, error %v", tt.list, got, err, tt.want, tt.err)
+		}
+	}
 }

@@ -7,6 +7,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/aesbench/aesbench/bench/unit"
 	"github.com/aesbench/aesbench/cpuinfo"
 )
 
@@ -91,14 +92,17 @@ func describeHost(r *cpuinfo.Report) string {
 }
 
 // parseRequire splits a comma-separated list of feature names, checking
-// each: an empty list or an unknown name is an error.
+// each: an empty list, an empty item ("aes,$X" with X unset would drop a
+// requirement, and pass a host it should refuse) or an unknown name is
+// an error.
 func parseRequire(list string) ([]string, error) {
+	items, err := unit.SplitList(list)
+	if err != nil {
+		return nil, err
+	}
 	var out []string
-	for _, f := range strings.Split(list, ",") {
-		n := strings.ToLower(strings.TrimSpace(f))
-		if n == "" {
-			continue
-		}
+	for _, f := range items {
+		n := strings.ToLower(f)
 		if _, err := (cpuinfo.Features{}).Has(n); err != nil {
 			return nil, err
 		}

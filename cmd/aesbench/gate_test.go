@@ -45,6 +45,8 @@ func TestGateExitCodes(t *testing.T) {
 		{"missing-file", nil, []string{"--cpuinfo", sample("gate-does-not-exist.txt")}, 1, "", "gate: cannot judge: read cpuinfo"},
 		{"unknown-feature", nil, []string{"--require", "aes,aes-ni"}, 2, "", `unknown feature "aes-ni"`},
 		{"empty-require", nil, []string{"--require", " , "}, 2, "", "no feature names"},
+		// "aes,$X" with X unset: not a gate of aes alone.
+		{"empty-require-item", nil, []string{"--require", "aes,"}, 2, "", `"aes,": an empty item between commas`},
 		{"extra-arg", nil, []string{"now"}, 2, "", `unexpected argument "now"`},
 		{"bad-flag", nil, []string{"--strict"}, 2, "", "unknown flag"},
 		{"help", nil, []string{"--help"}, 0, "Usage: aesbench gate", ""},
