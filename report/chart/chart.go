@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/aesbench/aesbench/internal/atomicfile"
 	"gonum.org/v1/plot"
@@ -206,23 +207,12 @@ func compact(x float64) string {
 	return sig3(x)
 }
 
-// sig3 writes x with three significant digits, no trailing zeros.
+// sig3 writes x with three significant digits, no trailing zeros
+// (sig3Fixed, trimmed): 0.4, 0.025, 2.17, 150.
 func sig3(x float64) string {
-	prec := 2
-	switch a := math.Abs(x); {
-	case a >= 100:
-		prec = 0
-	case a >= 10:
-		prec = 1
-	}
-	s := strconv.FormatFloat(x, 'f', prec, 64)
-	if prec > 0 {
-		for s[len(s)-1] == '0' {
-			s = s[:len(s)-1]
-		}
-		if s[len(s)-1] == '.' {
-			s = s[:len(s)-1]
-		}
+	s := sig3Fixed(x)
+	if strings.Contains(s, ".") {
+		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
 	}
 	return s
 }

@@ -19,3 +19,19 @@ func TestSig3Fixed(t *testing.T) {
 		}
 	}
 }
+
+// TestSig3: axis ticks and bar labels in three significant digits
+// without trailing zeros (0.025 once read 0.03, and 0.0341 s 0.03 s).
+func TestSig3(t *testing.T) {
+	for _, tt := range []struct {
+		x    float64
+		want string
+	}{
+		{0.4, "0.4"}, {0.025, "0.025"}, {0.0341, "0.0341"}, {2.17, "2.17"}, {2.1, "2.1"},
+		{10, "10"}, {12.34, "12.3"}, {150, "150"}, {1234.4, "1234"}, {0, "0"}, {-0.5, "-0.5"},
+	} {
+		if got := sig3(tt.x); got != tt.want {
+			t.Errorf("sig3(%v) = %q, want %q", tt.x, got, tt.want)
+		}
+	}
+}
