@@ -162,17 +162,8 @@ func parseFlags(fs *pflag.FlagSet, args []string, stdout io.Writer) (help bool, 
 	if err != nil {
 		return false, &usageError{fmt.Errorf("%s: %w", fs.Name(), err)}
 	}
-	if f := fs.Lookup("out"); f != nil && f.Changed && f.Value.String() == "-" {
-		// Not standard output: what --out names is written whole, through
-		// a temporary file renamed into place.
-		name, writes, hint := "a file", "a file", ""
-		switch fs.Name() {
-		case "run":
-			hint = " (--format json prints the results on stdout)"
-		case "report":
-			name, writes = "a directory", "report.md and its charts"
-		}
-		return false, usagef("%s: --out -: give %s name; aesbench writes %s there, not to standard output%s", fs.Name(), name, writes, hint)
+	if err := stdoutAsPath(fs); err != nil {
+		return false, err
 	}
 	if name := emptyFlag(fs); name != "" {
 		if isRequired(fs, name) {
@@ -181,6 +172,39 @@ func parseFlags(fs *pflag.FlagSet, args []string, stdout io.Writer) (help bool, 
 		return false, usagef("%s: --%s is empty: give it a value, or leave the flag out", fs.Name(), name)
 	}
 	return false, nil
+}
+
+// writesAnnotation marks a flag that names where a command writes: what
+// it names ("a file", "a directory"), what goes there, and a hint for
+// one who wanted standard output ("" for none).
+const writesAnnotation = "aesbench_writes"
+
+// markWrites marks flag name of fs as naming where its command writes
+// (writesAnnotation), so that "-" for it is refused: what it names is
+// written whole, through a temporary file renamed into place, not to
+// standard output.
+func markWrites(fs *pflag.FlagSet, name, names, writes, hint string) {
+	if err := fs.SetAnnotation(name, writesAnnotation, []string{names, writes, hint}); err != nil {
+		panic(err) // a flag that was never defined: a mistake in aesbench
+	}
+}
+
+// stdoutAsPath is the usage error of a flag marked by markWrites given
+// "-", or nil.
+func stdoutAsPath(fs *pflag.FlagSet) error {
+	var err error
+	fs.Visit(func(f *pflag.Flag) {
+		a := f.Annotations[writesAnnotation]
+		if err != nil || len(a) != 3 || f.Value.String() != "-" {
+			return
+		}
+		hint := ""
+		if a[2] != "" {
+			hint = " (" + a[2] + ")"
+		}
+		err = usagef("%s: --%s -: give %s name; aesbench writes %s there, not to standard output%s", fs.Name(), f.Name, a[0], a[1], hint)
+	})
+	return err
 }
 
 // requiredAnnotation marks a flag the command cannot go without.

@@ -19,6 +19,7 @@ func cmdImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	label := fs.String("label", "", "name of the measured host in results and comparisons (required)")
 	markRequired(fs, "label")
 	out := fs.String("out", "", "results file (default results/<label>.json)")
+	markWrites(fs, "out", "a file", "a file", "")
 	decrypt := fs.Bool("decrypt", false, "the files are of openssl speed -decrypt (their output does not say so)")
 	if help, err := parseFlags(fs, args, stdout); help || err != nil {
 		return err

@@ -20,6 +20,7 @@ func cmdLogs(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	fs := newFlags("logs", "logs --out FILE [--size 80MB] [--seed N] [--format combined|json]", stderr)
 	size := fs.String("size", "80MB", "compressed `size` of the log: 80MB, 1GiB, 500KB or bytes (at least 1KB)")
 	out := fs.String("out", "", "`file` to write (required); replaced only once complete")
+	markWrites(fs, "out", "a file", "a file", "")
 	markRequired(fs, "out")
 	seed := fs.Int64("seed", 1, "random seed: the same seed and size give the same file")
 	format := fs.String("format", "combined", "line `format`: combined (Apache/nginx) or json")

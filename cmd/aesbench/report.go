@@ -18,6 +18,7 @@ func init() {
 func cmdReport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("report", "report RESULTS.json... | RESULTS-DIR --out DIR [flags]", stderr)
 	out := fs.String("out", "", "directory for report.md and the charts (required; created if missing)")
+	markWrites(fs, "out", "a directory", "report.md and its charts", "")
 	markRequired(fs, "out")
 	size := fs.String("size", "256", "message size of the bar charts and the first table, in bytes")
 	baseline := fs.String("baseline", "", "label of the host the ratios are against (default the first host with hardware AES)")

@@ -70,6 +70,7 @@ func parseRunFlags(args []string, stdout, stderr io.Writer) (*runOptions, bool, 
 	sample := fs.Duration("time", measure.DefaultSample, "length of one sample, from 1ms to 10m")
 	label := fs.String("label", "", "name of this host in results and comparisons (default the hostname, with -noaesni under --no-aesni)")
 	out := fs.String("out", "", "results file (default results/<label>.json)")
+	markWrites(fs, "out", "a file", "a file", "--format json prints the results on stdout")
 	noAESNI := fs.Bool("no-aesni", false, "emulate a host without AES-NI: rerun with Go's hardware AES turned off by GODEBUG\n(and openssl's by OPENSSL_ia32cap, checked in its CPUINFO line)")
 	asJSON := fs.Bool("json", false, "print the results JSON on stdout instead of the table (same as --format json)")
 	imds := imdsFlag(fs)
